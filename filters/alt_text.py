@@ -1,0 +1,56 @@
+"""alt_text: every image has alt text, or is marked decorative with `{.decorative}`.
+
+pandoc 3.9's Typst writer drops alt text, and a tagged PDF/UA-1 refuses images
+without it, so for Typst each image is written as raw Typst that carries its alt
+text; a decorative image becomes a PDF artifact, which screen readers skip.
+Editions: all (the Typst rewrite only for the PDF). Metadata: none.
+"""
+
+import panflute as pf
+
+from publish.filterkit import problem, run_script
+
+pf.elements.RAW_FORMATS.add("typst")
+
+
+def is_decorative(image: pf.Image) -> bool:
+    return "decorative" in image.classes
+
+
+def typst_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def typst_image(image: pf.Image, alt: str) -> pf.RawInline:
+    args = [typst_string(image.url)]
+    width = image.attributes.get("width")
+    if width and width.endswith("%"):
+        args.append(f"width: {width}")
+    if is_decorative(image):
+        return pf.RawInline(f"#pdf.artifact(image({', '.join(args)}))", format="typst")
+    return pf.RawInline(f"#image({', '.join(args + ['alt: ' + typst_string(alt)])})", format="typst")
+
+
+def check_image(elem: pf.Element, doc: pf.Doc):
+    if not isinstance(elem, pf.Image):
+        return None
+    alt = pf.stringify(elem).strip()
+    if not alt and not is_decorative(elem):
+        raise problem(
+            f"image `{elem.url}` has no alt text",
+            f"describe it inside the brackets, ![What the image shows]({elem.url}), "
+            f"or mark it decorative: ![]({elem.url}){{.decorative}}",
+            needle=elem.url)
+    if doc.format == "typst":
+        return typst_image(elem, alt)
+    if is_decorative(elem):
+        elem.content = []
+    return None
+
+
+def main(doc: pf.Doc | None = None) -> pf.Doc | None:
+    return pf.run_filter(check_image, doc=doc)
+
+
+if __name__ == "__main__":
+    run_script(main)

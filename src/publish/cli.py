@@ -1,0 +1,103 @@
+"""The `publish` command: parse arguments, call the pipeline or the linter, map errors to exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from publish import report
+from publish.editions import EDITIONS
+from publish.errors import PublishError
+
+
+def human_size(size: int) -> str:
+    return f"{size / 1024:.1f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+
+
+def cmd_build(args) -> int:
+    from publish import pipeline
+
+    unknown = [name for name in args.editions if name not in EDITIONS]
+    if unknown:
+        print(f"publish: error: edition '{unknown[0]}' is not one of {', '.join(EDITIONS)}", file=sys.stderr)
+        return 2
+    built = pipeline.build(Path(args.source), Path(args.out), args.editions, progress=print)
+    for item in built:
+        print(f"{item.path}  {human_size(item.size)}")
+    return 0
+
+
+def cmd_lint(args) -> int:
+    from publish import lint
+
+    result = lint.run([Path(p) for p in args.paths], args.select.split(",") if args.select else (),
+                      args.ignore.split(",") if args.ignore else (), from_source=args.from_source)
+    sys.stdout.write(report.FORMATTERS[args.format](result))
+    if result.unreadable:
+        return 2
+    failing = result.count(lint.Severity.ERROR) + (result.count(lint.Severity.WARNING) if args.strict else 0)
+    return 1 if failing else 0
+
+
+def cmd_rules(args) -> int:
+    from publish.lint import RULES
+
+    for r in sorted(RULES.values(), key=lambda r: (r.fmt, r.code)):
+        print(f"{r.code}\t{r.severity.value}\t{r.name}\t{r.summary}")
+    return 0
+
+
+def cmd_explain(args) -> int:
+    from publish.lint import RULES
+
+    r = RULES.get(args.code.upper())
+    if r is None:
+        print(f"publish: error: no rule '{args.code}' (see `publish rules`)", file=sys.stderr)
+        return 2
+    print(f"# {r.code} {r.name} ({r.severity.value})\n\n{r.summary}.\n\n{r.doc}\n")
+    print(f"## Fix\n- In the Markdown source: {r.fix}\n- In the file itself: {r.fix_file}")
+    if r.refs:
+        print("\n## Standards\n" + "\n".join(f"- {ref}" for ref in r.refs))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="publish", description="Accessible editions from one Markdown master.")
+    sub = top.add_subparsers(dest="command", required=True)
+
+    build = sub.add_parser("build", help="build editions from the Markdown source")
+    build.add_argument("editions", nargs="*", metavar="EDITION", help=f"any of {', '.join(EDITIONS)} (default: all)")
+    build.add_argument("--source", default="source/letter.md", help="the Markdown master (default: %(default)s)")
+    build.add_argument("--out", default="build", help="output folder (default: %(default)s)")
+    build.set_defaults(run=cmd_build)
+
+    lint = sub.add_parser("lint", help="check files for accessibility problems")
+    lint.add_argument("paths", nargs="+", metavar="PATH")
+    lint.add_argument("--format", choices=tuple(report.FORMATTERS), default="concise")
+    lint.add_argument("--select", help="only these codes or prefixes, comma-separated (e.g. EPUB,PDF2)")
+    lint.add_argument("--ignore", help="skip these codes or prefixes, comma-separated")
+    lint.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    lint.add_argument("--from-source", action="store_true",
+                      help="the files were built from Markdown: aim each fix at the source")
+    lint.set_defaults(run=cmd_lint)
+
+    rules = sub.add_parser("rules", help="list every lint rule")
+    rules.set_defaults(run=cmd_rules)
+
+    explain = sub.add_parser("explain", help="explain one lint rule")
+    explain.add_argument("code")
+    explain.set_defaults(run=cmd_explain)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except PublishError as exc:
+        message = str(exc)
+        print(message if message.startswith("publish:") else f"publish: error: {message}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,86 @@
+"""What an edition declares, and the facts about the document that every edition uses."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from publish.source import Source
+
+
+@dataclass(frozen=True)
+class Edition:
+    """An output format: its CLI name, file suffix, pandoc writer and who it serves."""
+
+    name: str
+    suffix: str
+    pandoc_format: str  # the format the filters see (doc.format)
+    audience: str
+    write: Callable[[dict, "BuildContext"], bytes]
+
+
+@dataclass
+class BuildContext:
+    """The checked source and the document facts derived from it."""
+
+    source: Source
+
+    @property
+    def meta(self) -> dict:
+        return self.source.meta
+
+    @property
+    def title(self) -> str:
+        return str(self.meta["title"]).strip()
+
+    @property
+    def lang(self) -> str:
+        return self.source.lang
+
+    @property
+    def description(self) -> str:
+        return " ".join(str(self.meta.get("description", "")).split())
+
+    @property
+    def authors(self) -> list[str]:
+        value = self.meta.get("author") or []
+        return [str(a) for a in (value if isinstance(value, list) else [value])]
+
+    @property
+    def keywords(self) -> list[str]:
+        value = self.meta.get("keywords") or []
+        return [str(k) for k in (value if isinstance(value, list) else str(value).split(","))]
+
+    @property
+    def date(self) -> dt.date | None:
+        """The document's date from the front matter (`2019-11` means 1 November 2019)."""
+        match = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", str(self.meta.get("date", "")))
+        if not match:
+            return None
+        year, month, day = (int(g) if g else 1 for g in match.groups())
+        return dt.date(year, month, day)
+
+    @property
+    def date_text(self) -> str:
+        """The date as a reader sees it: `November 2019` for `2019-11`."""
+        raw = str(self.meta.get("date", "")).strip()
+        date = self.date
+        if not date or not re.fullmatch(r"\d{4}(-\d{2}){0,2}", raw):
+            return raw
+        parts = raw.count("-")
+        month = calendar.month_name[date.month]
+        return [str(date.year), f"{month} {date.year}", f"{date.day} {month} {date.year}"][parts]
+
+    @property
+    def timestamp(self) -> int:
+        """Seconds since 1970 for file dates: SOURCE_DATE_EPOCH, else the document's date."""
+        if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+            return int(os.environ["SOURCE_DATE_EPOCH"])
+        date = self.date or dt.date(2000, 1, 1)
+        return int(dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc).timestamp())
+

@@ -1,0 +1,158 @@
+"""EPUB 3 for e-readers: pandoc's epub3 writer, then lxml adds what pandoc leaves out.
+
+pandoc claims fixed accessibility metadata; here it is derived from what the document
+contains, chapter titles replace file names, the landmarks list the table of contents
+and the body, and the conformance claim is added only when the linter passes the book.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import tempfile
+import uuid
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from publish import facts, pandoc, zipfiles
+from publish.editions.base import BuildContext, Edition
+from publish.xml import NS, qname, text_of
+
+CSS = Path(__file__).parent.parent / "templates" / "epub.css"
+CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
+
+
+def accessibility_metadata(ast: dict, ctx: BuildContext) -> list[tuple[str, str]]:
+    """schema.org accessibility properties that describe this document's real content."""
+    found = facts.of(ast)
+    informative_images = found.images - found.decorative_images
+    modes = ["textual"] + (["visual"] if informative_images else [])
+    sufficient = ["textual"] + (["textual,visual"] if informative_images else [])
+    features = ["displayTransformability", "readingOrder", "tableOfContents", "unlocked"]
+    if found.has("Header"):
+        features.append("structuralNavigation")
+    if informative_images:
+        features.append("alternativeText")
+    if found.has("Math"):
+        features.append("MathML")
+    animated = any(str(node["c"][2][0]).lower().endswith((".gif", ".apng")) for node in facts.walk(ast["blocks"])
+                   if node["t"] == "Image")
+    hazards = ["unknownFlashingHazard", "noSoundHazard", "noMotionSimulationHazard"] if animated else ["none"]
+    summary = " ".join(str(ctx.meta.get("accessibility-summary", "")).split()) or default_summary(found)
+    return ([("schema:accessMode", m) for m in modes]
+            + [("schema:accessModeSufficient", s) for s in sufficient]
+            + [("schema:accessibilityFeature", f) for f in sorted(features)]
+            + [("schema:accessibilityHazard", h) for h in hazards]
+            + [("schema:accessibilitySummary", summary)])
+
+
+def default_summary(found: facts.Facts) -> str:
+    parts = ["This publication has a table of contents, real headings and lists, and declares its language."]
+    if found.images:
+        parts.append(f"Its {found.images_with_alt} informative images have text alternatives"
+                     + (f" and {found.decorative_images} decorative images are marked as such." if
+                        found.decorative_images else "."))
+    else:
+        parts.append("It has no images.")
+    return " ".join(parts)
+
+
+def set_metadata(opf, ast: dict, ctx: BuildContext, conforms: bool) -> None:
+    metadata = opf.find("opf:metadata", NS)
+    for meta in list(metadata.iterfind("opf:meta", NS)):
+        prop = meta.get("property", "")
+        if prop.startswith(("schema:access", "dcterms:conformsTo", "a11y:")):
+            metadata.remove(meta)
+    pairs = accessibility_metadata(ast, ctx)
+    if conforms:
+        certifier = ctx.meta.get("publisher") or ", ".join(ctx.authors) or "publish"
+        pairs += [("dcterms:conformsTo", CONFORMANCE), ("a11y:certifiedBy", str(certifier))]
+    for prop, value in pairs:
+        meta = etree.SubElement(metadata, qname("opf:meta"), property=prop)
+        meta.text = value
+    for keyword in ctx.keywords:
+        subject = etree.SubElement(metadata, qname("dc:subject"))
+        subject.text = keyword
+
+
+def name_chapters(root, fallback: str) -> None:
+    """Each content document's <title> is its first heading, not its file name."""
+    title = root.find("xhtml:head/xhtml:title", NS)
+    heading = next(iter(root.xpath("//xhtml:h1|//xhtml:h2|//xhtml:h3", namespaces=NS)), None)
+    if title is not None:
+        title.text = " ".join(text_of(heading).split()) if heading is not None else fallback
+
+
+def add_landmarks(nav_root, toc_href: str, body_href: str | None) -> None:
+    landmarks = nav_root.find(".//xhtml:nav[@id='landmarks']/xhtml:ol", NS)
+    if landmarks is None:
+        return
+    present = {a.get(qname("epub:type")) for a in landmarks.iter(qname("xhtml:a"))}
+    for kind, href, label in (("toc", toc_href, "Table of contents"), ("bodymatter", body_href, "Start of content")):
+        if href and kind not in present:
+            item = etree.SubElement(landmarks, qname("xhtml:li"))
+            link = etree.SubElement(item, qname("xhtml:a"), {"href": href, qname("epub:type"): kind})
+            link.text = label
+
+
+def serialise(root) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8", doctype=None)
+
+
+def post_process(raw: bytes, ast: dict, ctx: BuildContext, conforms: bool) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(raw))
+    members = {name: source.read(name) for name in source.namelist()}
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
+    opf_name = next(n for n in members if n.endswith(".opf"))
+    opf = etree.fromstring(members[opf_name], parser)
+    base = posixpath.dirname(opf_name)
+    set_metadata(opf, ast, ctx, conforms)
+    members[opf_name] = serialise(opf)
+    items = {i.get("id"): i for i in opf.iterfind("opf:manifest/opf:item", NS)}
+    spine = [items[r.get("idref")] for r in opf.iterfind("opf:spine/opf:itemref", NS)]
+    body_href = next((i.get("href") for i in spine
+                      if "title_page" not in i.get("href") and "nav" not in (i.get("properties") or "")), None)
+    for item in items.values():
+        name = posixpath.join(base, item.get("href"))
+        if item.get("media-type") != "application/xhtml+xml":
+            continue
+        root = etree.fromstring(members[name], parser)
+        if "nav" in (item.get("properties") or "").split():
+            add_landmarks(root, item.get("href") + "#toc", body_href)
+        else:
+            name_chapters(root, ctx.title)
+        members[name] = b"<?xml version='1.0' encoding='utf-8'?>\n<!DOCTYPE html>\n" + etree.tostring(root, encoding="utf-8")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name, data in members.items():
+            target.writestr(name, data)
+    return zipfiles.normalise(out.getvalue(), ctx.timestamp, stored_first="mimetype")
+
+
+def passes_lint(data: bytes) -> bool:
+    from publish import lint
+
+    with tempfile.NamedTemporaryFile(suffix=".epub") as handle:
+        handle.write(data)
+        handle.flush()
+        findings, readable = lint.lint_file(Path(handle.name))
+    return readable and not any(f.severity is lint.Severity.ERROR for f in findings)
+
+
+def write(ast: dict, ctx: BuildContext) -> bytes:
+    identifier = uuid.uuid5(uuid.NAMESPACE_URL, f"publish:{ctx.title}:{ctx.meta.get('date', '')}")
+    raw = pandoc.write(ast, "epub3", ["--toc", "--css", str(CSS), "--metadata", f"identifier=urn:uuid:{identifier}",
+                                      "-o", "-"], cwd=ctx.source.folder, env={"SOURCE_DATE_EPOCH": str(ctx.timestamp)})
+    draft = post_process(raw, ast, ctx, conforms=False)
+    return post_process(raw, ast, ctx, conforms=True) if passes_lint(draft) else draft
+
+
+EDITION = Edition(
+    name="epub",
+    suffix=".epub",
+    pandoc_format="epub3",
+    audience="e-readers and reading apps: an EPUB 3 with navigation and accessibility metadata",
+    write=write,
+)

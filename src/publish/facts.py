@@ -1,0 +1,60 @@
+"""Facts about what a document contains, read from pandoc's JSON AST.
+
+Editions use them to describe themselves truthfully (EPUB accessibility metadata,
+the accessibility report) instead of claiming fixed defaults.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+
+def walk(node):
+    """Yield every AST node (dicts with a `t` key) in document order."""
+    if isinstance(node, dict):
+        if "t" in node:
+            yield node
+        for value in node.values():
+            yield from walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from walk(value)
+
+
+def stringify(node) -> str:
+    parts = []
+    for item in walk(node):
+        if item["t"] == "Str":
+            parts.append(item["c"])
+        elif item["t"] in ("Space", "SoftBreak", "LineBreak"):
+            parts.append(" ")
+    return "".join(parts)
+
+
+@dataclass
+class Facts:
+    counts: Counter
+    images_with_alt: int
+    decorative_images: int
+
+    @property
+    def images(self) -> int:
+        return self.counts["Image"]
+
+    def has(self, kind: str) -> bool:
+        return self.counts[kind] > 0
+
+
+def of(ast: dict) -> Facts:
+    counts: Counter = Counter()
+    with_alt = decorative = 0
+    for node in walk(ast["blocks"]):
+        counts[node["t"]] += 1
+        if node["t"] == "Image":
+            attr, alt, _target = node["c"]
+            if "decorative" in attr[1]:
+                decorative += 1
+            elif stringify(alt).strip():
+                with_alt += 1
+    return Facts(counts=counts, images_with_alt=with_alt, decorative_images=decorative)

@@ -1,0 +1,58 @@
+"""What the filters in filters/ share: running in process or as `pandoc --filter` scripts.
+
+A filter reports a problem in the source by raising SourceError with a `needle` (text
+that stands on the offending line); the pipeline turns the needle into a line number.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import panflute as pf
+
+from publish.errors import SourceError
+
+FILTERS_DIR = Path(__file__).resolve().parents[2] / "filters"
+# The order matters: checks first, then the filters that reshape the document.
+FILTER_NAMES = ("heading_levels", "alt_text", "signatories", "plain_text")
+
+
+def problem(message: str, fix: str, elem: pf.Element | None = None, needle: str | None = None) -> SourceError:
+    """A SourceError pointing at the element's text in the source."""
+    if needle is None and elem is not None:
+        needle = pf.stringify(elem).strip()
+    return SourceError(message, fix, needle=needle)
+
+
+def run_script(main) -> None:
+    """Entry point for `pandoc --filter filters/NAME.py`: errors go to stderr, exit 1."""
+    try:
+        main()
+    except SourceError as exc:
+        where = f" (near “{exc.needle[:40]}”)" if exc.needle else ""
+        print(f"{Path(sys.argv[0]).stem}: {exc.message}{where}. Fix: {exc.fix}", file=sys.stderr)
+        raise SystemExit(1) from None
+
+
+def load_filter(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"publish_filters.{name}", FILTERS_DIR / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+FILTERS = tuple(load_filter(name) for name in FILTER_NAMES)
+
+
+def apply(ast: dict, fmt: str) -> dict:
+    """Run every filter in process on a copy of the AST, as pandoc would for `fmt`."""
+    doc = pf.load(io.StringIO(json.dumps(ast)))
+    doc.format = fmt
+    for module in FILTERS:
+        doc = module.main(doc)
+    return doc.to_json()

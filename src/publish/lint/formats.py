@@ -1,0 +1,67 @@
+"""Recognise a file's format by its content, the extension only as a tie-break."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from publish.lint.rule import Hit, Severity, rule
+from publish.lint.safe import Unreadable
+
+FORMATS = ("pdf", "docx", "epub", "html", "txt", "file")
+
+
+def detect(data: bytes, path: Path) -> str:
+    if not data:
+        raise Unreadable("file is empty (0 bytes)")
+    if data[:1024].lstrip().startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data[:4] == b"PK\x03\x04":
+        try:
+            names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        except (zipfile.BadZipFile, ValueError):
+            names = set()
+        if "mimetype" in names or "META-INF/container.xml" in names or path.suffix.lower() == ".epub":
+            return "epub"
+        if "word/document.xml" in names or path.suffix.lower() == ".docx":
+            return "docx"
+        raise Unreadable("a ZIP file that is neither EPUB nor DOCX")
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html")) or (b"<html" in head and head.startswith(b"<")):
+        return "html"
+    if path.suffix.lower() in (".epub", ".docx", ".pdf"):
+        raise Unreadable(f"the content is not {path.suffix.lower()[1:].upper()} (the name says it is)")
+    if b"\x00" in data[:8192] or _looks_binary(data[:8192]):
+        raise Unreadable("binary data in a format the linter does not know")
+    return "txt"
+
+
+def _looks_binary(sample: bytes) -> bool:
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32 and b != 27)
+    return controls > len(sample) // 10
+
+
+def _never(document):  # the frame itself reports *901; the rule exists for its doc and code
+    return iter(())
+
+
+for _fmt in FORMATS:
+    rule(
+        f"{_fmt.upper()}901", "could-not-check", Severity.ERROR,
+        "Files must be readable to be checked",
+        fix="Rebuild the edition with `make all`",
+        fix_file="Open and re-save the file in the program that made it, or check it is the format its name says",
+        refs=("EPUBCheck PKG/RSC fatal errors",),
+    )(_never)
+_never.__doc__ = """## What it does
+Reports a file the linter could not open: damaged, truncated, empty, encrypted
+without a way in, of an unknown format, or larger than the safety limits.
+
+## Why is this bad?
+If the linter cannot read a file, assistive technology probably cannot either, and
+nothing about its accessibility is known. The run exits with status 2.
+
+## Example
+A PNG renamed `letter.epub` gives `EPUB901 error: could not check: ...`.
+"""

@@ -1,0 +1,110 @@
+"""One rule mechanism: a rule is a small declaration around a function that yields hits.
+
+The frame adds everything else (code, severity, fix, references) to each hit, so no
+rule repeats reporting code.
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule observed: the message with the observed value, and where."""
+
+    message: str
+    location: str | None = None  # "line:col", "page 3", "word/document.xml:1:204", ...
+    fix: str | None = None  # overrides the rule's fix when the fix depends on what was seen
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    fix: str  # aimed at the Markdown source
+    fix_file: str  # aimed at the file itself, for files the pipeline did not make
+    refs: tuple[str, ...]
+    check: Callable[..., Iterable[Hit]] = field(compare=False)
+
+    @property
+    def fmt(self) -> str:
+        return self.code.rstrip("0123456789").lower()
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.check.__doc__ or "")
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    name: str
+    severity: Severity
+    path: str
+    message: str
+    fix: str
+    location: str | None = None
+    refs: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict:
+        line, column = split_location(self.location)
+        return {
+            "code": self.code, "name": self.name, "severity": self.severity.value, "path": self.path,
+            "location": self.location, "line": line, "column": column, "message": self.message,
+            "fix": self.fix, "refs": list(self.refs),
+        }
+
+
+def split_location(location: str | None) -> tuple[int | None, int | None]:
+    """Line and column from a location ending in `:line[:col]`, for JSON and SARIF."""
+    if not location:
+        return None, None
+    numbers = []
+    for part in reversed(location.split(":")):
+        if not part.isdigit():
+            break
+        numbers.insert(0, int(part))
+    numbers = numbers[-2:]
+    if not numbers:
+        return None, None
+    return numbers[0], numbers[1] if len(numbers) > 1 else None
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(code: str, name: str, severity: Severity, summary: str, *, fix: str, fix_file: str | None = None,
+         refs: tuple[str, ...] = ()):
+    """Register the decorated function as a rule; its docstring is what `publish explain` prints."""
+
+    def register(check: Callable[..., Iterable[Hit]]) -> Callable[..., Iterable[Hit]]:
+        if code in RULES:
+            raise ValueError(f"rule code {code} declared twice")
+        RULES[code] = Rule(code, name, severity, summary, fix, fix_file or fix, tuple(refs), check)
+        return check
+
+    return register
+
+
+def run_rules(fmt: str, document, path: str, from_source: bool,
+              wanted: Callable[[Rule], bool] = lambda r: True) -> Iterator[Finding]:
+    for r in RULES.values():
+        if r.fmt != fmt or not wanted(r):
+            continue
+        for hit in r.check(document):
+            yield Finding(
+                code=r.code, name=r.name, severity=r.severity, path=path, message=hit.message,
+                fix=hit.fix or (r.fix if from_source else r.fix_file), location=hit.location, refs=r.refs,
+            )

@@ -1,0 +1,40 @@
+"""The pandoc inside the pypandoc-binary wheel: one parse, then writers from JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from functools import cache
+
+from publish.errors import BuildError, ToolMissingError
+
+
+
+@cache
+def executable() -> str:
+    try:
+        import pypandoc
+        return pypandoc.get_pandoc_path()
+    except (ImportError, OSError):
+        raise ToolMissingError("publish: error: pandoc not found (install the package: pip install -e .)") from None
+
+
+def run(args: list[str], stdin: bytes | None = None, cwd=None, env: dict | None = None) -> bytes:
+    """Run pandoc; a failure becomes a BuildError with pandoc's own first line."""
+    env = dict(os.environ, LANG="C.UTF-8", **(env or {}))
+    result = subprocess.run([executable(), *args], input=stdin, capture_output=True, cwd=cwd, env=env)
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise BuildError(f"pandoc failed: {message[0] if message else 'exit ' + str(result.returncode)}")
+    return result.stdout
+
+
+def parse(markdown: str, reader: str = "markdown") -> dict:
+    """Parse the Markdown once into pandoc's JSON AST."""
+    return json.loads(run(["--from", reader, "--to", "json"], markdown.encode("utf-8")))
+
+
+def write(ast: dict, to: str, args: list[str] = (), cwd=None, env: dict | None = None) -> bytes:
+    """Write one edition's bytes from the (filtered) AST."""
+    return run(["--from", "json", "--to", to, *args], json.dumps(ast).encode("utf-8"), cwd=cwd, env=env)

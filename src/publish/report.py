@@ -1,0 +1,81 @@
+"""Formatting lint results: concise text for people, JSON and SARIF 2.1.0 for machines."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+from publish import __version__
+from publish.lint import RULES, Result, Severity
+
+SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def concise(result: Result, colour: bool | None = None) -> str:
+    """One line per finding, the location first, the severity as a word; then a summary."""
+    if colour is None:
+        colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    paint = {Severity.ERROR: "\x1b[1;31m", Severity.WARNING: "\x1b[1;33m", Severity.INFO: "\x1b[1;36m"}
+    lines = []
+    for f in result.findings:
+        where = f"{f.path}:{f.location}" if f.location else f.path
+        severity = f"{paint[f.severity]}{f.severity.value}\x1b[0m" if colour else f.severity.value
+        lines.append(f"{where}: {f.code} {severity}: {f.message}")
+        lines.append(f"  help: {f.fix}")
+    lines.append(
+        f"Found {plural(result.count(Severity.ERROR), 'error')} and "
+        f"{plural(result.count(Severity.WARNING), 'warning')} in {plural(result.files, 'file')}."
+    )
+    return "\n".join(lines) + "\n"
+
+
+def as_json(result: Result) -> str:
+    return json.dumps({
+        "tool": {"name": "publish", "version": __version__},
+        "files": result.files,
+        "summary": {s.value: result.count(s) for s in Severity},
+        "findings": [f.as_dict() for f in result.findings],
+    }, indent=2, ensure_ascii=False) + "\n"
+
+
+def sarif(result: Result) -> str:
+    used = sorted({f.code for f in result.findings})
+    index = {code: i for i, code in enumerate(used)}
+    rules = [{
+        "id": code,
+        "name": RULES[code].name,
+        "shortDescription": {"text": RULES[code].summary},
+        "fullDescription": {"text": RULES[code].summary},
+        "help": {"text": RULES[code].fix_file, "markdown": RULES[code].doc or RULES[code].summary},
+        "defaultConfiguration": {"level": SARIF_LEVEL[RULES[code].severity]},
+        "properties": {"tags": list(RULES[code].refs)},
+    } for code in used]
+    results = []
+    for f in result.findings:
+        line, column = f.as_dict()["line"], f.as_dict()["column"]
+        physical = {"artifactLocation": {"uri": f.path.replace(os.sep, "/")}}
+        if line:
+            physical["region"] = {"startLine": line, **({"startColumn": column} if column else {})}
+        location = {"physicalLocation": physical}
+        if f.location and not line:
+            location["message"] = {"text": f.location}
+        results.append({
+            "ruleId": f.code, "ruleIndex": index[f.code], "level": SARIF_LEVEL[f.severity],
+            "message": {"text": f"{f.message}. {f.fix}"}, "locations": [location],
+        })
+    return json.dumps({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "publish", "version": __version__, "rules": rules}},
+            "results": results,
+        }],
+    }, indent=2, ensure_ascii=False) + "\n"
+
+
+FORMATTERS = {"concise": concise, "json": as_json, "sarif": sarif}
