@@ -1,0 +1,47 @@
+# publish: `make all` builds and checks every edition; `make test` runs the tests.
+# Each target installs what it needs (.venv, the package) on a fresh machine.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PUBLISH := $(VENV)/bin/publish
+SOURCE := source/letter.md
+OUT := build
+NAME := $(basename $(notdir $(SOURCE)))
+EDITIONS := pdf docx epub txt
+EDITION_FILES := $(foreach e,$(EDITIONS),$(OUT)/$(NAME).$(e))
+INPUTS := $(wildcard source/*) $(wildcard filters/*.py) $(shell find src/publish -name '*.py' -o -name '*.typ' -o -name '*.css' -o -name '*.html' 2>/dev/null)
+
+.PHONY: all $(EDITIONS) lint test clean help venv
+.DELETE_ON_ERROR:
+
+all: $(OUT)/lint.txt ## Build every edition into build/ and check it with the linter
+
+help: ## List the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z]+):.*## /  make \1\t/'
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+venv: $(VENV)/.installed ## Create .venv and install the package
+
+# One parse of the source feeds every edition, so one command writes them all.
+$(EDITION_FILES) &: $(INPUTS) $(VENV)/.installed
+	$(PUBLISH) build --source $(SOURCE) --out $(OUT)
+
+$(EDITIONS): %: $(OUT)/$(NAME).% ## (pdf, docx, epub, txt) Build that edition
+
+$(OUT)/lint.txt: $(EDITION_FILES)
+	@$(PUBLISH) lint --from-source $(EDITION_FILES) > $@.tmp || { cat $@.tmp; rm -f $@.tmp; exit 1; }
+	@mv $@.tmp $@
+	@cat $@
+
+lint: $(OUT)/lint.txt ## Check the editions with the accessibility linter
+
+test: $(VENV)/.installed ## Run the test suite
+	$(PY) -m pytest -q
+
+clean: ## Remove build/
+	rm -rf $(OUT)
