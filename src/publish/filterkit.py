@@ -19,7 +19,9 @@ from publish.errors import SourceError
 
 FILTERS_DIR = Path(__file__).resolve().parents[2] / "filters"
 # The order matters: checks first, then the filters that reshape the document.
-FILTER_NAMES = ("heading_levels", "alt_text", "signatories", "plain_text")
+FILTER_NAMES = (
+    "raw_content", "heading_levels", "tables", "links", "languages", "alt_text", "signatories", "plain_text",
+)
 
 
 def problem(message: str, fix: str, elem: pf.Element | None = None, needle: str | None = None) -> SourceError:

@@ -28,7 +28,7 @@ REQUIRED_KEYS = {
 BCP47 = re.compile(
     r"^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*$"
 )
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 10 * 1024 * 1024
 
 
 @dataclass
@@ -57,9 +57,10 @@ class Source:
         for number, line in enumerate(self.lines[self.body_line - 1 :], self.body_line):
             if needle in line:
                 return number
-        first_words = " ".join(needle.split()[:3])
-        if first_words and first_words != needle:
-            return self.locate(first_words)
+        for count in (3, 1):  # the text may be split by markup in the source: try its start
+            start = " ".join(needle.split()[:count]).rstrip(",.;:")
+            if len(start) >= 3 and start != needle:
+                return self.locate(start)
         return None
 
     def error(self, message: str, fix: str, line: int | None = None, needle: str | None = None) -> SourceError:

@@ -1,0 +1,34 @@
+"""links: every link has text that says where it goes.
+
+A link with no text is announced as its address or as nothing at all; "click here"
+tells a screen-reader user, who lists the links on a page, nothing.
+Editions: all. Metadata: none.
+"""
+
+import panflute as pf
+
+from publish.filterkit import problem, run_script
+
+VAGUE = {"click here", "here", "read more", "more", "link", "this link", "click"}
+
+
+def check_link(elem: pf.Element, doc: pf.Doc) -> None:
+    if not isinstance(elem, pf.Link):
+        return
+    text = pf.stringify(elem).strip()
+    if not text:
+        raise problem(f"link to `{elem.url}` has no text",
+                      f"write what the link leads to inside the brackets: [Name of the page]({elem.url})",
+                      needle=elem.url or "[]")
+    if text.lower().rstrip(".") in VAGUE:
+        raise problem(f"link text “{text}” does not say where the link goes",
+                      f"use the name of the destination as the link text, e.g. [the full report]({elem.url})",
+                      needle=f"[{text}]")
+
+
+def main(doc: pf.Doc | None = None) -> pf.Doc | None:
+    return pf.run_filter(check_link, doc=doc)
+
+
+if __name__ == "__main__":
+    run_script(main)
