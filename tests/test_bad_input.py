@@ -56,6 +56,7 @@ CASES = {
     "bad-span-language": (FRONT + BODY + "\nShe said [bonjour]{lang=fr_FR}.\n", "not a BCP 47", 10),
     "signatory-without-name": (FRONT + BODY + "\n::: signatories\n- Someone, [Org]{.organisation}\n:::\n",
                                "signatory has no name", 11),
+    "math-without-alt": (FRONT + BODY + "\nEnergy: $E = mc^2$.\n", "has no text alternative", 10),
     "too-large": (FRONT + "## Big\n\n" + ("word " * 20 + "\n") * 220_000, "over the 10 MB limit", 1),
 }
 

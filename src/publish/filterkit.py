@@ -20,7 +20,8 @@ from publish.errors import SourceError
 FILTERS_DIR = Path(__file__).resolve().parents[2] / "filters"
 # The order matters: checks first, then the filters that reshape the document.
 FILTER_NAMES = (
-    "raw_content", "heading_levels", "tables", "links", "languages", "alt_text", "signatories", "plain_text",
+    "raw_content", "heading_levels", "tables", "links", "languages", "alt_text", "math_alt", "signatories",
+    "plain_text",
 )
 
 

@@ -1,0 +1,62 @@
+"""math_alt: every formula carries a text alternative, written `[$E = mc^2$]{alt="E equals m c squared"}`.
+
+A tagged PDF/UA-1 needs alternate text on every Formula, and a reader listening to the
+plain-text or PDF edition needs words, not TeX. For the PDF the filter writes each
+formula as a Typst equation with that alt text, the plain text gets the words;
+other editions keep pandoc's MathML or
+OMML, which screen readers read, and the alt text travels with it as an attribute.
+Editions: all (the Typst rewrite only for the PDF). Metadata: none.
+"""
+
+import panflute as pf
+
+from publish.filterkit import problem, run_script
+
+pf.elements.RAW_FORMATS.add("typst")
+
+
+def has_alt(span: pf.Element) -> bool:
+    return isinstance(span, pf.Span) and bool(span.attributes.get("alt", "").strip())
+
+
+def prepare(doc: pf.Doc) -> None:
+    """panflute visits children before parents, so note the formulas inside alt spans first."""
+    doc.math_with_alt = set()
+
+    def collect(elem, doc):
+        if isinstance(elem, pf.Math) and has_alt(elem.parent):
+            doc.math_with_alt.add(id(elem))
+
+    doc.walk(collect)
+
+
+def typst_equation(math: pf.Math, alt: str, doc: pf.Doc) -> pf.RawInline:
+    """pandoc turns the TeX into Typst math; the equation then gets its alt text."""
+    from publish import pandoc
+
+    ast = {"pandoc-api-version": list(doc.api_version), "meta": {}, "blocks": [pf.Plain(math).to_json()]}
+    body = pandoc.write(ast, "typst", ["--wrap=none"]).decode("utf-8").strip()
+    block = "true" if math.format == "DisplayMath" else "false"
+    alt_text = alt.replace("\\", "\\\\").replace('"', '\\"')
+    return pf.RawInline(f'#math.equation(alt: "{alt_text}", block: {block}, {body}.body)', format="typst")
+
+
+def check_math(elem: pf.Element, doc: pf.Doc):
+    if has_alt(elem) and any(isinstance(c, pf.Math) for c in elem.content):
+        alt = elem.attributes["alt"].strip()
+        if doc.format == "typst":
+            return [typst_equation(c, alt, doc) if isinstance(c, pf.Math) else c for c in elem.content]
+        if doc.format == "plain":  # TeX means nothing to a listener: the words stand in for it
+            return [pf.Str(alt) if isinstance(c, pf.Math) else c for c in elem.content]
+    if isinstance(elem, pf.Math) and id(elem) not in doc.math_with_alt:
+        raise problem(f"formula `{elem.text}` has no text alternative",
+                      f'wrap it with words for a listener: [${elem.text}$]{{alt="…"}}', needle=elem.text)
+    return None
+
+
+def main(doc: pf.Doc | None = None) -> pf.Doc | None:
+    return pf.run_filter(check_math, prepare=prepare, doc=doc)
+
+
+if __name__ == "__main__":
+    run_script(main)
