@@ -17,6 +17,8 @@ from publish import pandoc, zipfiles
 from publish.editions.base import BuildContext, Edition
 
 BODY_FONT = "Arial"  # installed with Word everywhere; DOCX cannot carry its own fonts reliably
+DECORATIVE_EXT = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"  # Word's "Mark as decorative"
+ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 HEADING_SIZES = {1: 22, 2: 18, 3: 15}  # levels 4 to 9: 13 pt
 
 
@@ -70,6 +72,23 @@ def mark_header_rows(document: docx.document.Document) -> None:
             tr_pr.append(tr_pr.makeelement(qn("w:tblHeader"), {}))
 
 
+def describe_images(document: docx.document.Document) -> None:
+    """One alt text per image, the source's: pandoc puts the file name on the inner picture.
+
+    Images the source marks `{.decorative}` arrive with empty alt text: Word is told so.
+    """
+    for doc_pr in document.element.body.iter(qn("wp:docPr")):
+        for picture in doc_pr.getparent().iter(qn("pic:cNvPr")):
+            picture.set("descr", doc_pr.get("descr", ""))
+        if doc_pr.get("descr"):
+            continue
+        ext_list = doc_pr.makeelement(qn("a:extLst"), {})
+        ext = ext_list.makeelement(qn("a:ext"), {"uri": DECORATIVE_EXT})
+        ext.append(ext.makeelement(f"{{{ADEC}}}decorative", {"val": "1"}, nsmap={"adec": ADEC}))
+        ext_list.append(ext)
+        doc_pr.append(ext_list)
+
+
 def write(ast: dict, ctx: BuildContext) -> bytes:
     with tempfile.NamedTemporaryFile(suffix=".docx") as reference:
         reference.write(reference_docx())
@@ -89,6 +108,7 @@ def write(ast: dict, ctx: BuildContext) -> bytes:
     props.revision = 1
     set_language(document, ctx.lang)
     mark_header_rows(document)
+    describe_images(document)
     out = io.BytesIO()
     document.save(out)
     return zipfiles.normalise(out.getvalue(), ctx.timestamp)
