@@ -19,6 +19,7 @@ all: $(OUT)/lint.txt ## Build every edition into build/ and check it with the li
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z]+):.*## /  make \1\t/'
+	@echo "  make pdf|docx|epub|txt	Build the editions (one parse writes them all)"
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,7 +32,7 @@ venv: $(VENV)/.installed ## Create .venv and install the package
 $(EDITION_FILES) &: $(INPUTS) $(VENV)/.installed
 	$(PUBLISH) build --source $(SOURCE) --out $(OUT)
 
-$(EDITIONS): %: $(OUT)/$(NAME).% ## (pdf, docx, epub, txt) Build that edition
+$(EDITIONS): %: $(OUT)/$(NAME).%
 
 $(OUT)/lint.txt: $(EDITION_FILES)
 	@$(PUBLISH) lint --from-source $(EDITION_FILES) > $@.tmp || { cat $@.tmp; rm -f $@.tmp; exit 1; }
