@@ -1,28 +1,39 @@
-"""PDF rules (PDF/UA-1 and the Matterhorn Protocol's machine-checkable conditions)."""
+"""PDF rules (PDF/UA-1 and the Matterhorn Protocol's machine-checkable conditions): the
+document-level ones. Structure, content, annotation and font rules live in the pdf_*
+modules beside this one; importing them here registers them.
+
+Each rule's refs name the veraPDF PDF/UA-1 profile rules it covers ("veraPDF 7.1-9"
+is clause 7.1, test 9) and the Matterhorn failure conditions.
+"""
 
 from __future__ import annotations
 
-import io
+import re
 
 import pikepdf
+from lxml import etree
 
+from publish.lint.pdf_document import PdfDocument, load, text, valid_lang
 from publish.lint.rule import Hit, Severity, rule
-from publish.lint.safe import Unreadable
+from publish.lint.safe import Unreadable, parse_xml
+
+__all__ = ["load"]
 
 
-def load(data: bytes) -> pikepdf.Pdf:
+def xmp(doc: PdfDocument):
+    """The XMP metadata, or None when the catalog has none or it cannot be read."""
+    if not isinstance(doc.root.get("/Metadata"), pikepdf.Stream):
+        return None
     try:
-        return pikepdf.open(io.BytesIO(data))
-    except pikepdf.PasswordError:
-        raise Unreadable("the PDF is encrypted with a password") from None
-    except (pikepdf.PdfError, ValueError, RecursionError) as exc:
-        raise Unreadable(f"the PDF is damaged ({str(exc).splitlines()[0][:120]})") from None
+        return doc.pdf.open_metadata()
+    except Exception:  # noqa: BLE001 - damaged XMP counts as missing
+        return None
 
 
-def xmp_title(pdf: pikepdf.Pdf) -> str:
+def xmp_title(doc: PdfDocument) -> str:
+    meta = xmp(doc)
     try:
-        meta = pdf.open_metadata()
-        return str(meta.get("dc:title", "") or "").strip()
+        return str(meta.get("dc:title", "") or "").strip() if meta is not None else ""
     except Exception:  # noqa: BLE001 - damaged XMP is reported as missing
         return ""
 
@@ -30,8 +41,8 @@ def xmp_title(pdf: pikepdf.Pdf) -> str:
 @rule("PDF001", "missing-title", Severity.ERROR, "PDFs must have a title in their metadata",
       fix="Add `title:` to the front matter of source/letter.md",
       fix_file="Set the document title (dc:title in XMP) in the authoring tool's document properties",
-      refs=("ISO 14289-1 7.1 t8", "Matterhorn 06-003", "WCAG 2.2 SC 2.4.2"))
-def missing_title(pdf: pikepdf.Pdf):
+      refs=("ISO 14289-1 7.1", "veraPDF 7.1-9", "Matterhorn 06-003", "WCAG 2.2 SC 2.4.2"))
+def missing_title(doc: PdfDocument):
     """## What it does
     Checks that the XMP metadata has a non-empty `dc:title`.
 
@@ -45,17 +56,44 @@ def missing_title(pdf: pikepdf.Pdf):
     ---
     ```
     """
-    if not xmp_title(pdf):
+    if not xmp_title(doc):
         yield Hit("XMP metadata has no dc:title")
+
+
+@rule("PDF003", "title-not-displayed", Severity.ERROR, "PDFs must show their title, not their file name",
+      fix="Rebuild with `make pdf`; the pipeline sets DisplayDocTitle",
+      fix_file="Turn on 'Show document title' in the initial view settings (ViewerPreferences/DisplayDocTitle)",
+      refs=("ISO 14289-1 7.1", "veraPDF 7.1-10", "Matterhorn 07-001", "Matterhorn 07-002"))
+def title_not_displayed(doc: PdfDocument):
+    """## What it does
+    Checks that `ViewerPreferences/DisplayDocTitle` is true.
+
+    ## Why is this bad?
+    Without it, the window title and the screen reader announce the file name.
+
+    ## Example
+    Every PDF the pipeline builds sets it; a PDF exported without it fails.
+    """
+    prefs = doc.root.get("/ViewerPreferences")
+    if prefs is None or not bool(prefs.get("/DisplayDocTitle", False)):
+        yield Hit("ViewerPreferences/DisplayDocTitle is not true")
+
+
 
 
 @rule("PDF002", "missing-document-language", Severity.ERROR, "PDFs must declare their language",
       fix="Add `lang: en-GB` to the front matter of source/letter.md",
       fix_file="Set the document language (catalog /Lang) in the authoring tool",
-      refs=("ISO 14289-1 7.2 t34", "Matterhorn 11-001", "WCAG 2.2 SC 3.1.1"))
-def missing_document_language(pdf: pikepdf.Pdf):
+      refs=("ISO 14289-1 7.2", "veraPDF 7.2-2", "veraPDF 7.2-21", "veraPDF 7.2-22", "veraPDF 7.2-23",
+            "veraPDF 7.2-24", "veraPDF 7.2-25", "veraPDF 7.2-30", "veraPDF 7.2-31", "veraPDF 7.2-32",
+            "veraPDF 7.2-33", "veraPDF 7.2-34", "Matterhorn 11-001", "Matterhorn 11-002", "Matterhorn 11-003",
+            "Matterhorn 11-004", "Matterhorn 11-005", "Matterhorn 11-006", "Matterhorn 11-007",
+            "WCAG 2.2 SC 3.1.1"))
+def missing_document_language(doc: PdfDocument):
     """## What it does
-    Checks that the document catalog has a non-empty `/Lang`.
+    When the document catalog has no valid `/Lang`, checks that every text, alternative
+    text, expansion, annotation, form field, bookmark and metadata title has a language
+    of its own; reports each kind that does not, at its first occurrence.
 
     ## Why is this bad?
     Screen readers choose their voice and pronunciation from the language.
@@ -67,46 +105,300 @@ def missing_document_language(pdf: pikepdf.Pdf):
     ---
     ```
     """
-    lang = pdf.Root.get("/Lang")
-    if lang is None or not str(lang).strip():
-        yield Hit("document catalog has no /Lang")
+    if doc.catalog_lang is not None:
+        return
+    for what, location in unlanguaged(doc):
+        yield Hit(f"document catalog has no valid /Lang, and {what} has no language of its own", location)
 
 
-@rule("PDF003", "title-not-displayed", Severity.ERROR, "PDFs must show their title, not their file name",
-      fix="Rebuild with `make pdf`; the pipeline sets DisplayDocTitle",
-      fix_file="Turn on 'Show document title' in the initial view settings (ViewerPreferences/DisplayDocTitle)",
-      refs=("ISO 14289-1 7.1 t10", "Matterhorn 07-001", "Matterhorn 07-002"))
-def title_not_displayed(pdf: pikepdf.Pdf):
+def unlanguaged(doc: PdfDocument):
+    """The first item of each kind whose language cannot be determined."""
+    page = next((p for p in doc.content if p.text_without_lang), None)
+    if page is not None:
+        yield f"text ({page.text_without_lang} pieces)", f"page {page.number}"
+    page = next((p for p in doc.content if p.span_alt_without_lang), None)
+    if page is not None:
+        yield f"the {page.span_alt_without_lang[0]} of a span", f"page {page.number}"
+    for element in doc.structure.elements:
+        keys = [k for k in ("Alt", "ActualText", "E") if element.get("/" + k) is not None]
+        if keys and not element.inherited_lang:
+            yield f"the {keys[0]} text", element.where
+            break
+    for number, annot in doc.annotations():
+        parent = doc.structure.objrs.get(annot.objgen)
+        described = annot.get("/Contents") is not None or annot.get("/TU") is not None
+        if described and not (parent and parent.inherited_lang) and "/Lang" not in annot:
+            yield "an annotation's description", f"page {number}"
+            break
+    if isinstance(doc.root.get("/Outlines"), pikepdf.Dictionary) and "/First" in doc.root.Outlines:
+        yield "the bookmarks", None
+    if default_only_alternatives(doc):
+        yield "the metadata title or description (x-default only)", None
+
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
+
+
+def default_only_alternatives(doc: PdfDocument) -> bool:
+    """Whether an XMP language alternative (dc:title, dc:description) gives only x-default."""
+    data = metadata_bytes(doc)
+    try:
+        tree = parse_xml(data, "XMP metadata") if data else None
+    except Unreadable:
+        return False
+    for alt in tree.iter(f"{RDF}Alt") if tree is not None else ():
+        langs = {li.get(XML_LANG) for li in alt.iter(f"{RDF}li")}
+        if langs == {"x-default"}:
+            return True
+    return False
+
+
+def metadata_bytes(doc: PdfDocument) -> bytes:
+    stream = doc.root.get("/Metadata")
+    try:
+        return stream.read_bytes() if isinstance(stream, pikepdf.Stream) else b""
+    except pikepdf.PdfError:
+        return b""
+
+
+PDFUA_NS = "http://www.aiim.org/pdfua/ns/id/"
+
+
+@rule("PDF004", "missing-pdfua-identifier", Severity.ERROR,
+      "PDFs must carry XMP metadata that identifies them as PDF/UA-1",
+      fix="Rebuild with `make pdf`; the pipeline writes PDF/UA-1 metadata",
+      fix_file="Save as PDF/UA-1 (adds XMP metadata with pdfuaid:part 1) in the authoring or remediation tool",
+      refs=("ISO 14289-1 5", "ISO 14289-1 7.1", "veraPDF 5-1", "veraPDF 5-2", "veraPDF 5-3", "veraPDF 5-4",
+            "veraPDF 5-5", "veraPDF 7.1-8", "Matterhorn 06-001", "Matterhorn 06-002"))
+def missing_pdfua_identifier(doc: PdfDocument):
     """## What it does
-    Checks that `ViewerPreferences/DisplayDocTitle` is true.
+    Checks that the catalog has an XMP metadata stream, that it says `pdfuaid:part` 1,
+    and that the PDF/UA identification properties use the `pdfuaid` prefix.
 
     ## Why is this bad?
-    Without it, the window title and the screen reader announce the file name.
+    Assistive technology and checkers trust the tagging of a file that claims PDF/UA;
+    without the claim they may fall back to guessing the reading order.
 
     ## Example
-    Every PDF the pipeline builds sets it; a PDF exported without it fails.
+    Every PDF the pipeline builds has it; a PDF exported as plain PDF fails.
     """
-    prefs = pdf.Root.get("/ViewerPreferences")
-    if prefs is None or not bool(prefs.get("/DisplayDocTitle", False)):
-        yield Hit("ViewerPreferences/DisplayDocTitle is not true")
+    data = metadata_bytes(doc)
+    if not data:
+        yield Hit("the document catalog has no XMP metadata stream")
+        return
+    try:
+        tree = parse_xml(data, "XMP metadata")
+    except Unreadable as exc:
+        yield Hit(f"the XMP metadata cannot be read: {exc}")
+        return
+    parts = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        found = [(etree.QName(element).localname, element.prefix, (element.text or "").strip())] \
+            if etree.QName(element).namespace == PDFUA_NS else []
+        prefixes = {uri: prefix for prefix, uri in element.nsmap.items()}
+        found += [(etree.QName(name).localname, prefixes.get(PDFUA_NS), value.strip())
+                  for name, value in element.attrib.items() if etree.QName(name).namespace == PDFUA_NS]
+        for local, prefix, value in found:
+            if local in ("part", "amd", "corr") and prefix != "pdfuaid":
+                yield Hit(f"PDF/UA property `{local}` uses the prefix `{prefix}`, not `pdfuaid`")
+            if local == "part":
+                parts.append(value)
+    if not parts:
+        yield Hit("the XMP metadata has no PDF/UA identifier (pdfuaid:part)")
+    elif parts[0] != "1":
+        yield Hit(f"the XMP metadata says pdfuaid:part is `{parts[0]}`, not 1")
 
 
-@rule("PDF101", "untagged-pdf", Severity.ERROR, "PDFs must be tagged",
-      fix="Rebuild with `make pdf`; the pipeline writes a tagged PDF",
-      fix_file="Export the PDF with tags (structure) turned on in the authoring tool",
-      refs=("ISO 14289-1 7.1 t3", "Matterhorn 01-005", "WCAG 2.2 SC 1.3.1"))
-def untagged_pdf(pdf: pikepdf.Pdf):
+@rule("PDF005", "invalid-language-tag", Severity.ERROR, "Language tags must be valid BCP 47 tags",
+      fix="Use a language tag such as `en-GB` or `cy` in `lang:` and in `[text]{lang=..}` spans in source/letter.md",
+      fix_file="Correct the language (/Lang) to a BCP 47 tag such as en-GB",
+      refs=("ISO 14289-1 7.2", "veraPDF 7.2-29", "Matterhorn 11-006", "WCAG 2.2 SC 3.1.2"))
+def invalid_language_tag(doc: PdfDocument):
     """## What it does
-    Checks that the catalog has a structure tree and `MarkInfo/Marked` true.
+    Checks every `/Lang` (document, structure elements, marked content) against the
+    BCP 47 shape: a primary subtag of 1 to 8 letters, then subtags of 1 to 8 letters or digits.
 
     ## Why is this bad?
-    An untagged PDF has no headings, lists or reading order for a screen reader.
+    A screen reader cannot pick a voice for a language it cannot recognise, and
+    reads the text with the wrong pronunciation.
 
     ## Example
-    A PDF printed to PDF from a browser is usually untagged and fails.
+    ```markdown
+    ---
+    lang: english
+    ---
+    ```
+    uses a language name, not a tag (`en`).
     """
-    mark_info = pdf.Root.get("/MarkInfo")
-    if "/StructTreeRoot" not in pdf.Root:
-        yield Hit("document has no structure tree (StructTreeRoot)")
-    elif mark_info is None or not bool(mark_info.get("/Marked", False)):
-        yield Hit("MarkInfo/Marked is not true")
+    if "/Lang" in doc.root:
+        yield from bad_lang(text(doc.root.get("/Lang")), "the document")
+    for element in doc.structure.elements:
+        if element.lang is not None:
+            yield from bad_lang(element.lang, f"the {element.type}", element.where)
+    for page in doc.content:
+        for lang in dict.fromkeys(page.mc_langs):
+            yield from bad_lang(lang, "marked text", f"page {page.number}")
+
+
+def bad_lang(value: str | None, owner: str, location: str | None = None):
+    if value is None or not valid_lang(value):
+        yield Hit(f"{owner} has the language `{value or ''}`, which is not a valid language tag", location)
+
+
+@rule("PDF006", "content-extraction-forbidden", Severity.ERROR,
+      "Encrypted PDFs must let assistive technology extract their content",
+      fix="Do not encrypt the PDF after the pipeline builds it",
+      fix_file="Allow 'content accessibility' (permission bit 10) in the security settings, or remove encryption",
+      refs=("ISO 14289-1 7.16", "veraPDF 7.16-1", "Matterhorn 26-001", "Matterhorn 26-002"))
+def content_extraction_forbidden(doc: PdfDocument):
+    """## What it does
+    Checks that an encrypted file has a `/P` permissions entry with bit 10
+    (extract content for accessibility) set.
+
+    ## Why is this bad?
+    Screen readers read a PDF by extracting its text; a file that forbids it is silent.
+
+    ## Example
+    A PDF saved with 'restrict copying' in older tools often fails.
+    """
+    if not doc.pdf.is_encrypted:
+        return
+    encrypt = doc.pdf.trailer.get("/Encrypt")
+    p = encrypt.get("/P") if isinstance(encrypt, pikepdf.Dictionary) else None
+    if not isinstance(p, int):
+        yield Hit("the encryption settings have no permissions entry (P)")
+    elif not p & 512:
+        yield Hit("the encryption settings forbid extracting content for accessibility (bit 10 of P is off)")
+
+
+@rule("PDF007", "unnamed-optional-content", Severity.ERROR,
+      "Optional content configurations must have names and no automatic state",
+      fix="Rebuild with `make pdf`; the pipeline writes no optional content",
+      fix_file="Name every layer configuration (optional content /Name) and remove its /AS entry",
+      refs=("ISO 14289-1 7.10", "veraPDF 7.10-1", "veraPDF 7.10-2", "Matterhorn 20-001", "Matterhorn 20-002",
+            "Matterhorn 20-003"))
+def unnamed_optional_content(doc: PdfDocument):
+    """## What it does
+    Checks each optional content (layer) configuration: it has a non-empty `/Name`
+    and no `/AS` (automatic state) entry.
+
+    ## Why is this bad?
+    A viewer lists layer configurations by name so a reader can choose one; `AS`
+    switches layers behind the reader's back.
+
+    ## Example
+    A map exported with unnamed layer sets fails.
+    """
+    props = doc.root.get("/OCProperties")
+    if not isinstance(props, pikepdf.Dictionary):
+        return
+    configs = [props.get("/D")] + list(props.get("/Configs") or ())
+    for number, config in enumerate(configs):
+        if not isinstance(config, pikepdf.Dictionary):
+            continue
+        which = "the default layer configuration" if number == 0 else f"layer configuration {number}"
+        if not text(config.get("/Name")):
+            yield Hit(f"{which} has no name")
+        if "/AS" in config:
+            yield Hit(f"{which} sets layers automatically (AS)")
+
+
+@rule("PDF008", "embedded-file-without-name", Severity.ERROR, "Embedded files must have file names (F and UF)",
+      fix="Rebuild with `make pdf`; the pipeline embeds no files",
+      fix_file="Re-attach the file so that its file specification has both F and UF names",
+      refs=("ISO 14289-1 7.11", "veraPDF 7.11-1", "Matterhorn 21-001"))
+def embedded_file_without_name(doc: PdfDocument):
+    """## What it does
+    Checks that each embedded file's specification has non-empty `/F` and `/UF`.
+
+    ## Why is this bad?
+    A screen reader names an attachment by its file name; without one the reader
+    cannot tell attachments apart.
+
+    ## Example
+    A PDF with an attachment added by a script that wrote only `/F` fails.
+    """
+    for spec, location in file_specs(doc):
+        missing = [k for k in ("F", "UF") if not text(spec.get("/" + k))]
+        if missing:
+            name = text(spec.get("/UF")) or text(spec.get("/F")) or "an embedded file"
+            yield Hit(f"{name} has no {' or '.join(missing)} file name", location)
+
+
+def file_specs(doc: PdfDocument):
+    """Embedded file specifications: the EmbeddedFiles name tree and file attachment annotations."""
+    names = doc.root.get("/Names")
+    tree = names.get("/EmbeddedFiles") if isinstance(names, pikepdf.Dictionary) else None
+    stack, seen = ([tree] if isinstance(tree, pikepdf.Dictionary) else []), set()
+    while stack:
+        node = stack.pop()
+        if node.objgen in seen and node.is_indirect:
+            continue
+        seen.add(node.objgen)
+        stack += [kid for kid in node.get("/Kids") or () if isinstance(kid, pikepdf.Dictionary)]
+        pairs = list(node.get("/Names") or ())
+        for spec in pairs[1::2]:
+            if isinstance(spec, pikepdf.Dictionary) and "/EF" in spec:
+                yield spec, None
+    for number, annot in doc.annotations():
+        spec = annot.get("/FS")
+        if isinstance(spec, pikepdf.Dictionary) and "/EF" in spec:
+            yield spec, f"page {number}"
+
+
+DYNAMIC_XFA = re.compile(rb"<dynamicRender\b[^>]*>\s*required\s*<", re.IGNORECASE)
+
+
+@rule("PDF009", "dynamic-xfa-form", Severity.ERROR, "PDFs must not use dynamic XFA forms",
+      fix="Rebuild with `make pdf`; the pipeline writes no forms",
+      fix_file="Convert the XFA form to a static AcroForm in the form-design tool",
+      refs=("ISO 14289-1 7.15", "veraPDF 7.15-1", "Matterhorn 25-001"))
+def dynamic_xfa_form(doc: PdfDocument):
+    """## What it does
+    Checks the form's XFA configuration for `dynamicRender` set to `required`.
+
+    ## Why is this bad?
+    A dynamic XFA form has no tagged PDF content: most readers and all screen
+    readers outside Adobe's show an empty page or a 'please wait' message.
+
+    ## Example
+    A form designed in LiveCycle and saved as a dynamic form fails.
+    """
+    form = doc.root.get("/AcroForm")
+    xfa = form.get("/XFA") if isinstance(form, pikepdf.Dictionary) else None
+    streams = [xfa] if isinstance(xfa, pikepdf.Stream) else [s for s in xfa or () if isinstance(s, pikepdf.Stream)]
+    for stream in streams:
+        try:
+            data = stream.read_bytes()
+        except pikepdf.PdfError:
+            continue
+        if DYNAMIC_XFA.search(data):
+            yield Hit("the form is a dynamic XFA form (dynamicRender is required)")
+            return
+
+
+@rule("PDF903", "could-not-check-part", Severity.WARNING, "Every part of a PDF must be readable to be checked",
+      fix="Rebuild the edition with `make pdf`",
+      fix_file="Open and re-save the PDF (or run it through `qpdf`) to repair damaged objects",
+      refs=("veraPDF parser errors",))
+def could_not_check_part(doc: PdfDocument):
+    """## What it does
+    Reports parts of an otherwise readable PDF (a page's content, the structure tree,
+    annotations, a font) that are too damaged for the other rules to check.
+
+    ## Why is this bad?
+    What the linter cannot read, assistive technology probably cannot either, and
+    the other rules say nothing about it.
+
+    ## Example
+    A page whose content stream is cut short gives `could not check: ...`.
+    """
+    doc.structure, doc.content, doc.fonts, list(doc.annotations())  # noqa: B018 - walks that note problems
+    for what, location in dict.fromkeys(doc.problems):
+        yield Hit(f"could not check: {what}", location)
+
+
+from publish.lint import pdf_annotations, pdf_content, pdf_fonts, pdf_structure, pdf_tables  # noqa: E402,F401  (registers)

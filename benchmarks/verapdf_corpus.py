@@ -1,0 +1,142 @@
+"""Measure the PDF linter against veraPDF's PDF/UA-1 test corpus, and time it on a long PDF.
+
+    python benchmarks/verapdf_corpus.py CORPUS_DIR [--speed]
+
+CORPUS_DIR holds pdf/verapdf-ua1/ (files named <clause>-tNN-<pass|fail>-x.pdf, each an
+atomic test of one veraPDF rule). For each veraPDF rule it prints: fail files flagged by
+the linter rule that covers it / fail files, and pass files with no error at all / pass
+files; then every disagreement with its reason. `--speed` also builds a 1,000-page
+tagged PDF with the pipeline and times the linter against page-validation on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from publish.lint import RULES, lint_file
+from publish.lint.rule import Severity
+
+NAME = re.compile(r"(?P<clause>[\d.]+|7-18\.3)-t(?P<test>\d+)-(?P<verdict>pass|fail)-\w+\.pdf")
+# corpus files whose number differs from the profile's (the corpus predates a renumbering)
+CORPUS_TO_PROFILE = {
+    "7-18.3-1": "7.18.3-1", "7.18.7-1": "7.11-1", "7.2-3": "7.2-16", "7.2-19": "7.2-40", "7.2-43": "7.2-42",
+}
+
+
+def covering_rule(profile_id: str) -> str | None:
+    ref = f"veraPDF {profile_id}"
+    return next((code for code, r in RULES.items() if r.fmt == "pdf" and ref in r.refs), None)
+
+
+def corpus(folder: Path) -> int:
+    files = sorted(folder.glob("*.pdf"))
+    if not files:
+        print(f"no PDFs in {folder}", file=sys.stderr)
+        return 2
+    per_rule = defaultdict(lambda: [0, 0, 0, 0])  # flagged, fail files, clean, pass files
+    disagreements = []
+    started = time.perf_counter()
+    for path in files:
+        match = NAME.fullmatch(path.name)
+        if not match:
+            continue
+        corpus_id = f"{match['clause']}-{int(match['test'])}"
+        profile_id = CORPUS_TO_PROFILE.get(corpus_id, corpus_id)
+        code = covering_rule(profile_id)
+        findings, _ = lint_file(path)
+        errors = [f for f in findings if f.severity is Severity.ERROR]
+        counts = per_rule[profile_id]
+        if match["verdict"] == "fail":
+            counts[1] += 1
+            if code and any(f.code == code for f in findings):
+                counts[0] += 1
+            else:
+                seen = ", ".join(sorted({f.code for f in findings})) or "nothing"
+                disagreements.append(f"{path.name}: fail file, {code or 'no rule'} did not fire (saw {seen})")
+        else:
+            counts[3] += 1
+            if not errors:
+                counts[2] += 1
+            else:
+                disagreements += [f"{path.name}: pass file, {f.code} at {f.location or '-'}: {f.message}"
+                                  for f in errors]
+    elapsed = time.perf_counter() - started
+    print(f"{'veraPDF rule':<14}{'our rule':<10}{'fail flagged':>14}{'pass clean':>12}")
+    totals = [0, 0, 0, 0]
+    for profile_id in sorted(per_rule, key=sort_key):
+        counts = per_rule[profile_id]
+        totals = [t + c for t, c in zip(totals, counts)]
+        print(f"{profile_id:<14}{covering_rule(profile_id) or '-':<10}"
+              f"{counts[0]:>7}/{counts[1]:<6}{counts[2]:>6}/{counts[3]:<5}")
+    print(f"{'total':<24}{totals[0]:>7}/{totals[1]:<6}{totals[2]:>6}/{totals[3]:<5}")
+    print(f"fail files flagged by the matching rule: {percent(totals[0], totals[1])}; "
+          f"pass files with no error: {percent(totals[2], totals[3])}; {len(files)} files in {elapsed:.1f} s")
+    print("\nDisagreements:" if disagreements else "\nNo disagreements.")
+    for line in disagreements:
+        print(f"  {line}")
+    return 0
+
+
+def sort_key(profile_id: str):
+    clause, test = profile_id.rsplit("-", 1)
+    return [int(p) for p in clause.split(".")], int(test)
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{part}/{whole} ({100 * part / whole:.1f}%)" if whole else "0/0"
+
+
+def long_markdown(pages: int) -> str:
+    """A document of about `pages` pages: sections, paragraphs, lists and links."""
+    parts = ["---\ntitle: Speed test\nlang: en-GB\n---\n"]
+    for n in range(1, pages + 1):
+        parts.append(f"# Section {n}\n\n## Part {n}.1\n\n" + " ".join(["Words of a long letter."] * 60)
+                     + f"\n\n- first point {n}\n- second point with [a link](https://example.org/{n})\n\n"
+                     + " ".join(["More words follow here."] * 80) + "\n")
+    return "\n".join(parts)
+
+
+def speed(pages: int = 1000) -> None:
+    import resource
+
+    import page
+    from publish import pipeline
+
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "long.md"
+        source.write_text(long_markdown(pages), encoding="utf-8")
+        built = [b.path for b in pipeline.build(source, Path(tmp), editions=["pdf"])]
+        pdf = built[0]
+        import pikepdf
+
+        count = len(pikepdf.open(pdf).pages)
+        started = time.perf_counter()
+        findings, _ = lint_file(pdf)
+        ours = time.perf_counter() - started
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        started = time.perf_counter()
+        page.validate_pdf(str(pdf), profile="ua1")
+        theirs = time.perf_counter() - started
+    print(f"\n{count}-page tagged PDF: publish lint {ours:.2f} s ({len(findings)} findings), "
+          f"page-validation {theirs:.2f} s, ratio {ours / theirs:.2f}; peak memory {peak:.0f} MB")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus_dir", type=Path)
+    parser.add_argument("--speed", action="store_true", help="also time a 1,000-page PDF")
+    args = parser.parse_args(argv)
+    status = corpus(args.corpus_dir / "pdf" / "verapdf-ua1")
+    if args.speed:
+        speed()
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,462 @@
+"""A loaded PDF and what the PDF rules share: the structure tree, walked once, and each
+page's content stream, walked once; both cached on the document.
+
+Every walk is iterative with a visited set, so cycles and very deep nesting end.
+Objects too damaged to read are noted in `problems` (reported by PDF903), not raised.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import pikepdf
+
+from publish.lint.safe import Unreadable
+
+STANDARD_TYPES = frozenset(
+    "Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private P H H1 H2 H3 H4 H5 H6 "
+    "L LI Lbl LBody Table TR TH TD THead TBody TFoot Span Quote Note Reference BibEntry Code Link Annot "
+    "Ruby RB RT RP Warichu WT WP Figure Formula Form".split())
+LANG_RE = re.compile(r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*")
+PAINT_OPS = frozenset(["S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh"])
+TEXT_OPS = frozenset(["Tj", "TJ", "'", '"'])
+MAX_FORM_DEPTH = 12
+
+
+def text(value) -> str | None:
+    """A PDF string or name as text; None when absent."""
+    if value is None:
+        return None
+    try:
+        return str(value).lstrip("/") if isinstance(value, pikepdf.Name) else str(value)
+    except (ValueError, TypeError):
+        return ""
+
+
+def objnum(obj) -> int | None:
+    return obj.objgen[0] if getattr(obj, "is_indirect", False) else None
+
+
+def valid_lang(value: str) -> bool:
+    return bool(LANG_RE.fullmatch(value))
+
+
+@dataclass(eq=False)
+class Element:
+    """One structure element, with its type resolved through the role map."""
+
+    type: str
+    std: str | None  # standard type, None when it maps to none
+    obj: object
+    parent: Element | None
+    page: int | None = None
+    lang: str | None = None  # own /Lang
+    inherited_lang: str | None = None
+    kids: list = field(default_factory=list)  # child Elements, in order
+    objr: list = field(default_factory=list)  # objects referenced (annotations, XObjects)
+    marked: int = 0  # marked-content children
+    has_parent_entry: bool = True
+
+    def get(self, key: str):
+        try:
+            return self.obj.get(key)
+        except (pikepdf.PdfError, ValueError):
+            return None
+
+    @property
+    def where(self) -> str:
+        num = objnum(self.obj)
+        name = self.type + (f" (obj {num})" if num else "")
+        return f"page {self.page}: {name}" if self.page else name
+
+    @property
+    def kid_types(self) -> list[str]:
+        return [k.std for k in self.kids if k.std]
+
+
+@dataclass
+class Structure:
+    elements: list[Element] = field(default_factory=list)  # document order
+    mcids: dict = field(default_factory=dict)  # (stream or page objgen, mcid) -> Element
+    objrs: dict = field(default_factory=dict)  # referenced object objgen -> Element
+    unmapped: dict = field(default_factory=dict)  # type -> first Element
+    cycles: dict = field(default_factory=dict)  # type -> first Element
+    remapped: dict = field(default_factory=dict)  # standard type -> first Element
+
+
+@dataclass
+class PageContent:
+    """What one page's content stream holds, as the rules need it."""
+
+    number: int
+    untagged: int = 0  # content items neither tagged nor artifact
+    artifact_in_tagged: int = 0
+    tagged_in_artifact: int = 0
+    orphan_mcids: set = field(default_factory=set)  # MCIDs the structure tree does not reach
+    text_without_lang: int = 0
+    span_alt_without_lang: list = field(default_factory=list)  # keys among ActualText/Alt/E
+    mc_langs: list = field(default_factory=list)  # /Lang values on marked content
+    forms_with_mcids: list = field(default_factory=list)  # objgen of Form XObjects drawn
+    reference_xobjects: int = 0
+
+
+@dataclass
+class FontUse:
+    font: object
+    name: str
+    codes: set = field(default_factory=set)  # codes shown with a visible rendering mode
+    all_codes: set = field(default_factory=set)
+    pages: set = field(default_factory=set)
+
+
+class PdfDocument:
+    """A pikepdf.Pdf plus its lazily built, cached analyses."""
+
+    def __init__(self, pdf: pikepdf.Pdf):
+        self.pdf = pdf
+        self.problems: list[tuple[str, str | None]] = []  # (what could not be checked, location)
+        self.page_numbers = {}
+        for number, page in enumerate(pdf.pages, start=1):
+            self.page_numbers[page.obj.objgen] = number
+
+    @property
+    def root(self):
+        return self.pdf.Root
+
+    @cached_property
+    def catalog_lang(self) -> str | None:
+        lang = text(self.root.get("/Lang"))
+        return lang if lang and valid_lang(lang) else None
+
+    def note(self, what: str, location: str | None = None) -> None:
+        self.problems.append((what, location))
+
+    @cached_property
+    def structure(self) -> Structure:
+        try:
+            return build_structure(self)
+        except (pikepdf.PdfError, ValueError, TypeError, AttributeError) as exc:
+            self.note(f"the structure tree is damaged ({str(exc)[:80]})")
+            return Structure()
+
+    @cached_property
+    def content(self) -> list[PageContent]:
+        return walk_content(self)
+
+    @cached_property
+    def fonts(self) -> dict:
+        self.content  # noqa: B018 - walking the content fills in font use
+        return self._fonts
+
+    def annotations(self):
+        """(page number, annotation dictionary) for every annotation on every page."""
+        for number, page in enumerate(self.pdf.pages, start=1):
+            try:
+                annots = page.obj.get("/Annots")
+                for annot in annots if isinstance(annots, pikepdf.Array) else ():
+                    if isinstance(annot, pikepdf.Dictionary):
+                        yield number, annot
+            except (pikepdf.PdfError, ValueError) as exc:
+                self.note(f"the annotations could not be read ({str(exc)[:80]})", f"page {number}")
+
+
+def load(data: bytes) -> PdfDocument:
+    try:
+        pdf = pikepdf.open(io.BytesIO(data))
+        return PdfDocument(pdf)
+    except pikepdf.PasswordError:
+        raise Unreadable("the PDF is encrypted with a password") from None
+    except (pikepdf.PdfError, ValueError, RecursionError) as exc:
+        raise Unreadable(f"the PDF is damaged ({str(exc).splitlines()[0][:120]})") from None
+
+
+# --- structure tree ---------------------------------------------------------------
+
+
+def resolve_role(kind: str, role_map) -> tuple[str | None, bool]:
+    """The standard type `kind` maps to, and whether the mapping goes round in a circle."""
+    seen = set()
+    while kind not in STANDARD_TYPES:
+        if kind in seen:
+            return None, True
+        seen.add(kind)
+        target = role_map.get("/" + kind) if role_map is not None else None
+        if not isinstance(target, pikepdf.Name):
+            return None, False
+        kind = str(target)[1:]
+    return kind, False
+
+
+def build_structure(doc: PdfDocument) -> Structure:
+    tree = doc.root.get("/StructTreeRoot")
+    result = Structure()
+    if not isinstance(tree, pikepdf.Dictionary):
+        return result
+    role_map = tree.get("/RoleMap")
+    role_map = role_map if isinstance(role_map, pikepdf.Dictionary) else None
+    roles: dict[str, tuple[str | None, bool]] = {}
+    seen: set = set()
+    catalog_lang = doc.catalog_lang
+    # stack of (kid object, parent Element or None, page objgen inherited, parent object)
+    stack = [(kid, None, None, tree) for kid in reversed(as_list(tree.get("/K")))]
+    while stack:
+        obj, parent, page, parent_obj = stack.pop()
+        if isinstance(obj, int):
+            if parent is not None and page is not None:
+                result.mcids[(page, obj)] = parent
+                parent.marked += 1
+            continue
+        if not isinstance(obj, pikepdf.Dictionary):
+            continue
+        if obj.is_indirect:
+            if obj.objgen in seen:
+                continue
+            seen.add(obj.objgen)
+        kind = obj.get("/Type")
+        pg = obj.get("/Pg")
+        own_page = pg.objgen if isinstance(pg, pikepdf.Dictionary) else page
+        if kind == "/MCR":
+            stm = obj.get("/Stm")
+            key = stm.objgen if isinstance(stm, pikepdf.Stream) else own_page
+            if parent is not None and key is not None and isinstance(obj.get("/MCID"), int):
+                result.mcids[(key, obj.MCID)] = parent
+                parent.marked += 1
+            continue
+        if kind == "/OBJR":
+            target = obj.get("/Obj")
+            if parent is not None and isinstance(target, pikepdf.Object) and target.is_indirect:
+                result.objrs[target.objgen] = parent
+                parent.objr.append(target)
+                if parent.page is None and own_page in doc.page_numbers:
+                    parent.page = doc.page_numbers[own_page]
+            continue
+        name = obj.get("/S")
+        if not isinstance(name, pikepdf.Name):
+            continue
+        type_name = str(name)[1:]
+        if type_name not in roles:
+            roles[type_name] = resolve_role(type_name, role_map)
+        std, cycle = roles[type_name]
+        element = Element(type_name, std, obj, parent, page=doc.page_numbers.get(own_page))
+        element.has_parent_entry = "/P" in obj
+        lang = text(obj.get("/Lang"))
+        element.lang = lang
+        element.inherited_lang = lang or (parent.inherited_lang if parent else catalog_lang)
+        if parent is not None:
+            parent.kids.append(element)
+        result.elements.append(element)
+        if cycle:
+            result.cycles.setdefault(type_name, element)
+        elif std is None:
+            result.unmapped.setdefault(type_name, element)
+        if type_name in STANDARD_TYPES and role_map is not None and "/" + type_name in role_map:
+            result.remapped.setdefault(type_name, element)
+        for kid in reversed(as_list(obj.get("/K"))):
+            stack.append((kid, element, own_page, obj))
+    fill_pages(result, doc.page_numbers)
+    return result
+
+
+def fill_pages(structure: Structure, page_numbers: dict) -> None:
+    """Give elements without /Pg the page of their first marked content or child."""
+    for (key, _), element in structure.mcids.items():
+        if element.page is None:
+            element.page = page_numbers.get(key)
+    for element in reversed(structure.elements):
+        if element.page is None:
+            element.page = next((k.page for k in element.kids if k.page), None)
+
+
+def as_list(value) -> list:
+    if value is None:
+        return []
+    if isinstance(value, pikepdf.Array):
+        return list(value)
+    return [value]
+
+
+# --- content streams ----------------------------------------------------------------
+
+
+@dataclass
+class Marked:
+    tag: str
+    props: object
+    mcid: int | None
+    tagged: bool  # inside (or is) marked content with an MCID
+    artifact: bool  # inside (or is) an Artifact
+    lang: str | None
+    element: Element | None = None
+
+
+class ContentWalker:
+    """Walks one page's content, and the Form XObjects it draws, with a marked-content stack."""
+
+    def __init__(self, doc: PdfDocument, page, number: int):
+        self.doc, self.page, self.record = doc, page, PageContent(number)
+        self.structure = doc.structure
+        self.page_key = page.obj.objgen
+
+    def run(self) -> PageContent:
+        resources = self.page.obj.get("/Resources")
+        try:
+            instructions = pikepdf.parse_content_stream(self.page)
+        except (pikepdf.PdfError, ValueError) as exc:
+            self.doc.note(f"the page content could not be read ({str(exc)[:80]})", f"page {self.record.number}")
+            return self.record
+        self.walk(instructions, resources, [], self.page_key, 0, set())
+        return self.record
+
+    def walk(self, instructions, resources, stack: list, stream_key, depth: int, forms_open: set) -> None:
+        fonts = resources.get("/Font") if isinstance(resources, pikepdf.Dictionary) else None
+        font, mode, saved = None, 0, []
+        for instruction in instructions:
+            if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+                self.item(stack)
+                continue
+            op = str(instruction.operator)
+            operands = instruction.operands
+            if op in TEXT_OPS:
+                self.item(stack, text=True)
+                if font is not None and operands:
+                    self.show(font, operands[-1], mode)
+            elif op in PAINT_OPS:
+                self.item(stack)
+            elif op == "BDC" or op == "BMC":
+                self.begin(op, operands, resources, stack, stream_key)
+            elif op == "EMC":
+                if stack:
+                    stack.pop()
+            elif op == "Tf" and len(operands) == 2 and fonts is not None:
+                font = self.font(fonts.get(operands[0]) if isinstance(operands[0], pikepdf.Name) else None)
+            elif op == "Tr" and operands:
+                mode = operands[0] if isinstance(operands[0], int) else mode
+            elif op == "q":
+                saved.append((font, mode))
+            elif op == "Q" and saved:
+                font, mode = saved.pop()
+            elif op == "Do" and operands:
+                self.draw(operands[0], resources, stack, depth, forms_open)
+
+    def item(self, stack: list, text: bool = False) -> None:
+        record = self.record
+        top = stack[-1] if stack else None
+        if top is None or not (top.tagged or top.artifact):
+            record.untagged += 1
+        elif text and top.tagged and not top.artifact and self.doc.catalog_lang is None and not self.lang(stack):
+            record.text_without_lang += 1
+
+    def lang(self, stack: list) -> str | None:
+        for marked in reversed(stack):
+            if marked.lang:
+                return marked.lang
+            if marked.element is not None and marked.element.inherited_lang:
+                return marked.element.inherited_lang
+        return None
+
+    def begin(self, op, operands, resources, stack, stream_key) -> None:
+        record = self.record
+        tag = text(operands[0]) if operands else ""
+        props = operands[1] if op == "BDC" and len(operands) > 1 else None
+        if isinstance(props, pikepdf.Name) and isinstance(resources, pikepdf.Dictionary):
+            named = resources.get("/Properties")
+            props = named.get(props) if isinstance(named, pikepdf.Dictionary) else None
+        props = props if isinstance(props, pikepdf.Dictionary) else None
+        mcid = props.get("/MCID") if props is not None else None
+        mcid = mcid if isinstance(mcid, int) else None
+        lang = text(props.get("/Lang")) if props is not None else None
+        if lang is not None:
+            record.mc_langs.append(lang)
+        outer = stack[-1] if stack else None
+        in_tagged = outer is not None and outer.tagged
+        in_artifact = outer is not None and outer.artifact
+        if tag == "Artifact" and in_tagged and not in_artifact:
+            record.artifact_in_tagged += 1
+        element = None
+        if mcid is not None:
+            if in_artifact:
+                record.tagged_in_artifact += 1
+            element = self.structure.mcids.get((stream_key, mcid)) or self.structure.mcids.get((self.page_key, mcid))
+            if element is None:
+                record.orphan_mcids.add(mcid)
+        if tag == "Span" and props is not None and not lang and self.doc.catalog_lang is None:
+            for key in ("/ActualText", "/Alt", "/E"):
+                if key in props and not self.lang(stack):
+                    record.span_alt_without_lang.append(key[1:])
+        stack.append(Marked(tag, props, mcid, in_tagged or mcid is not None, in_artifact or tag == "Artifact",
+                            lang, element))
+
+    def draw(self, name, resources, stack, depth, forms_open) -> None:
+        xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
+        xobject = xobjects.get(name) if isinstance(xobjects, pikepdf.Dictionary) else None
+        if not isinstance(xobject, pikepdf.Stream):
+            return
+        subtype = xobject.get("/Subtype")
+        if subtype != "/Form":
+            self.item(stack)
+            return
+        if "/Ref" in xobject:
+            self.record.reference_xobjects += 1
+        key = xobject.objgen
+        if key in forms_open or depth >= MAX_FORM_DEPTH:
+            return
+        try:
+            instructions = self.doc.parsed_forms.get(key) if key != (0, 0) else None
+            if instructions is None:
+                instructions = pikepdf.parse_content_stream(xobject)
+                if key != (0, 0):
+                    self.doc.parsed_forms[key] = instructions
+        except (pikepdf.PdfError, ValueError) as exc:
+            self.doc.note(f"a drawing (Form XObject) could not be read ({str(exc)[:60]})", f"page {self.record.number}")
+            return
+        if any(str(i.operator) == "BDC" and len(i.operands) > 1 and isinstance(i.operands[1], pikepdf.Dictionary)
+               and "/MCID" in i.operands[1] for i in instructions
+               if not isinstance(i, pikepdf.ContentStreamInlineImage)):
+            self.record.forms_with_mcids.append(key)
+        form_resources = xobject.get("/Resources", resources)
+        self.walk(instructions, form_resources, list(stack), key, depth + 1, forms_open | {key})
+
+    def font(self, font):
+        if not isinstance(font, pikepdf.Dictionary):
+            return None
+        key = font.objgen if font.is_indirect else id(font)
+        use = self.doc._fonts.get(key)
+        if use is None:
+            use = self.doc._fonts[key] = FontUse(font, text(font.get("/BaseFont")) or "unnamed font")
+        return use
+
+    def show(self, use: FontUse, operand, mode: int) -> None:
+        strings = [operand] if isinstance(operand, pikepdf.String) else [
+            s for s in (operand if isinstance(operand, pikepdf.Array) else ()) if isinstance(s, pikepdf.String)]
+        width = code_width(use)
+        use.pages.add(self.record.number)
+        for string in strings:
+            data = bytes(string)
+            codes = {int.from_bytes(data[i:i + width], "big") for i in range(0, len(data) - width + 1, width)}
+            use.all_codes |= codes
+            if mode != 3:
+                use.codes |= codes
+
+
+def code_width(use: FontUse) -> int:
+    """Bytes per character code: one for simple fonts, two for composite fonts (CMaps used in
+    practice: Identity and the CJK CMaps, whose codes are two bytes long)."""
+    if not hasattr(use, "width"):
+        use.width = 2 if use.font.get("/Subtype") == "/Type0" else 1
+    return use.width
+
+
+def walk_content(doc: PdfDocument) -> list[PageContent]:
+    doc._fonts = {}
+    doc.parsed_forms = {}
+    pages = []
+    for number, page in enumerate(doc.pdf.pages, start=1):
+        try:
+            pages.append(ContentWalker(doc, page, number).run())
+        except (pikepdf.PdfError, ValueError, TypeError) as exc:
+            doc.note(f"the page content could not be checked ({str(exc)[:80]})", f"page {number}")
+            pages.append(PageContent(number))
+    return pages
