@@ -13,7 +13,7 @@ import re
 import pikepdf
 from lxml import etree
 
-from publish.lint.pdf_document import PdfDocument, load, text, valid_lang
+from publish.lint.pdf_document import PdfDocument, count, load, text, valid_lang
 from publish.lint.rule import Hit, Severity, rule
 from publish.lint.safe import Unreadable, parse_xml
 
@@ -108,14 +108,14 @@ def missing_document_language(doc: PdfDocument):
     if doc.catalog_lang is not None:
         return
     for what, location in unlanguaged(doc):
-        yield Hit(f"document catalog has no valid /Lang, and {what} has no language of its own", location)
+        yield Hit(f"document catalog has no valid /Lang, so the language of {what} is unknown", location)
 
 
 def unlanguaged(doc: PdfDocument):
     """The first item of each kind whose language cannot be determined."""
     page = next((p for p in doc.content if p.text_without_lang), None)
     if page is not None:
-        yield f"text ({page.text_without_lang} pieces)", f"page {page.number}"
+        yield count(page.text_without_lang, "piece of text", "pieces of text"), f"page {page.number}"
     page = next((p for p in doc.content if p.span_alt_without_lang), None)
     if page is not None:
         yield f"the {page.span_alt_without_lang[0]} of a span", f"page {page.number}"

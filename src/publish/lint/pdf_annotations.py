@@ -82,8 +82,8 @@ def untagged_annotation(doc: PdfDocument):
                 yield Hit("a printer's mark is tagged; it must be an artifact", location)
         elif found != REQUIRED_PARENT.get(subtype, "Annot"):
             inside = f"inside {parent.type}" if parent else "not in the structure tree"
-            yield Hit(f"{subtype.lower()} annotation is {inside}, not in a {REQUIRED_PARENT.get(subtype, 'Annot')} "
-                      f"element", location)
+            yield Hit(f"{subtype.lower()} annotation is {inside}, not in its own "
+                      f"{REQUIRED_PARENT.get(subtype, 'Annot')} element", location)
     for element in doc.structure.elements:
         if element.std == "Form" and attribute(element, "/Role") is None:
             if len(element.objr) != 1 or element.kids or element.marked:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from publish.lint.pdf_document import PdfDocument
+from publish.lint.pdf_document import PdfDocument, count
 from publish.lint.rule import Hit, Severity, rule
 
 
@@ -37,19 +37,20 @@ def content_not_tagged(doc: PdfDocument):
     for page in doc.content:
         where = f"page {page.number}"
         if page.untagged:
-            yield Hit(f"{page.untagged} pieces of content are neither tagged nor marked as artifacts", where)
+            yield Hit(f"{count(page.untagged, 'piece', 'pieces')} of content neither tagged nor marked as artifact",
+                      where)
         if page.orphan_mcids:
             first = min(page.orphan_mcids)
-            yield Hit(f"{len(page.orphan_mcids)} pieces of marked content are not in the structure tree "
-                      f"(first MCID {first})", where)
+            yield Hit(f"{count(len(page.orphan_mcids), 'piece', 'pieces')} of marked content not in the structure "
+                      f"tree (first MCID {first})", where)
         if page.artifact_in_tagged:
-            yield Hit(f"{page.artifact_in_tagged} artifacts are inside tagged content", where)
+            yield Hit(f"{count(page.artifact_in_tagged, 'artifact', 'artifacts')} inside tagged content", where)
         if page.tagged_in_artifact:
-            yield Hit(f"{page.tagged_in_artifact} pieces of tagged content are inside an artifact", where)
+            yield Hit(f"{count(page.tagged_in_artifact, 'piece', 'pieces')} of tagged content inside an artifact", where)
     draws = Counter(key for page in doc.content for key in page.forms_with_mcids)
-    for (num, _), count in draws.items():
-        if count > 1:
-            yield Hit(f"a drawing (Form XObject obj {num}) with tagged content is drawn {count} times")
+    for (num, _), times in draws.items():
+        if times > 1:
+            yield Hit(f"a drawing (Form XObject obj {num}) with tagged content is drawn {times} times")
 
 
 @rule("PDF110", "reference-xobject", Severity.ERROR, "PDFs must not draw content from other files",
@@ -70,5 +71,5 @@ def reference_xobject(doc: PdfDocument):
     """
     for page in doc.content:
         if page.reference_xobjects:
-            yield Hit(f"{page.reference_xobjects} drawings show content from another file (reference XObject)",
-                      f"page {page.number}")
+            yield Hit(f"{count(page.reference_xobjects, 'drawing shows', 'drawings show')} content from another "
+                      f"file (reference XObject)", f"page {page.number}")

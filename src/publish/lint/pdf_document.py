@@ -40,6 +40,10 @@ def objnum(obj) -> int | None:
     return obj.objgen[0] if getattr(obj, "is_indirect", False) else None
 
 
+def count(number: int, singular: str, plural: str) -> str:
+    return f"{number} {singular if number == 1 else plural}"
+
+
 def valid_lang(value: str) -> bool:
     return bool(LANG_RE.fullmatch(value))
 
@@ -170,7 +174,8 @@ def load(data: bytes) -> PdfDocument:
     except pikepdf.PasswordError:
         raise Unreadable("the PDF is encrypted with a password") from None
     except (pikepdf.PdfError, ValueError, RecursionError) as exc:
-        raise Unreadable(f"the PDF is damaged ({str(exc).splitlines()[0][:120]})") from None
+        reason = re.sub(r"^.*? object at 0x[0-9a-f]+>:\s*", "", str(exc).splitlines()[0])  # drop the buffer's id
+        raise Unreadable(f"the PDF is damaged ({reason[:120]})") from None
 
 
 # --- structure tree ---------------------------------------------------------------
@@ -305,7 +310,7 @@ class ContentWalker:
         try:
             instructions = pikepdf.parse_content_stream(self.page)
         except (pikepdf.PdfError, ValueError) as exc:
-            self.doc.note(f"the page content could not be read ({str(exc)[:80]})", f"page {self.record.number}")
+            self.doc.note(f"the page content could not be read ({str(exc).splitlines()[0][:120]})", f"page {self.record.number}")
             return self.record
         self.walk(instructions, resources, [], self.page_key, 0, set())
         return self.record

@@ -130,7 +130,7 @@ def nesting_problem(element: Element) -> str | None:
         return f"{std} has a Caption that is not its first child"
     if std == "Table":
         if any(i not in (0, len(kids) - 1) for i in captions) or len(captions) > 1:
-            return "Table has a Caption that is not its only first or last child"
+            return "Table has a Caption that is not its one first or last child"
         for part in ("THead", "TFoot"):
             if kids.count(part) > 1:
                 return f"Table has {kids.count(part)} {part} elements"

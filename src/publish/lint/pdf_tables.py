@@ -60,10 +60,9 @@ def grid(table: Element):
                     cells[(r + dr, c + dc)] = cell
             c += colspan
     widths = [sum(1 for (r, _) in cells if r == i) for i in range(len(table_rows))]
-    if widths and len(set(widths)) > 1:
-        common = max(set(widths), key=widths.count)
-        odd = next(i for i, w in enumerate(widths) if w != common)
-        problems.append((f"row {odd + 1} has {widths[odd]} cells where the other rows have {common}",
+    odd = next((i for i, w in enumerate(widths) if w != widths[0]), None)
+    if odd is not None:
+        problems.append((f"row {odd + 1} covers {widths[odd]} columns where row 1 covers {widths[0]}",
                          table_rows[odd]))
     return cells, problems
 

@@ -1,0 +1,115 @@
+"""The PDF linter beyond one-rule fixtures: the pipeline's PDF is clean, damaged and
+hostile files end in a finding (never a hang or a traceback), and content is walked once."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from conftest import RULE_FIXTURES
+from publish.lint import RULES, lint_file, pdf_document, selector
+
+sys.path.insert(0, str(RULE_FIXTURES))
+from PDF_fixtures import append_content, base, changed, elements  # noqa: E402
+
+
+def lint(path: Path, *codes: str):
+    findings, readable = lint_file(path, selector(codes))
+    return [(f.code, f.location, f.message) for f in findings], readable
+
+
+def test_pipeline_pdf_lints_clean(letter):
+    findings, readable = lint(letter["pdf"], "PDF")
+    assert readable and findings == []
+
+
+def test_typst_base_lints_clean(tmp_path):
+    path = tmp_path / "base.pdf"
+    path.write_bytes(base())
+    assert lint(path, "PDF") == ([], True)
+
+
+def test_structure_cycle_ends(tmp_path):
+    def change(pdf):
+        paragraph = elements(pdf, "P")[0]
+        paragraph.K = pikepdf.Array([elements(pdf, "Document")[0]])
+
+    findings, readable = lint(changed(tmp_path, change), "PDF")
+    assert readable
+
+
+def test_role_map_cycle_is_reported(tmp_path):
+    def change(pdf):
+        pdf.Root.StructTreeRoot.RoleMap = pikepdf.Dictionary(Body=pikepdf.Name.Text, Text=pikepdf.Name.Body)
+        elements(pdf, "P")[0].S = pikepdf.Name.Body
+
+    findings, _ = lint(changed(tmp_path, change), "PDF104")
+    assert [m for _, _, m in findings] == ["the role map sends the type `Body` round in a circle"]
+
+
+def test_ten_thousand_deep_nesting(tmp_path):
+    def change(pdf):
+        parent = elements(pdf, "Document")[0]
+        for _ in range(10_000):
+            child = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S=pikepdf.Name.Div, P=parent))
+            parent.K = pikepdf.Array([*parent.K, child]) if parent.get("/S") == "/Document" else child
+            parent = child
+
+    findings, readable = lint(changed(tmp_path, change), "PDF1")
+    assert readable and findings == []
+
+
+def test_artifact_and_tagged_content_nested_wrongly(tmp_path):
+    def change(pdf):
+        append_content(pdf, b"/Artifact BMC /P <</MCID 99>> BDC 0 0 1 1 re f EMC EMC")
+
+    findings, _ = lint(changed(tmp_path, change), "PDF103")
+    assert [m for _, _, m in findings] == [
+        "1 piece of marked content not in the structure tree (first MCID 99)",
+        "1 piece of tagged content inside an artifact",
+    ]
+
+
+def broken_xref(data: bytes) -> bytes:
+    start = data.rindex(b"startxref")
+    return data[:start] + b"startxref\n999999\n%%EOF\n"
+
+
+@pytest.mark.parametrize("damage", [
+    pytest.param(broken_xref, id="broken-xref"),
+    pytest.param(lambda data: data[: len(data) // 2], id="truncated"),
+    pytest.param(lambda data: data[: len(data) // 5], id="truncated-early"),
+    pytest.param(lambda data: data.replace(b"/StructTreeRoot", b"/StructTreeRooX"), id="no-structure"),
+])
+def test_damaged_pdf_gives_findings_not_tracebacks(tmp_path, damage):
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(damage(base()))
+    findings, readable = lint_file(path)
+    assert readable or [f.code for f in findings] == ["PDF901"]
+
+
+def test_password_protected_pdf_cannot_be_checked(tmp_path):
+    path = tmp_path / "locked.pdf"
+    pikepdf.open(io.BytesIO(base())).save(path, encryption=pikepdf.Encryption(owner="o", user="secret"))
+    findings, readable = lint(path, "PDF")
+    assert not readable
+    assert findings == [("PDF901", None, "could not check: the PDF is encrypted with a password")]
+
+
+def test_each_page_content_is_parsed_once(tmp_path, monkeypatch):
+    calls = []
+    parse = pikepdf.parse_content_stream
+    monkeypatch.setattr(pdf_document.pikepdf, "parse_content_stream", lambda obj: calls.append(1) or parse(obj))
+    path = tmp_path / "base.pdf"
+    path.write_bytes(base())
+    lint_file(path)
+    assert len(calls) == len(pikepdf.open(path).pages)
+
+
+def test_pdf_rules_cite_verapdf_or_matterhorn():
+    pdf_rules = [r for r in RULES.values() if r.fmt == "pdf" and r.code not in ("PDF901", "PDF903")]
+    assert all(any(ref.startswith(("veraPDF ", "Matterhorn ")) for ref in r.refs) for r in pdf_rules)
