@@ -13,35 +13,36 @@ import re
 import pikepdf
 from lxml import etree
 
-from publish.lint.pdf_document import PdfDocument, count, load, text, valid_lang
+from publish.lint.pdf_document import PdfDocument, count, dictionary, load, safely, text, valid_lang
 from publish.lint.rule import Hit, Severity, rule
 from publish.lint.safe import Unreadable, parse_xml
 
 __all__ = ["load"]
 
 
-def xmp(doc: PdfDocument):
-    """The XMP metadata, or None when the catalog has none or it cannot be read."""
-    if not isinstance(doc.root.get("/Metadata"), pikepdf.Stream):
-        return None
+DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
+
+
+def xmp_tree(doc: PdfDocument):
+    """The parsed XMP metadata, or None when there is none or it cannot be read."""
+    data = metadata_bytes(doc)
     try:
-        return doc.pdf.open_metadata()
-    except Exception:  # noqa: BLE001 - damaged XMP counts as missing
+        return parse_xml(data, "XMP metadata") if data else None
+    except Unreadable:
         return None
 
 
 def xmp_title(doc: PdfDocument) -> str:
-    meta = xmp(doc)
-    try:
-        return str(meta.get("dc:title", "") or "").strip() if meta is not None else ""
-    except Exception:  # noqa: BLE001 - damaged XMP is reported as missing
-        return ""
+    tree = xmp_tree(doc)
+    titles = tree.iter(DC_TITLE) if tree is not None else ()
+    return next((t for title in titles for t in (s.strip() for s in title.itertext()) if t), "")
 
 
 @rule("PDF001", "missing-title", Severity.ERROR, "PDFs must have a title in their metadata",
       fix="Add `title:` to the front matter of source/letter.md",
       fix_file="Set the document title (dc:title in XMP) in the authoring tool's document properties",
       refs=("ISO 14289-1 7.1", "veraPDF 7.1-9", "Matterhorn 06-003", "WCAG 2.2 SC 2.4.2"))
+@safely
 def missing_title(doc: PdfDocument):
     """## What it does
     Checks that the XMP metadata has a non-empty `dc:title`.
@@ -64,6 +65,7 @@ def missing_title(doc: PdfDocument):
       fix="Rebuild with `make pdf`; the pipeline sets DisplayDocTitle",
       fix_file="Turn on 'Show document title' in the initial view settings (ViewerPreferences/DisplayDocTitle)",
       refs=("ISO 14289-1 7.1", "veraPDF 7.1-10", "Matterhorn 07-001", "Matterhorn 07-002"))
+@safely
 def title_not_displayed(doc: PdfDocument):
     """## What it does
     Checks that `ViewerPreferences/DisplayDocTitle` is true.
@@ -74,8 +76,8 @@ def title_not_displayed(doc: PdfDocument):
     ## Example
     Every PDF the pipeline builds sets it; a PDF exported without it fails.
     """
-    prefs = doc.root.get("/ViewerPreferences")
-    if prefs is None or not bool(prefs.get("/DisplayDocTitle", False)):
+    prefs = dictionary(doc.root.get("/ViewerPreferences"))
+    if prefs is None or prefs.get("/DisplayDocTitle") is not True:
         yield Hit("ViewerPreferences/DisplayDocTitle is not true")
 
 
@@ -89,6 +91,7 @@ def title_not_displayed(doc: PdfDocument):
             "veraPDF 7.2-33", "veraPDF 7.2-34", "Matterhorn 11-001", "Matterhorn 11-002", "Matterhorn 11-003",
             "Matterhorn 11-004", "Matterhorn 11-005", "Matterhorn 11-006", "Matterhorn 11-007",
             "WCAG 2.2 SC 3.1.1"))
+@safely
 def missing_document_language(doc: PdfDocument):
     """## What it does
     When the document catalog has no valid `/Lang`, checks that every text, alternative
@@ -130,7 +133,7 @@ def unlanguaged(doc: PdfDocument):
         if described and not (parent and parent.inherited_lang) and "/Lang" not in annot:
             yield "an annotation's description", f"page {number}"
             break
-    if isinstance(doc.root.get("/Outlines"), pikepdf.Dictionary) and "/First" in doc.root.Outlines:
+    if "/First" in (dictionary(doc.root.get("/Outlines")) or {}):
         yield "the bookmarks", None
     if default_only_alternatives(doc):
         yield "the metadata title or description (x-default only)", None
@@ -142,11 +145,7 @@ RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
 
 def default_only_alternatives(doc: PdfDocument) -> bool:
     """Whether an XMP language alternative (dc:title, dc:description) gives only x-default."""
-    data = metadata_bytes(doc)
-    try:
-        tree = parse_xml(data, "XMP metadata") if data else None
-    except Unreadable:
-        return False
+    tree = xmp_tree(doc)
     for alt in tree.iter(f"{RDF}Alt") if tree is not None else ():
         langs = {li.get(XML_LANG) for li in alt.iter(f"{RDF}li")}
         if langs == {"x-default"}:
@@ -171,6 +170,7 @@ PDFUA_NS = "http://www.aiim.org/pdfua/ns/id/"
       fix_file="Save as PDF/UA-1 (adds XMP metadata with pdfuaid:part 1) in the authoring or remediation tool",
       refs=("ISO 14289-1 5", "ISO 14289-1 7.1", "veraPDF 5-1", "veraPDF 5-2", "veraPDF 5-3", "veraPDF 5-4",
             "veraPDF 5-5", "veraPDF 7.1-8", "Matterhorn 06-001", "Matterhorn 06-002"))
+@safely
 def missing_pdfua_identifier(doc: PdfDocument):
     """## What it does
     Checks that the catalog has an XMP metadata stream, that it says `pdfuaid:part` 1,
@@ -216,6 +216,7 @@ def missing_pdfua_identifier(doc: PdfDocument):
       fix="Use a language tag such as `en-GB` or `cy` in `lang:` and in `[text]{lang=..}` spans in source/letter.md",
       fix_file="Correct the language (/Lang) to a BCP 47 tag such as en-GB",
       refs=("ISO 14289-1 7.2", "veraPDF 7.2-29", "Matterhorn 11-006", "WCAG 2.2 SC 3.1.2"))
+@safely
 def invalid_language_tag(doc: PdfDocument):
     """## What it does
     Checks every `/Lang` (document, structure elements, marked content) against the
@@ -253,6 +254,7 @@ def bad_lang(value: str | None, owner: str, location: str | None = None):
       fix="Do not encrypt the PDF after the pipeline builds it",
       fix_file="Allow 'content accessibility' (permission bit 10) in the security settings, or remove encryption",
       refs=("ISO 14289-1 7.16", "veraPDF 7.16-1", "Matterhorn 26-001", "Matterhorn 26-002"))
+@safely
 def content_extraction_forbidden(doc: PdfDocument):
     """## What it does
     Checks that an encrypted file has a `/P` permissions entry with bit 10
@@ -280,6 +282,7 @@ def content_extraction_forbidden(doc: PdfDocument):
       fix_file="Name every layer configuration (optional content /Name) and remove its /AS entry",
       refs=("ISO 14289-1 7.10", "veraPDF 7.10-1", "veraPDF 7.10-2", "Matterhorn 20-001", "Matterhorn 20-002",
             "Matterhorn 20-003"))
+@safely
 def unnamed_optional_content(doc: PdfDocument):
     """## What it does
     Checks each optional content (layer) configuration: it has a non-empty `/Name`
@@ -310,6 +313,7 @@ def unnamed_optional_content(doc: PdfDocument):
       fix="Rebuild with `make pdf`; the pipeline embeds no files",
       fix_file="Re-attach the file so that its file specification has both F and UF names",
       refs=("ISO 14289-1 7.11", "veraPDF 7.11-1", "Matterhorn 21-001"))
+@safely
 def embedded_file_without_name(doc: PdfDocument):
     """## What it does
     Checks that each embedded file's specification has non-empty `/F` and `/UF`.
@@ -356,6 +360,7 @@ DYNAMIC_XFA = re.compile(rb"<dynamicRender\b[^>]*>\s*required\s*<", re.IGNORECAS
       fix="Rebuild with `make pdf`; the pipeline writes no forms",
       fix_file="Convert the XFA form to a static AcroForm in the form-design tool",
       refs=("ISO 14289-1 7.15", "veraPDF 7.15-1", "Matterhorn 25-001"))
+@safely
 def dynamic_xfa_form(doc: PdfDocument):
     """## What it does
     Checks the form's XFA configuration for `dynamicRender` set to `required`.
@@ -384,6 +389,7 @@ def dynamic_xfa_form(doc: PdfDocument):
       fix="Rebuild the edition with `make pdf`",
       fix_file="Open and re-save the PDF (or run it through `qpdf`) to repair damaged objects",
       refs=("veraPDF parser errors",))
+@safely
 def could_not_check_part(doc: PdfDocument):
     """## What it does
     Reports parts of an otherwise readable PDF (a page's content, the structure tree,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pikepdf
 
-from publish.lint.pdf_document import PdfDocument, text
+from publish.lint.pdf_document import PdfDocument, safely, text
 from publish.lint.pdf_tables import attribute
 from publish.lint.rule import Hit, Severity, rule
 
@@ -53,6 +53,7 @@ def where(number: int, annot, subtype: str) -> str:
       refs=("ISO 14289-1 7.18", "veraPDF 7.18.1-1", "veraPDF 7.18.2-1", "veraPDF 7.18.4-1", "veraPDF 7.18.4-2",
             "veraPDF 7.18.5-1", "veraPDF 7.18.8-1", "Matterhorn 28-002", "Matterhorn 28-004",
             "Matterhorn 28-011", "Matterhorn 28-016", "Matterhorn 28-017", "WCAG 2.2 SC 1.3.1"))
+@safely
 def untagged_annotation(doc: PdfDocument):
     """## What it does
     Checks that each visible annotation sits in the structure tree in the right
@@ -98,6 +99,7 @@ def untagged_annotation(doc: PdfDocument):
                "form field a tooltip (TU)",
       refs=("ISO 14289-1 7.18", "veraPDF 7.18.1-2", "veraPDF 7.18.1-3", "veraPDF 7.18.5-2",
             "Matterhorn 28-004", "Matterhorn 28-005", "Matterhorn 28-012", "WCAG 2.2 SC 1.1.1", "WCAG 2.2 SC 4.1.2"))
+@safely
 def annotation_without_description(doc: PdfDocument):
     """## What it does
     Checks that each visible link has a non-empty `Contents`, each other annotation a
@@ -145,6 +147,7 @@ def field_tooltip(annot) -> str | None:
       fix="Rebuild with `make pdf`; the pipeline sets the tab order",
       fix_file="Set each page's tab order to 'Use document structure' (Tabs /S)",
       refs=("ISO 14289-1 7.18.3", "veraPDF 7.18.3-1", "Matterhorn 28-010", "WCAG 2.2 SC 2.4.3"))
+@safely
 def tab_order_not_structure(doc: PdfDocument):
     """## What it does
     Checks that every page with annotations has `/Tabs /S` (tab order follows the structure).
@@ -168,6 +171,7 @@ def tab_order_not_structure(doc: PdfDocument):
       fix_file="Give each media clip its content type (CT) and an alternative description (Alt)",
       refs=("ISO 14289-1 7.18.6.2", "veraPDF 7.18.6.2-1", "veraPDF 7.18.6.2-2", "Matterhorn 28-014",
             "Matterhorn 28-015", "WCAG 2.2 SC 1.1.1"))
+@safely
 def media_without_alt(doc: PdfDocument):
     """## What it does
     Checks each media clip played by a screen annotation: it has a `CT` (content

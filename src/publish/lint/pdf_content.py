@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from publish.lint.pdf_document import PdfDocument, count
+from publish.lint.pdf_document import PdfDocument, count, safely
 from publish.lint.rule import Hit, Severity, rule
 
 
@@ -16,6 +16,7 @@ from publish.lint.rule import Hit, Severity, rule
       refs=("ISO 14289-1 7.1", "ISO 14289-1 7.20", "veraPDF 7.1-1", "veraPDF 7.1-2", "veraPDF 7.1-3",
             "veraPDF 7.20-2", "Matterhorn 01-003", "Matterhorn 01-004", "Matterhorn 01-005",
             "Matterhorn 30-002", "WCAG 2.2 SC 1.3.1"))
+@safely
 def content_not_tagged(doc: PdfDocument):
     """## What it does
     Walks each page's content once, with its marked-content nesting, and checks that
@@ -57,6 +58,7 @@ def content_not_tagged(doc: PdfDocument):
       fix="Rebuild with `make pdf`; the pipeline embeds all content",
       fix_file="Replace the reference XObject with the content it points to (embed the page)",
       refs=("ISO 14289-1 7.20", "veraPDF 7.20-1", "Matterhorn 30-001"))
+@safely
 def reference_xobject(doc: PdfDocument):
     """## What it does
     Checks that no drawing (Form XObject) is a reference XObject (`/Ref`), which

@@ -7,6 +7,7 @@ Objects too damaged to read are noted in `problems` (reported by PDF903), not ra
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from functools import cached_property
 
 import pikepdf
 
+from publish.lint.rule import Hit
 from publish.lint.safe import Unreadable
 
 STANDARD_TYPES = frozenset(
@@ -38,6 +40,23 @@ def text(value) -> str | None:
 
 def objnum(obj) -> int | None:
     return obj.objgen[0] if getattr(obj, "is_indirect", False) else None
+
+
+def safely(check):
+    """Turn a damaged object met half-way through a rule into a finding of that rule."""
+
+    @functools.wraps(check)
+    def run(doc):
+        try:
+            yield from check(doc)
+        except (pikepdf.PdfError, TypeError, AttributeError, ValueError, KeyError, IndexError) as exc:
+            yield Hit(f"could not finish this check: the PDF has a damaged object ({type(exc).__name__})")
+
+    return run
+
+
+def dictionary(value) -> pikepdf.Dictionary | None:
+    return value if isinstance(value, pikepdf.Dictionary) else None
 
 
 def count(number: int, singular: str, plural: str) -> str:
@@ -316,7 +335,7 @@ class ContentWalker:
         return self.record
 
     def walk(self, instructions, resources, stack: list, stream_key, depth: int, forms_open: set) -> None:
-        fonts = resources.get("/Font") if isinstance(resources, pikepdf.Dictionary) else None
+        fonts = dictionary(resources.get("/Font")) if isinstance(resources, pikepdf.Dictionary) else None
         font, mode, saved = None, 0, []
         for instruction in instructions:
             if isinstance(instruction, pikepdf.ContentStreamInlineImage):

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import pikepdf
 
-from publish.lint.pdf_document import FontUse, PdfDocument, text
+from publish.lint.pdf_document import FontUse, PdfDocument, safely, text
 from publish.lint.rule import Hit, Severity, rule
 
 STANDARD_ENCODINGS = {"MacRomanEncoding", "MacExpertEncoding", "WinAnsiEncoding"}
@@ -88,6 +88,7 @@ def glyph_name(font, code: int, differences: dict) -> str | None:
       fix_file="Export with 'embed all fonts' turned on (and no 'subset below 100%' that drops glyphs)",
       refs=("ISO 14289-1 7.21.4", "veraPDF 7.21.4.1-1", "veraPDF 7.21.4.2-1", "veraPDF 7.21.4.2-2",
             "Matterhorn 31-008", "Matterhorn 31-009", "Matterhorn 31-011"))
+@safely
 def font_not_embedded(doc: PdfDocument):
     """## What it does
     Checks that each font used for visible text (not Type 3, not invisible text) has
@@ -138,6 +139,7 @@ def read(stream) -> bytes:
       fix_file="Export with a font that has Unicode mappings, or add a ToUnicode map in a remediation tool",
       refs=("ISO 14289-1 7.21.7", "veraPDF 7.21.7-1", "veraPDF 7.21.7-2", "Matterhorn 10-001",
             "WCAG 2.2 SC 1.3.1"))
+@safely
 def text_not_unicode(doc: PdfDocument):
     """## What it does
     Checks that every character code shown with each font maps to Unicode: through
@@ -232,6 +234,7 @@ def lookup(mapping: tuple[dict, list], code: int) -> bytes | None:
       fix="Use characters the document font has, or let the pipeline pick a font with them, in source/letter.md",
       fix_file="Replace the characters that show as empty boxes, or embed a font that has them",
       refs=("ISO 14289-1 7.21.8", "veraPDF 7.21.8-1", "Matterhorn 31-030"))
+@safely
 def notdef_glyph(doc: PdfDocument):
     """## What it does
     Checks that no character shown maps to the `.notdef` glyph: a code the encoding
@@ -277,6 +280,7 @@ def is_notdef(font, code: int) -> bool:
             "veraPDF 7.21.3.3-1", "veraPDF 7.21.3.3-2", "veraPDF 7.21.3.3-3", "veraPDF 7.21.6-2",
             "veraPDF 7.21.6-3", "Matterhorn 31-001", "Matterhorn 31-003", "Matterhorn 31-004",
             "Matterhorn 31-005", "Matterhorn 31-006", "Matterhorn 31-014", "Matterhorn 31-016"))
+@safely
 def font_encoding_invalid(doc: PdfDocument):
     """## What it does
     Checks composite fonts (a character collection that matches the CMap's, an
@@ -336,6 +340,7 @@ def truetype_problems(font):
         return
     desc = descriptor(font)
     flags = desc.get("/Flags", 0) if desc is not None else 0
+    flags = flags if isinstance(flags, int) else 0
     encoding = font.get("/Encoding")
     if flags & 4:
         if encoding is not None:

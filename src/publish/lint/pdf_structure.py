@@ -6,7 +6,7 @@ import re
 
 import pikepdf
 
-from publish.lint.pdf_document import Element, PdfDocument
+from publish.lint.pdf_document import Element, PdfDocument, safely
 from publish.lint.rule import Hit, Severity, rule
 
 
@@ -15,6 +15,7 @@ from publish.lint.rule import Hit, Severity, rule
       fix_file="Export the PDF with tags (structure) turned on in the authoring tool",
       refs=("ISO 14289-1 7.1", "veraPDF 6.2-1", "veraPDF 7.1-4", "veraPDF 7.1-11", "veraPDF 7.1-12",
             "Matterhorn 01-007", "Matterhorn 01-005", "WCAG 2.2 SC 1.3.1"))
+@safely
 def untagged_pdf(doc: PdfDocument):
     """## What it does
     Checks that the catalog has a structure tree, `MarkInfo/Marked` true and
@@ -47,6 +48,7 @@ def untagged_pdf(doc: PdfDocument):
       fix_file="In the tag tree's role map, map each custom tag to a standard tag; do not remap standard tags",
       refs=("ISO 14289-1 7.1", "veraPDF 7.1-5", "veraPDF 7.1-6", "veraPDF 7.1-7", "Matterhorn 02-001",
             "Matterhorn 02-003", "Matterhorn 02-004"))
+@safely
 def unmapped_structure_type(doc: PdfDocument):
     """## What it does
     Checks each structure type used: a non-standard type must map (through the role
@@ -93,6 +95,7 @@ ALLOWED_KIDS = {
             "veraPDF 7.2-28", "veraPDF 7.2-36", "veraPDF 7.2-37", "veraPDF 7.2-38", "veraPDF 7.2-39",
             "veraPDF 7.2-40", "Matterhorn 09-004", "Matterhorn 09-005", "Matterhorn 15-003", "Matterhorn 16-001",
             "Matterhorn 16-002", "WCAG 2.2 SC 1.3.1"))
+@safely
 def misnested_structure(doc: PdfDocument):
     """## What it does
     Checks the parent-child rules of ISO 32000-1 14.8.4 that PDF/UA-1 makes binding:
@@ -146,6 +149,7 @@ HN = re.compile(r"H([1-6])")
       fix="Change the heading so it is one level below the one before it (`##` after `#`) in source/letter.md",
       fix_file="Retag the heading with the next level down (H2 after H1, H3 after H2)",
       refs=("ISO 14289-1 7.4.2", "veraPDF 7.4.2-1", "Matterhorn 14-003", "WCAG 2.2 SC 1.3.1"))
+@safely
 def heading_level_skipped(doc: PdfDocument):
     """## What it does
     Checks numbered headings (H1-H6) in reading order: each is at most one level
@@ -180,6 +184,7 @@ def heading_level_skipped(doc: PdfDocument):
       fix_file="Retag the headings to use H1-H6 throughout, or H with at most one per section",
       refs=("ISO 14289-1 7.4.4", "veraPDF 7.4.4-1", "veraPDF 7.4.4-2", "veraPDF 7.4.4-3",
             "Matterhorn 14-006", "Matterhorn 14-007"))
+@safely
 def mixed_heading_kinds(doc: PdfDocument):
     """## What it does
     Checks that the document does not use both H and H1-H6, and that no element
@@ -206,6 +211,7 @@ def mixed_heading_kinds(doc: PdfDocument):
       fix="Rebuild with `make pdf`; give each footnote its own marker in source/letter.md",
       fix_file="Give each Note structure element a unique ID",
       refs=("ISO 14289-1 7.9", "veraPDF 7.9-1", "veraPDF 7.9-2", "Matterhorn 19-003", "Matterhorn 19-004"))
+@safely
 def note_without_unique_id(doc: PdfDocument):
     """## What it does
     Checks that every Note structure element has a non-empty, unique `/ID`.
@@ -244,6 +250,7 @@ def lacks_alternative(element: Element) -> bool:
           "source/letter.md",
       fix_file="Give each Figure tag alternative text (Alt) in the tags panel of the PDF editor",
       refs=("ISO 14289-1 7.3", "veraPDF 7.3-1", "Matterhorn 13-004", "WCAG 2.2 SC 1.1.1"))
+@safely
 def image_without_alt(doc: PdfDocument):
     """## What it does
     Checks that every Figure structure element has a non-empty `/Alt` or an `/ActualText`.
@@ -267,6 +274,7 @@ def image_without_alt(doc: PdfDocument):
           "source/letter.md",
       fix_file="Give each Formula tag alternative text (Alt) that reads the formula aloud",
       refs=("ISO 14289-1 7.7", "veraPDF 7.7-1", "Matterhorn 17-002", "WCAG 2.2 SC 1.1.1"))
+@safely
 def formula_without_alt(doc: PdfDocument):
     """## What it does
     Checks that every Formula structure element has a non-empty `/Alt` or an `/ActualText`.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pikepdf
 
-from publish.lint.pdf_document import Element, PdfDocument
+from publish.lint.pdf_document import Element, PdfDocument, safely
 from publish.lint.rule import Hit, Severity, rule
 
 MAX_SPAN = 1000  # a span beyond this is damage, not a table
@@ -13,7 +13,8 @@ MAX_SPAN = 1000  # a span beyond this is damage, not a table
 def attribute(element: Element, key: str):
     """A table attribute (`/A` dictionary or array of them), or None."""
     owners = element.get("/A")
-    owners = [owners] if isinstance(owners, pikepdf.Dictionary) else list(owners or ())
+    owners = [owners] if isinstance(owners, pikepdf.Dictionary) else list(owners) \
+        if isinstance(owners, pikepdf.Array) else []
     for owner in owners:
         if isinstance(owner, pikepdf.Dictionary) and key in owner:
             return owner.get(key)
@@ -72,6 +73,7 @@ def grid(table: Element):
       fix_file="Fix the table's row and column spans so that every row covers the same columns",
       refs=("ISO 14289-1 7.2", "veraPDF 7.2-15", "veraPDF 7.2-41", "veraPDF 7.2-42", "veraPDF 7.2-43",
             "Matterhorn 15-001", "WCAG 2.2 SC 1.3.1"))
+@safely
 def irregular_table(doc: PdfDocument):
     """## What it does
     Lays out each table's cells with their RowSpan and ColSpan and checks that every
@@ -99,6 +101,7 @@ def irregular_table(doc: PdfDocument):
       fix="Rebuild with `make pdf`; the pipeline gives header cells a scope",
       fix_file="Set the Scope (Column or Row) of each TH, or give the data cells Headers naming TH IDs",
       refs=("ISO 14289-1 7.5", "veraPDF 7.5-1", "veraPDF 7.5-2", "Matterhorn 15-003", "WCAG 2.2 SC 1.3.1"))
+@safely
 def table_header_without_scope(doc: PdfDocument):
     """## What it does
     In a table whose data cells do not name their headers (`Headers` attribute),
