@@ -133,6 +133,11 @@ class FontUse:
     codes: set = field(default_factory=set)  # codes shown with a visible rendering mode
     all_codes: set = field(default_factory=set)
     pages: set = field(default_factory=set)
+    width: int = 1  # bytes per character code
+
+    def __post_init__(self):
+        # composite fonts: the CMaps used in practice (Identity, the CJK ones) have 2-byte codes
+        self.width = 2 if self.font.get("/Subtype") == "/Type0" else 1
 
 
 class PdfDocument:
@@ -141,6 +146,8 @@ class PdfDocument:
     def __init__(self, pdf: pikepdf.Pdf):
         self.pdf = pdf
         self.problems: list[tuple[str, str | None]] = []  # (what could not be checked, location)
+        self.font_uses: dict = {}  # font object -> FontUse, filled in by the content walk
+        self.parsed_forms: dict = {}  # Form XObject objgen -> parsed operators
         self.page_numbers = {}
         for number, page in enumerate(pdf.pages, start=1):
             self.page_numbers[page.obj.objgen] = number
@@ -172,7 +179,7 @@ class PdfDocument:
     @cached_property
     def fonts(self) -> dict:
         self.content  # noqa: B018 - walking the content fills in font use
-        return self._fonts
+        return self.font_uses
 
     def annotations(self):
         """(page number, annotation dictionary) for every annotation on every page."""
@@ -224,10 +231,10 @@ def build_structure(doc: PdfDocument) -> Structure:
     roles: dict[str, tuple[str | None, bool]] = {}
     seen: set = set()
     catalog_lang = doc.catalog_lang
-    # stack of (kid object, parent Element or None, page objgen inherited, parent object)
-    stack = [(kid, None, None, tree) for kid in reversed(as_list(tree.get("/K")))]
+    # stack of (kid object, parent Element or None, page objgen inherited)
+    stack = [(kid, None, None) for kid in reversed(as_list(tree.get("/K")))]
     while stack:
-        obj, parent, page, parent_obj = stack.pop()
+        obj, parent, page = stack.pop()
         if isinstance(obj, int):
             if parent is not None and page is not None:
                 result.mcids[(page, obj)] = parent
@@ -279,7 +286,7 @@ def build_structure(doc: PdfDocument) -> Structure:
         if type_name in STANDARD_TYPES and role_map is not None and "/" + type_name in role_map:
             result.remapped.setdefault(type_name, element)
         for kid in reversed(as_list(obj.get("/K"))):
-            stack.append((kid, element, own_page, obj))
+            stack.append((kid, element, own_page))
     fill_pages(result, doc.page_numbers)
     return result
 
@@ -344,7 +351,7 @@ class ContentWalker:
             op = str(instruction.operator)
             operands = instruction.operands
             if op in TEXT_OPS:
-                self.item(stack, text=True)
+                self.item(stack, is_text=True)
                 if font is not None and operands:
                     self.show(font, operands[-1], mode)
             elif op in PAINT_OPS:
@@ -365,12 +372,12 @@ class ContentWalker:
             elif op == "Do" and operands:
                 self.draw(operands[0], resources, stack, depth, forms_open)
 
-    def item(self, stack: list, text: bool = False) -> None:
+    def item(self, stack: list, is_text: bool = False) -> None:
         record = self.record
         top = stack[-1] if stack else None
         if top is None or not (top.tagged or top.artifact):
             record.untagged += 1
-        elif text and top.tagged and not top.artifact and self.doc.catalog_lang is None and not self.lang(stack):
+        elif is_text and top.tagged and not top.artifact and self.doc.catalog_lang is None and not self.lang(stack):
             record.text_without_lang += 1
 
     def lang(self, stack: list) -> str | None:
@@ -447,15 +454,15 @@ class ContentWalker:
         if not isinstance(font, pikepdf.Dictionary):
             return None
         key = font.objgen if font.is_indirect else id(font)
-        use = self.doc._fonts.get(key)
+        use = self.doc.font_uses.get(key)
         if use is None:
-            use = self.doc._fonts[key] = FontUse(font, text(font.get("/BaseFont")) or "unnamed font")
+            use = self.doc.font_uses[key] = FontUse(font, text(font.get("/BaseFont")) or "unnamed font")
         return use
 
     def show(self, use: FontUse, operand, mode: int) -> None:
         strings = [operand] if isinstance(operand, pikepdf.String) else [
             s for s in (operand if isinstance(operand, pikepdf.Array) else ()) if isinstance(s, pikepdf.String)]
-        width = code_width(use)
+        width = use.width
         use.pages.add(self.record.number)
         for string in strings:
             data = bytes(string)
@@ -465,17 +472,7 @@ class ContentWalker:
                 use.codes |= codes
 
 
-def code_width(use: FontUse) -> int:
-    """Bytes per character code: one for simple fonts, two for composite fonts (CMaps used in
-    practice: Identity and the CJK CMaps, whose codes are two bytes long)."""
-    if not hasattr(use, "width"):
-        use.width = 2 if use.font.get("/Subtype") == "/Type0" else 1
-    return use.width
-
-
 def walk_content(doc: PdfDocument) -> list[PageContent]:
-    doc._fonts = {}
-    doc.parsed_forms = {}
     pages = []
     for number, page in enumerate(doc.pdf.pages, start=1):
         try:
