@@ -71,7 +71,7 @@ def untagged_annotation(doc: PdfDocument):
     Read [the full pledge](https://example.org/pledge).
     ```
     becomes a Link element around its annotation; a link added afterwards in a PDF
-    editor often is not.
+    editor often is not. In an untagged PDF this is left to PDF101.
     """
     for number, annot, subtype, parent in visible_annotations(doc):
         location = where(number, annot, subtype)
@@ -81,10 +81,10 @@ def untagged_annotation(doc: PdfDocument):
         elif subtype == "PrinterMark":
             if parent is not None or "/StructParent" in annot:
                 yield Hit("a printer's mark is tagged; it must be an artifact", location)
-        elif found != REQUIRED_PARENT.get(subtype, "Annot"):
-            inside = f"inside {parent.type}" if parent else "not in the structure tree"
-            yield Hit(f"{subtype.lower()} annotation is {inside}, not in its own "
-                      f"{REQUIRED_PARENT.get(subtype, 'Annot')} element", location)
+        elif found != REQUIRED_PARENT.get(subtype, "Annot") and doc.structure.elements:
+            state = f"is inside {parent.type}" if parent else "is not tagged"
+            yield Hit(f"{subtype.lower()} annotation {state}; it must be in a {REQUIRED_PARENT.get(subtype, 'Annot')} "
+                      f"element", location)
     for element in doc.structure.elements:
         if element.std == "Form" and attribute(element, "/Role") is None:
             if len(element.objr) != 1 or element.kids or element.marked:

@@ -77,10 +77,23 @@ def glyph_names(font) -> dict[int, str]:
     return names
 
 
+DIGITS = "zero one two three four five six seven eight nine".split()
+
+
 def glyph_name(font, code: int, differences: dict) -> str | None:
+    """The glyph name of a code: from Differences, or for ASCII letters and digits from a
+    standard base encoding (which all agree on them); None when the font's own built-in
+    encoding decides, which only the font program knows."""
     if code in differences:
         return differences[code]
-    return chr(code) if chr(code).isascii() and chr(code).isalnum() else None
+    encoding = font.get("/Encoding")
+    base = encoding.get("/BaseEncoding") if isinstance(encoding, pikepdf.Dictionary) else encoding
+    if text(base) not in STANDARD_ENCODINGS | {"StandardEncoding"} or code > 127:
+        return None
+    character = chr(code)
+    if character.isdigit():
+        return DIGITS[int(character)]
+    return character if character.isalpha() else None
 
 
 @rule("PDF402", "font-not-embedded", Severity.ERROR, "Fonts must be embedded with every glyph the text uses",
