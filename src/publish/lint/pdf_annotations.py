@@ -162,7 +162,9 @@ def tab_order_not_structure(doc: PdfDocument):
     pages = dict.fromkeys(number for number, _ in doc.annotations())
     for number in pages:
         tabs = doc.pdf.pages[number - 1].obj.get("/Tabs")
-        if tabs != "/S":
+        if isinstance(tabs, pikepdf.String):
+            yield Hit(f"page tab order is the text `{tabs}`, not the name S (structure order)", f"page {number}")
+        elif tabs != "/S":
             yield Hit(f"page tab order is {text(tabs) or 'not set'}, not the structure order (S)", f"page {number}")
 
 

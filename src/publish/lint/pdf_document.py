@@ -7,9 +7,11 @@ Objects too damaged to read are noted in `problems` (reported by PDF903), not ra
 
 from __future__ import annotations
 
+import array
 import functools
 import io
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -465,11 +467,20 @@ class ContentWalker:
         width = use.width
         use.pages.add(self.record.number)
         for string in strings:
-            data = bytes(string)
-            codes = {int.from_bytes(data[i:i + width], "big") for i in range(0, len(data) - width + 1, width)}
+            codes = char_codes(bytes(string), width)
             use.all_codes |= codes
             if mode != 3:
                 use.codes |= codes
+
+
+def char_codes(data: bytes, width: int) -> set[int]:
+    """The character codes in a shown string: one byte each, or two bytes big-endian."""
+    if width == 1:
+        return set(data)
+    pairs = array.array("H", data[: len(data) // 2 * 2])
+    if sys.byteorder == "little":
+        pairs.byteswap()
+    return set(pairs)
 
 
 def walk_content(doc: PdfDocument) -> list[PageContent]:
