@@ -290,8 +290,8 @@ def is_notdef(font, code: int) -> bool:
       fix="Rebuild with `make pdf`; the pipeline's fonts use Identity encodings",
       fix_file="Re-export with fonts embedded as Unicode (Identity-H) fonts, or fix the fonts in a preflight tool",
       refs=("ISO 14289-1 7.21.3", "ISO 14289-1 7.21.6", "veraPDF 7.21.3.1-1", "veraPDF 7.21.3.2-1",
-            "veraPDF 7.21.3.3-1", "veraPDF 7.21.3.3-2", "veraPDF 7.21.3.3-3", "veraPDF 7.21.6-2",
-            "veraPDF 7.21.6-3", "Matterhorn 31-001", "Matterhorn 31-003", "Matterhorn 31-004",
+            "veraPDF 7.21.3.3-1", "veraPDF 7.21.3.3-2", "veraPDF 7.21.3.3-3", "veraPDF 7.21.6-1",
+            "veraPDF 7.21.6-2", "veraPDF 7.21.6-3", "veraPDF 7.21.6-4", "Matterhorn 31-001", "Matterhorn 31-003", "Matterhorn 31-004",
             "Matterhorn 31-005", "Matterhorn 31-006", "Matterhorn 31-014", "Matterhorn 31-016"))
 @safely
 def font_encoding_invalid(doc: PdfDocument):
@@ -299,7 +299,8 @@ def font_encoding_invalid(doc: PdfDocument):
     Checks composite fonts (a character collection that matches the CMap's, an
     embedded TrueType CID font with a CIDToGIDMap, CMaps that are predefined or
     embedded with a matching writing mode and no reference to non-standard CMaps),
-    and TrueType fonts (WinAnsi or MacRoman encoding when non-symbolic, no encoding when symbolic).
+    and TrueType fonts (WinAnsi or MacRoman encoding and a Unicode or Macintosh cmap
+    when non-symbolic; no encoding, and one cmap or a (3,0) cmap, when symbolic).
 
     ## Why is this bad?
     With an encoding outside these rules, readers and screen readers cannot be sure
@@ -355,10 +356,33 @@ def truetype_problems(font):
     flags = desc.get("/Flags", 0) if desc is not None else 0
     flags = flags if isinstance(flags, int) else 0
     encoding = font.get("/Encoding")
+    program = font_file(font)
+    subtables = cmap_subtables(read(program)) if isinstance(program, pikepdf.Stream) else None
     if flags & 4:
         if encoding is not None:
             yield "is a symbolic TrueType font with an Encoding entry"
+        if subtables is not None and len(subtables) != 1 and (3, 0) not in subtables:
+            yield "is a symbolic TrueType font whose program has neither one cmap nor a (3,0) cmap"
         return
     base = encoding.get("/BaseEncoding") if isinstance(encoding, pikepdf.Dictionary) else encoding
     if text(base) not in ("MacRomanEncoding", "WinAnsiEncoding"):
         yield "is a non-symbolic TrueType font without WinAnsi or MacRoman encoding"
+    if subtables is not None and not set(subtables) - {(3, 0)}:
+        yield "is a non-symbolic TrueType font whose program has no Unicode or Macintosh cmap"
+
+
+def cmap_subtables(program: bytes) -> list[tuple[int, int]] | None:
+    """(platform, encoding) of each subtable of a TrueType program's cmap; None if unreadable."""
+    try:
+        tables = int.from_bytes(program[4:6], "big")
+        for record in range(12, 12 + 16 * tables, 16):
+            if program[record:record + 4] == b"cmap":
+                start = int.from_bytes(program[record + 8:record + 12], "big")
+                count = int.from_bytes(program[start + 2:start + 4], "big")
+                entries = [program[start + 4 + 8 * i:start + 8 + 8 * i] for i in range(count)]
+                if any(len(e) < 4 for e in entries):
+                    return None
+                return [(int.from_bytes(e[:2], "big"), int.from_bytes(e[2:4], "big")) for e in entries]
+    except IndexError:
+        return None
+    return None
