@@ -84,6 +84,20 @@ def corpus(folder: Path) -> int:
     return 0
 
 
+def coverage(profile: Path) -> None:
+    """Our rule for each veraPDF rule of the profile, and the profile rules no rule covers."""
+    from publish.lint.safe import parse_xml
+
+    ids = [f"{i.get('clause')}-{i.get('testNumber')}" for i in parse_xml(profile.read_bytes()).iter("{*}id")]
+    print(f"\nCoverage of the {len(ids)} rules in {profile.name}:")
+    for code, r in RULES.items():
+        covered = [ref.split()[1] for ref in r.refs if ref.startswith("veraPDF ")]
+        if covered:
+            print(f"  {code} {r.name}: {', '.join(covered)}")
+    missing = [i for i in ids if not covering_rule(i)]
+    print(f"  covered {len(ids) - len(missing)}/{len(ids)}; not covered: {', '.join(missing) or 'none'}")
+
+
 def sort_key(profile_id: str):
     clause, test = profile_id.rsplit("-", 1)
     return [int(p) for p in clause.split(".")], int(test)
@@ -144,6 +158,8 @@ def main(argv=None) -> int:
     parser.add_argument("--speed", action="store_true", help="also time a 1,000-page PDF")
     args = parser.parse_args(argv)
     status = corpus(args.corpus_dir / "pdf" / "verapdf-ua1")
+    if (args.corpus_dir / "pdf" / "PDFUA-1-profile.xml").exists():
+        coverage(args.corpus_dir / "pdf" / "PDFUA-1-profile.xml")
     if args.speed:
         speed()
     return status

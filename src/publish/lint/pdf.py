@@ -162,19 +162,21 @@ def metadata_bytes(doc: PdfDocument) -> bytes:
 
 
 PDFUA_NS = "http://www.aiim.org/pdfua/ns/id/"
+HEADER = re.compile(rb"%PDF-1\.[0-7]")
 
 
 @rule("PDF004", "missing-pdfua-identifier", Severity.ERROR,
       "PDFs must carry XMP metadata that identifies them as PDF/UA-1",
       fix="Rebuild with `make pdf`; the pipeline writes PDF/UA-1 metadata",
       fix_file="Save as PDF/UA-1 (adds XMP metadata with pdfuaid:part 1) in the authoring or remediation tool",
-      refs=("ISO 14289-1 5", "ISO 14289-1 7.1", "veraPDF 5-1", "veraPDF 5-2", "veraPDF 5-3", "veraPDF 5-4",
-            "veraPDF 5-5", "veraPDF 7.1-8", "Matterhorn 06-001", "Matterhorn 06-002"))
+      refs=("ISO 14289-1 5", "ISO 14289-1 6.1", "ISO 14289-1 7.1", "veraPDF 5-1", "veraPDF 5-2", "veraPDF 5-3",
+            "veraPDF 5-4", "veraPDF 5-5", "veraPDF 6.1-1", "veraPDF 7.1-8", "Matterhorn 06-001", "Matterhorn 06-002"))
 @safely
 def missing_pdfua_identifier(doc: PdfDocument):
     """## What it does
-    Checks that the catalog has an XMP metadata stream, that it says `pdfuaid:part` 1,
-    and that the PDF/UA identification properties use the `pdfuaid` prefix.
+    Checks that the file header says PDF 1.n, that the catalog has an XMP metadata
+    stream, that it says `pdfuaid:part` 1, and that the PDF/UA identification
+    properties use the `pdfuaid` prefix.
 
     ## Why is this bad?
     Assistive technology and checkers trust the tagging of a file that claims PDF/UA;
@@ -183,6 +185,8 @@ def missing_pdfua_identifier(doc: PdfDocument):
     ## Example
     Every PDF the pipeline builds has it; a PDF exported as plain PDF fails.
     """
+    if not HEADER.fullmatch(doc.header):
+        yield Hit(f"the file header is `{doc.header.decode('latin-1')}`, not %PDF-1.n (PDF/UA-1 is based on PDF 1.7)")
     data = metadata_bytes(doc)
     if not data:
         yield Hit("the document catalog has no XMP metadata stream")
@@ -388,7 +392,7 @@ def dynamic_xfa_form(doc: PdfDocument):
 @rule("PDF903", "could-not-check-part", Severity.WARNING, "Every part of a PDF must be readable to be checked",
       fix="Rebuild the edition with `make pdf`",
       fix_file="Open and re-save the PDF (or run it through `qpdf`) to repair damaged objects",
-      refs=("veraPDF parser errors",))
+      refs=("ISO 32000-1 7.5", "ISO 14289-1 5"))
 @safely
 def could_not_check_part(doc: PdfDocument):
     """## What it does
@@ -407,4 +411,6 @@ def could_not_check_part(doc: PdfDocument):
         yield Hit(f"could not check: {what}", location)
 
 
-from publish.lint import pdf_annotations, pdf_content, pdf_fonts, pdf_structure, pdf_tables  # noqa: E402,F401  (registers)
+from publish.lint import (  # noqa: E402,F401  (importing registers the rules)
+    pdf_annotations, pdf_content, pdf_fonts, pdf_structure, pdf_tables,
+)

@@ -47,7 +47,8 @@ def content_not_tagged(doc: PdfDocument):
         if page.artifact_in_tagged:
             yield Hit(f"{count(page.artifact_in_tagged, 'artifact', 'artifacts')} inside tagged content", where)
         if page.tagged_in_artifact:
-            yield Hit(f"{count(page.tagged_in_artifact, 'piece', 'pieces')} of tagged content inside an artifact", where)
+            yield Hit(f"{count(page.tagged_in_artifact, 'piece', 'pieces')} of tagged content inside an artifact",
+                      where)
     draws = Counter(key for page in doc.content for key in page.forms_with_mcids)
     for (num, _), times in draws.items():
         if times > 1:

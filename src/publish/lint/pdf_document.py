@@ -145,8 +145,9 @@ class FontUse:
 class PdfDocument:
     """A pikepdf.Pdf plus its lazily built, cached analyses."""
 
-    def __init__(self, pdf: pikepdf.Pdf):
+    def __init__(self, pdf: pikepdf.Pdf, header: bytes = b"%PDF-1.7"):
         self.pdf = pdf
+        self.header = header  # the file's first line, "%PDF-1.n"
         self.problems: list[tuple[str, str | None]] = []  # (what could not be checked, location)
         self.font_uses: dict = {}  # font object -> FontUse, filled in by the content walk
         self.parsed_forms: dict = {}  # Form XObject objgen -> parsed operators
@@ -198,7 +199,8 @@ class PdfDocument:
 def load(data: bytes) -> PdfDocument:
     try:
         pdf = pikepdf.open(io.BytesIO(data))
-        return PdfDocument(pdf)
+        start = data.find(b"%PDF-")
+        return PdfDocument(pdf, data[start:start + 32].splitlines()[0] if start >= 0 else b"")
     except pikepdf.PasswordError:
         raise Unreadable("the PDF is encrypted with a password") from None
     except (pikepdf.PdfError, ValueError, RecursionError) as exc:
@@ -338,7 +340,8 @@ class ContentWalker:
         try:
             instructions = pikepdf.parse_content_stream(self.page)
         except (pikepdf.PdfError, ValueError) as exc:
-            self.doc.note(f"the page content could not be read ({str(exc).splitlines()[0][:120]})", f"page {self.record.number}")
+            reason = str(exc).splitlines()[0][:120]
+            self.doc.note(f"the page content could not be read ({reason})", f"page {self.record.number}")
             return self.record
         self.walk(instructions, resources, [], self.page_key, 0, set())
         return self.record

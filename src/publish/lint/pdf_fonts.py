@@ -291,8 +291,8 @@ def is_notdef(font, code: int) -> bool:
       fix_file="Re-export with fonts embedded as Unicode (Identity-H) fonts, or fix the fonts in a preflight tool",
       refs=("ISO 14289-1 7.21.3", "ISO 14289-1 7.21.6", "veraPDF 7.21.3.1-1", "veraPDF 7.21.3.2-1",
             "veraPDF 7.21.3.3-1", "veraPDF 7.21.3.3-2", "veraPDF 7.21.3.3-3", "veraPDF 7.21.6-1",
-            "veraPDF 7.21.6-2", "veraPDF 7.21.6-3", "veraPDF 7.21.6-4", "Matterhorn 31-001", "Matterhorn 31-003", "Matterhorn 31-004",
-            "Matterhorn 31-005", "Matterhorn 31-006", "Matterhorn 31-014", "Matterhorn 31-016"))
+            "veraPDF 7.21.6-2", "veraPDF 7.21.6-3", "veraPDF 7.21.6-4", "Matterhorn 31-001", "Matterhorn 31-003",
+            "Matterhorn 31-004", "Matterhorn 31-005", "Matterhorn 31-006", "Matterhorn 31-014", "Matterhorn 31-016"))
 @safely
 def font_encoding_invalid(doc: PdfDocument):
     """## What it does
