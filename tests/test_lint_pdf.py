@@ -63,6 +63,23 @@ def test_ten_thousand_deep_nesting(tmp_path):
     assert readable and findings == []
 
 
+def test_ten_thousand_deep_marked_content(tmp_path):
+    def change(pdf):
+        append_content(pdf, b"/Artifact BMC " + b"/Span BMC " * 10_000 + b"0 0 1 1 re f " + b"EMC " * 10_001)
+
+    findings, readable = lint(changed(tmp_path, change), "PDF")
+    assert readable and findings == []
+
+
+def test_huge_table_spans_are_bounded(tmp_path):
+    def change(pdf):
+        for cell in elements(pdf, "TD") + elements(pdf, "TH"):
+            cell.A = pikepdf.Dictionary(O=pikepdf.Name.Table, RowSpan=10**9, ColSpan=10**9)
+
+    findings, readable = lint(changed(tmp_path, change), "PDF106")
+    assert readable and findings
+
+
 def test_artifact_and_tagged_content_nested_wrongly(tmp_path):
     def change(pdf):
         append_content(pdf, b"/Artifact BMC /P <</MCID 99>> BDC 0 0 1 1 re f EMC EMC")

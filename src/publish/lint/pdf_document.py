@@ -323,7 +323,7 @@ class Marked:
     mcid: int | None
     tagged: bool  # inside (or is) marked content with an MCID
     artifact: bool  # inside (or is) an Artifact
-    lang: str | None
+    lang: str | None  # its own /Lang, else its structure element's, else the enclosing content's
     element: Element | None = None
 
 
@@ -382,16 +382,8 @@ class ContentWalker:
         top = stack[-1] if stack else None
         if top is None or not (top.tagged or top.artifact):
             record.untagged += 1
-        elif is_text and top.tagged and not top.artifact and self.doc.catalog_lang is None and not self.lang(stack):
+        elif is_text and top.tagged and not top.artifact and self.doc.catalog_lang is None and not top.lang:
             record.text_without_lang += 1
-
-    def lang(self, stack: list) -> str | None:
-        for marked in reversed(stack):
-            if marked.lang:
-                return marked.lang
-            if marked.element is not None and marked.element.inherited_lang:
-                return marked.element.inherited_lang
-        return None
 
     def begin(self, op, operands, resources, stack, stream_key) -> None:
         record = self.record
@@ -418,10 +410,9 @@ class ContentWalker:
             element = self.structure.mcids.get((stream_key, mcid)) or self.structure.mcids.get((self.page_key, mcid))
             if element is None:
                 record.orphan_mcids.add(mcid)
+        lang = lang or (element.inherited_lang if element is not None else None) or (outer.lang if outer else None)
         if tag == "Span" and props is not None and not lang and self.doc.catalog_lang is None:
-            for key in ("/ActualText", "/Alt", "/E"):
-                if key in props and not self.lang(stack):
-                    record.span_alt_without_lang.append(key[1:])
+            record.span_alt_without_lang += [k[1:] for k in ("/ActualText", "/Alt", "/E") if k in props]
         stack.append(Marked(tag, props, mcid, in_tagged or mcid is not None, in_artifact or tag == "Artifact",
                             lang, element))
 

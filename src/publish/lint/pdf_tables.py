@@ -8,6 +8,7 @@ from publish.lint.pdf_document import Element, PdfDocument, safely
 from publish.lint.rule import Hit, Severity, rule
 
 MAX_SPAN = 1000  # a span beyond this is damage, not a table
+MAX_CELLS = 200_000  # grid positions laid out per table before giving up
 
 
 def attribute(element: Element, key: str):
@@ -54,6 +55,8 @@ def grid(table: Element):
             if r + rowspan > len(table_rows):
                 problems.append((f"a cell spans {rowspan} rows, past the end of the table", cell))
                 rowspan = len(table_rows) - r
+            if len(cells) + rowspan * colspan > MAX_CELLS:
+                return cells, [(f"the table is too large to check (over {MAX_CELLS:,} grid cells)", table)]
             for dr in range(rowspan):
                 for dc in range(colspan):
                     if (r + dr, c + dc) in cells:
