@@ -99,14 +99,14 @@ def glyph_name(font, code: int, differences: dict) -> str | None:
 @rule("PDF402", "font-not-embedded", Severity.ERROR, "Fonts must be embedded with every glyph the text uses",
       fix="Rebuild with `make pdf`; the pipeline embeds its fonts",
       fix_file="Export with 'embed all fonts' turned on (and no 'subset below 100%' that drops glyphs)",
-      refs=("ISO 14289-1 7.21.4", "veraPDF 7.21.4.1-1", "veraPDF 7.21.4.2-1", "veraPDF 7.21.4.2-2",
+      refs=("ISO 14289-1 7.21.4", "veraPDF 7.21.4.1-1", "veraPDF 7.21.4.1-2", "veraPDF 7.21.4.2-1", "veraPDF 7.21.4.2-2",
             "Matterhorn 31-008", "Matterhorn 31-009", "Matterhorn 31-011"))
 @safely
 def font_not_embedded(doc: PdfDocument):
     """## What it does
     Checks that each font used for visible text (not Type 3, not invisible text) has
-    its font program embedded, and that an embedded subset's CharSet or CIDSet lists
-    every glyph the text uses.
+    its font program embedded, that an embedded TrueType CID font has a glyph for each
+    code shown, and that an embedded subset's CharSet or CIDSet lists every glyph the text uses.
 
     ## Why is this bad?
     A missing font is replaced by the reader's own, which can change the shapes and
@@ -122,6 +122,9 @@ def font_not_embedded(doc: PdfDocument):
         if font_file(font) is None:
             yield Hit(f"the font {use.name} is not embedded", where(use))
             continue
+        absent = missing_glyph(font, use.codes)
+        if absent is not None:
+            yield Hit(f"the font {use.name} has no glyph for character code {absent}", where(use))
         if not SUBSET.match(use.name):
             continue
         desc = descriptor(font)
@@ -371,18 +374,42 @@ def truetype_problems(font):
         yield "is a non-symbolic TrueType font whose program has no Unicode or Macintosh cmap"
 
 
+def truetype_table(program: bytes, tag: bytes) -> bytes | None:
+    """One table of a TrueType font program, found through its table directory."""
+    tables = int.from_bytes(program[4:6], "big")
+    for record in range(12, 12 + 16 * tables, 16):
+        if program[record:record + 4] == tag:
+            start = int.from_bytes(program[record + 8:record + 12], "big")
+            return program[start:start + int.from_bytes(program[record + 12:record + 16], "big")]
+    return None
+
+
 def cmap_subtables(program: bytes) -> list[tuple[int, int]] | None:
     """(platform, encoding) of each subtable of a TrueType program's cmap; None if unreadable."""
-    try:
-        tables = int.from_bytes(program[4:6], "big")
-        for record in range(12, 12 + 16 * tables, 16):
-            if program[record:record + 4] == b"cmap":
-                start = int.from_bytes(program[record + 8:record + 12], "big")
-                count = int.from_bytes(program[start + 2:start + 4], "big")
-                entries = [program[start + 4 + 8 * i:start + 8 + 8 * i] for i in range(count)]
-                if any(len(e) < 4 for e in entries):
-                    return None
-                return [(int.from_bytes(e[:2], "big"), int.from_bytes(e[2:4], "big")) for e in entries]
-    except IndexError:
+    cmap = truetype_table(program, b"cmap")
+    if cmap is None or len(cmap) < 4:
         return None
+    entries = [cmap[4 + 8 * i:8 + 8 * i] for i in range(int.from_bytes(cmap[2:4], "big"))]
+    if any(len(e) < 4 for e in entries):
+        return None
+    return [(int.from_bytes(e[:2], "big"), int.from_bytes(e[2:4], "big")) for e in entries]
+
+
+def missing_glyph(font, codes: set) -> int | None:
+    """A code of an embedded TrueType CID font whose glyph the font program lacks."""
+    kid = descendant(font)
+    program = font_file(font)
+    if kid is None or kid.get("/Subtype") != "/CIDFontType2" or not isinstance(program, pikepdf.Stream) \
+            or cmap_name(font) not in ("Identity-H", "Identity-V"):
+        return None
+    maxp = truetype_table(read(program), b"maxp")
+    if maxp is None or len(maxp) < 6:
+        return None
+    glyphs = int.from_bytes(maxp[4:6], "big")
+    gids = kid.get("/CIDToGIDMap")
+    table = read(gids) if isinstance(gids, pikepdf.Stream) else None
+    for code in sorted(codes):
+        gid = int.from_bytes(table[2 * code:2 * code + 2], "big") if table is not None else code
+        if gid >= glyphs:
+            return code
     return None
