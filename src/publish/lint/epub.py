@@ -1,53 +1,12 @@
-"""EPUB rules: the package, its accessibility metadata and its content documents."""
+"""EPUB rules: the package basics here; the rest in epub_metadata, epub_navigation and xhtml_rules.
+
+Importing this module registers every EPUB rule; `load` (from epub_package) reads the book.
+"""
 
 from __future__ import annotations
 
-import posixpath
-from dataclasses import dataclass, field
-
+from publish.lint.epub_package import EpubDocument, load  # noqa: F401  (the loader the frame calls)
 from publish.lint.rule import Hit, Severity, rule
-from publish.lint.safe import SafeZip, Unreadable
-from publish.xml import NS, text_of
-
-CONTAINER = "META-INF/container.xml"
-
-
-@dataclass
-class EpubDocument:
-    zip: SafeZip
-    opf_path: str
-    opf: object
-    content: dict = field(default_factory=dict)  # spine XHTML path -> parsed root
-
-    def meta(self, prop: str) -> list[str]:
-        """Values of `<meta property="prop">` in the package metadata."""
-        return [text_of(m).strip() for m in self.opf.iterfind("opf:metadata/opf:meta", NS)
-                if m.get("property") == prop]
-
-    def dc(self, name: str) -> list[str]:
-        return [text_of(e).strip() for e in self.opf.iterfind(f"opf:metadata/dc:{name}", NS)]
-
-
-def load(data: bytes) -> EpubDocument:
-    package = SafeZip(data)
-    if CONTAINER not in package:
-        raise Unreadable("EPUB has no META-INF/container.xml")
-    rootfile = package.xml(CONTAINER).find(".//container:rootfile", NS)
-    if rootfile is None or not rootfile.get("full-path"):
-        raise Unreadable("EPUB container names no package document")
-    opf_path = rootfile.get("full-path")
-    opf = package.xml(opf_path)
-    epub = EpubDocument(package, opf_path, opf)
-    manifest = {item.get("id"): item for item in opf.iterfind("opf:manifest/opf:item", NS)}
-    base = posixpath.dirname(opf_path)
-    for ref in opf.iterfind("opf:spine/opf:itemref", NS):
-        item = manifest.get(ref.get("idref"))
-        if item is None or item.get("media-type") != "application/xhtml+xml":
-            continue
-        name = posixpath.normpath(posixpath.join(base, item.get("href", "")))
-        if name in package:
-            epub.content[name] = package.xml(name)
-    return epub
 
 
 @rule("EPUB001", "missing-title", Severity.ERROR, "Publications must have a title",
@@ -117,3 +76,48 @@ def missing_accessibility_metadata(epub: EpubDocument):
     for prop in REQUIRED_A11Y:
         if not any(epub.meta(prop)):
             yield Hit(f"package metadata has no {prop}", epub.opf_path)
+
+
+@rule("EPUB904", "damaged-package", Severity.ERROR, "EPUB packages must start with the mimetype file",
+      fix="Rebuild the edition with `make epub`",
+      fix_file="Re-package the EPUB with `mimetype` (application/epub+zip) first and stored uncompressed",
+      refs=("EPUB 3.3 OCF §4.2.2", "EPUBCheck PKG-006", "EPUBCheck PKG-007"))
+def damaged_package(epub: EpubDocument):
+    """## What it does
+    Checks that the ZIP holds a `mimetype` file that says `application/epub+zip`.
+
+    ## Why is this bad?
+    Reading systems recognise an EPUB by this file; without it many refuse the book,
+    so nothing else about its accessibility matters to the reader.
+
+    ## Example
+    A folder zipped by hand, without `mimetype`, fails.
+    """
+    if "mimetype" not in epub.zip:
+        yield Hit("the EPUB has no mimetype file", "mimetype")
+    elif epub.zip.read("mimetype").strip() != b"application/epub+zip":
+        yield Hit(f"mimetype says `{epub.zip.read('mimetype')[:40].decode('latin-1').strip()}`, "
+                  "not application/epub+zip", "mimetype")
+
+
+@rule("EPUB903", "could-not-check-part", Severity.WARNING, "Every content document must be readable to be checked",
+      fix="Rebuild the edition with `make epub`",
+      fix_file="Add the missing file to the EPUB, or make it well-formed XHTML",
+      refs=("EPUBCheck RSC-001", "EPUBCheck RSC-005"))
+def could_not_check_part(epub: EpubDocument):
+    """## What it does
+    Reports content documents in the reading order (or the navigation document) that
+    are missing from the ZIP or are not well-formed XHTML.
+
+    ## Why is this bad?
+    A reading system cannot show such a document, and the linter could not check it,
+    so any problem in it stays unknown.
+
+    ## Example
+    A chapter listed in the spine but left out of the ZIP fails.
+    """
+    for name, reason in epub.unreadable:
+        yield Hit(f"could not check: {reason}", name)
+
+
+from publish.lint import epub_metadata, epub_navigation, xhtml_rules  # noqa: E402,F401  (registers the rules)

@@ -1,0 +1,133 @@
+"""EPUB navigation: the navigation document's toc, landmarks and page list, checked against the reading order."""
+
+from __future__ import annotations
+
+from publish.lint.epub_package import EpubDocument, is_page_break
+from publish.lint.rule import Hit, Severity, rule
+
+
+@rule("EPUB301", "missing-toc-nav", Severity.ERROR, "Publications must have a navigation document with a table of contents",
+      fix="Rebuild with `make epub`; the pipeline writes the table of contents from the headings",
+      fix_file='Add a navigation document (manifest properties="nav") with <nav epub:type="toc">',
+      refs=("EPUB 3.3 §7.4", "WCAG 2.2 SC 2.4.5", "EPUBCheck RSC-005"))
+def missing_toc_nav(epub: EpubDocument):
+    """## What it does
+    Checks for a navigation document with a `toc` nav that links somewhere.
+
+    ## Why is this bad?
+    The table of contents is how readers move through a book; reading systems build
+    their contents menu from it.
+
+    ## Example
+    An EPUB 2 style book with only an NCX fails.
+    """
+    if epub.nav_name is None:
+        yield Hit("the package has no navigation document (no manifest item with properties=\"nav\")",
+                  epub.opf_path)
+    elif epub.nav is not None and not epub.nav_links("toc"):
+        yield Hit('the navigation document has no <nav epub:type="toc"> with links', epub.nav_name)
+
+
+@rule("EPUB310", "missing-landmarks-nav", Severity.INFO, "Navigation documents must list the book's landmarks",
+      fix="Rebuild with `make epub`; pandoc writes the landmarks",
+      fix_file='Add <nav epub:type="landmarks"> linking to the table of contents and the start of the body',
+      refs=("EPUB 3.3 §7.4.3", "EPUB Accessibility Techniques 1.1 §NAV"))
+def missing_landmarks_nav(epub: EpubDocument):
+    """## What it does
+    Notes a navigation document without a `landmarks` nav.
+
+    ## Why is this bad?
+    Reading systems use landmarks for "go to start" and "go to contents".
+
+    ## Example
+    A navigation document with only a `toc` nav is noted.
+    """
+    if epub.nav is not None and epub.nav_element("landmarks") is None:
+        yield Hit('the navigation document has no <nav epub:type="landmarks">', epub.nav_name)
+
+
+def positions(epub: EpubDocument) -> dict[tuple[str, str], int]:
+    return {target: i for i, target in enumerate(epub.reading_order())}
+
+
+@rule("EPUB311", "toc-order", Severity.ERROR, "The table of contents must follow the reading order",
+      fix="Rebuild with `make epub`",
+      fix_file="Reorder the toc entries (or the spine) so that they follow the reading order, and link to existing ids",
+      refs=("Ace epub-toc-order", "EPUBCheck NAV-011", "WCAG 2.2 SC 1.3.2"))
+def toc_order(epub: EpubDocument):
+    """## What it does
+    Follows the `toc` links in order and checks that each points at an existing place
+    later in the reading order than the one before.
+
+    ## Why is this bad?
+    A table of contents out of order, or pointing nowhere, sends readers to the wrong place.
+
+    ## Example
+    A toc listing chapter 2 before chapter 1 fails.
+    """
+    nav, where = epub.nav, positions(epub)
+    previous = -1
+    for link in epub.nav_links("toc"):
+        target = epub.resolve(nav, link.get("href"))
+        position = where.get(target)
+        if position is None:
+            yield Hit(f"toc entry `{link.get('href')}` points at nothing in the reading order", nav.at(link))
+            return
+        if position < previous:
+            yield Hit(f"toc entry `{link.get('href')}` comes before the entry above it in the reading order",
+                      nav.at(link))
+            return
+        previous = position
+
+
+@rule("EPUB312", "page-list-target-missing", Severity.ERROR, "Page-list entries must point at page-break markers",
+      fix="Rebuild with `make epub`",
+      fix_file='Point each page-list link at an element with that id and epub:type="pagebreak"',
+      refs=("Ace epub-pagelist-broken", "EPUB Accessibility 1.1 §4.2"))
+def page_list_target_missing(epub: EpubDocument):
+    """## What it does
+    Checks each `page-list` link: its target must exist and (in reflowable books) be a
+    page-break marker.
+
+    ## Why is this bad?
+    "Go to page 12" that lands nowhere, or on the wrong element, breaks a class's
+    shared reference to the print book.
+
+    ## Example
+    A page-list link to `#p8` when no element has id `p8` fails.
+    """
+    nav = epub.nav
+    for link in epub.nav_links("page-list"):
+        name, fragment = epub.resolve(nav, link.get("href"))
+        part = epub.parts.get(name)
+        target = next((e for e in part.root.iter() if isinstance(e.tag, str) and e.get("id") == fragment),
+                      None) if part is not None and fragment else None
+        if part is None or (fragment and target is None):
+            yield Hit(f"page-list entry `{link.get('href')}` points at nothing", nav.at(link))
+        elif not epub.fixed_layout and (target is None or not is_page_break(target)):
+            yield Hit(f"page-list entry `{link.get('href')}` does not point at a page-break marker", nav.at(link))
+
+
+@rule("EPUB313", "page-break-not-in-page-list", Severity.WARNING, "Page-break markers must be listed in the page list",
+      fix="Rebuild with `make epub`",
+      fix_file="Give each page-break marker an id and link to it from the page-list nav",
+      refs=("Ace epub-pagelist-missing-pagebreak", "EPUB Accessibility 1.1 §4.2"))
+def page_break_not_in_page_list(epub: EpubDocument):
+    """## What it does
+    Checks that each page-break marker in a reflowable book has an id that the
+    `page-list` nav links to.
+
+    ## Why is this bad?
+    A page number the reader can hear but not go to is half a feature.
+
+    ## Example
+    A book with `<span epub:type="pagebreak" id="p6">` and no page-list entry for it fails.
+    """
+    if epub.fixed_layout:
+        return
+    nav = epub.nav
+    listed = {epub.resolve(nav, a.get("href")) for a in epub.nav_links("page-list")} if nav is not None else set()
+    for part, element in epub.page_breaks():
+        if (part.name, element.get("id") or "") not in listed:
+            label = element.get("id") or element.get("aria-label") or element.get("title") or ""
+            yield Hit(f"page break `{label}` is not in the page list", part.at(element))

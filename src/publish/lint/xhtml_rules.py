@@ -1,0 +1,660 @@
+"""EPUB content documents (XHTML), checked without a browser: the axe-core and Ace rules that static markup decides.
+
+Implemented here (axe-core or Ace rule → code):
+  html-has-lang, html-xml-lang-mismatch → EPUB018; document-title → EPUB021; heading-order → EPUB102;
+  empty-heading → EPUB111; image-alt, area-alt, input-image-alt → EPUB201; role-img-alt (cover images) →
+  EPUB206; svg-img-alt → EPUB205; td-has-header, th-has-data-cells (in part) → EPUB112, scope-attr-valid
+  → EPUB107; table caption (best practice) → EPUB113; link-name → EPUB306; Ace epub-type-has-matching-role
+  → EPUB120; landmark-unique, landmark-no-duplicate-main → EPUB121; Ace pagebreak-label → EPUB122;
+  list, listitem → EPUB123; aria-roles, aria-deprecated-role → EPUB130. Plus the project's own: link text
+  that is a bare URL (EPUB302) or says nothing ("click here", EPUB307), and the part's language against
+  the package's (EPUB019, EPUB020).
+Left to Ace/axe, because they need a browser's layout, styles or focus handling: color-contrast,
+  link-in-text-block, target-size, focus-order-semantics, scrollable-region-focusable, css-orientation-lock,
+  meta-viewport (zoom computed), region (content outside landmarks, computed), aria-hidden-focus,
+  nested-interactive, label/button-name (computed accessible names of form controls), frame-title,
+  video-caption and audio-caption (track loading), and identical-links-same-purpose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from publish.lint.epub_package import EPUB_TYPE, XML_LANG, EpubDocument, Part, is_page_break
+from publish.lint.rule import Hit, Severity, rule
+from publish.xml import NS
+
+X = f"{{{NS['xhtml']}}}"
+SVG = "{http://www.w3.org/2000/svg}"
+HEADINGS = tuple(f"h{n}" for n in range(1, 7))
+NO_ROLE = ("presentation", "none")
+DPUB = {t: f"doc-{t}" for t in (
+    "abstract", "acknowledgments", "afterword", "appendix", "backlink", "bibliography", "biblioref", "chapter",
+    "colophon", "conclusion", "cover", "credit", "credits", "dedication", "endnotes", "epigraph", "epilogue",
+    "errata", "example", "footnote", "foreword", "glossary", "glossref", "index", "introduction", "noteref",
+    "notice", "pagebreak", "part", "preface", "prologue", "pullquote", "qna", "subtitle", "tip", "toc")}
+DPUB["page-list"] = "doc-pagelist"
+ARIA_ROLES = set(DPUB.values()) | {"doc-pagefooter", "doc-pageheader", "graphics-document", "graphics-object",
+                                   "graphics-symbol"} | set("""
+    alert alertdialog application article banner blockquote button caption cell checkbox code columnheader
+    combobox comment complementary contentinfo definition deletion dialog document emphasis feed figure form
+    generic grid gridcell group heading image img insertion link list listbox listitem log main mark marquee
+    math menu menubar menuitem menuitemcheckbox menuitemradio meter navigation none note option paragraph
+    presentation progressbar radio radiogroup region row rowgroup rowheader scrollbar search searchbox
+    separator slider spinbutton status strong subscript suggestion superscript switch tab table tablist
+    tabpanel term textbox time timer toolbar tooltip tree treegrid treeitem""".split())
+DEPRECATED_ROLES = ("directory", "doc-biblioentry", "doc-endnote")
+LANDMARKS = {"main": "main", "nav": "navigation", "aside": "complementary"}
+LANDMARK_ROLES = ("banner", "complementary", "contentinfo", "form", "main", "navigation", "region", "search")
+BARE_URL = re.compile(r"(https?://|www\.)\S+", re.I)
+VAGUE = ("click here", "here", "click", "more", "read more", "this link", "click this link", "learn more")
+
+
+def local(element) -> str:
+    return element.tag.rpartition("}")[2] if isinstance(element.tag, str) else ""
+
+
+def text(element) -> str:
+    """Visible text with image alt text, as a screen reader would read it."""
+    parts = [element.text or ""]
+    for child in element:
+        parts.append(child.get("alt", "") if local(child) == "img" else text(child))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
+
+
+def name(part: Part, element) -> str:
+    """The accessible name from aria-labelledby, aria-label, then content, then title."""
+    ids = (element.get("aria-labelledby") or "").split()
+    if ids:
+        labels = [e for e in part.root.iter() if isinstance(e.tag, str) and e.get("id") in ids]
+        return " ".join(text(e) for e in labels).strip()
+    own = element.get("alt", "") if local(element) == "img" else text(element)
+    return (element.get("aria-label") or "").strip() or own.strip() or (element.get("title") or "").strip()
+
+
+def roles(element) -> list[str]:
+    return (element.get("role") or "").split()
+
+
+def hidden(element) -> bool:
+    while element is not None:
+        if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+            return True
+        element = element.getparent()
+    return False
+
+
+def declared_lang(element) -> str | None:
+    return element.get("lang") or element.get(XML_LANG)
+
+
+def missing_alt(part: Part):
+    """Images and image-like elements with no text alternative at all."""
+    for image in part.iter("img", "area", "input"):
+        if local(image) == "input" and image.get("type") != "image":
+            continue
+        if local(image) == "img" and set(roles(image)) & set(NO_ROLE):
+            continue
+        if image.get("alt") is None and not (image.get("aria-label") or image.get("aria-labelledby")
+                                             or image.get("title")):
+            yield image
+
+
+def empty_informative_alt(part: Part):
+    """Images marked as meaningful (the cover, role=img) whose alt text is empty."""
+    for image in part.iter("img"):
+        informative = {"doc-cover", "img"} & set(roles(image)) or "cover" in (image.get(EPUB_TYPE) or "").split()
+        if informative and image.get("alt") is not None and not name(part, image).strip():
+            yield image
+
+
+def image_alt_problems(part: Part):
+    """(image, what is wrong) for every image without usable alt text; shared with the alternativeText claim."""
+    for image in missing_alt(part):
+        yield image, f"image `{image.get('src') or image.get('href', '')}` has no alt text"
+    for image in empty_informative_alt(part):
+        yield image, f"cover image `{image.get('src', '')}` has empty alt text"
+
+
+def each(epub: EpubDocument):
+    return epub.parts.values()
+
+
+@rule("EPUB018", "content-document-language", Severity.ERROR,
+      "Content documents must declare their language, with lang and xml:lang equal",
+      fix="Add `lang: en-GB` to the front matter of source/letter.md",
+      fix_file='Add lang="en-GB" and xml:lang="en-GB" (the same tag) to each <html> element',
+      refs=("WCAG 2.2 SC 3.1.1", "axe html-has-lang", "axe html-xml-lang-mismatch"))
+def content_document_language(epub: EpubDocument):
+    """## What it does
+    Checks that each content document's `<html>` declares a language, and that `lang`
+    and `xml:lang`, when both are present, name the same one.
+
+    ## Why is this bad?
+    Screen readers pick their voice per document; a document without a language is read
+    with the reader's default voice, and a mismatch leaves it to chance.
+
+    ## Example
+    ```markdown
+    ---
+    lang: en-GB
+    ---
+    ```
+    """
+    for part in each(epub):
+        lang, xml_lang = part.root.get("lang"), part.root.get(XML_LANG)
+        if not (lang or xml_lang):
+            yield Hit("<html> has neither lang nor xml:lang", part.at(part.root))
+        elif lang and xml_lang and lang.lower() != xml_lang.lower():
+            yield Hit(f'<html> has lang="{lang}" but xml:lang="{xml_lang}"', part.at(part.root))
+
+
+@rule("EPUB019", "content-language-differs", Severity.WARNING,
+      "Content documents must be in a language the package declares",
+      fix="Set `lang:` in the front matter of source/letter.md to the language of the text",
+      fix_file="Make the <html> language match a dc:language of the package, or add that dc:language",
+      refs=("WCAG 2.2 SC 3.1.1", "EPUB 3.3 §5.5.3.2"))
+def content_language_differs(epub: EpubDocument):
+    """## What it does
+    Checks each content document's language against the package's `dc:language` values.
+    A book in several languages declares each of them; a part in another language then
+    passes.
+
+    ## Why is this bad?
+    Reading systems use the package language to choose voices and hyphenation before
+    opening a document; a mismatch means one of the two is wrong.
+
+    ## Example
+    A package in `en-GB` with a chapter marked `fr` and no `dc:language` fr fails.
+    """
+    package = {v.split("-")[0].lower() for v in epub.dc("language") if v}
+    for part in each(epub):
+        lang = declared_lang(part.root)
+        if package and lang and lang.split("-")[0].lower() not in package:
+            yield Hit(f"document language `{lang}` is not a language of the package "
+                      f"({', '.join(epub.dc('language'))})", part.at(part.root))
+
+
+@rule("EPUB020", "lang-or-xml-lang-missing", Severity.INFO,
+      "Content documents must carry both lang and xml:lang",
+      fix="Rebuild with `make epub`; the pipeline writes both",
+      fix_file='Write both lang="..." and xml:lang="..." on <html>',
+      refs=("EPUB 3.3 §6.1.4", "HTML §3.2.6.2"))
+def lang_or_xml_lang_missing(epub: EpubDocument):
+    """## What it does
+    Notes a content document whose `<html>` has only one of `lang` and `xml:lang`.
+
+    ## Why is this bad?
+    XML reading systems read `xml:lang` and HTML engines read `lang`; with both, every
+    reading system finds the language.
+
+    ## Example
+    `<html xml:lang="en">` is noted; use `<html lang="en" xml:lang="en">`.
+    """
+    for part in each(epub):
+        lang, xml_lang = part.root.get("lang"), part.root.get(XML_LANG)
+        if bool(lang) != bool(xml_lang):
+            yield Hit(f"<html> has {'lang' if lang else 'xml:lang'} but not {'xml:lang' if lang else 'lang'}",
+                      part.at(part.root))
+
+
+@rule("EPUB021", "content-document-without-title", Severity.ERROR, "Content documents must have a title",
+      fix="Add `title:` to the front matter of source/letter.md",
+      fix_file="Add a non-empty <title> inside each document's <head>",
+      refs=("WCAG 2.2 SC 2.4.2", "axe document-title"))
+def content_document_without_title(epub: EpubDocument):
+    """## What it does
+    Checks that each content document has a non-empty `<title>`.
+
+    ## Why is this bad?
+    Reading systems and screen readers announce the document title when a chapter opens.
+
+    ## Example
+    ```markdown
+    ---
+    title: Open letter to party leaders
+    ---
+    ```
+    """
+    for part in each(epub):
+        title = part.root.find(f"{X}head/{X}title")
+        if title is None or not text(title):
+            yield Hit("document has no <title>" if title is None else "<title> is empty",
+                      part.at(title if title is not None else part.root))
+
+
+def headings(part: Part):
+    """h1-h6 that are headings (a role such as doc-subtitle makes them something else)."""
+    for heading in part.iter(*HEADINGS):
+        if not set(roles(heading)) - {"heading"}:
+            yield heading
+
+
+@rule("EPUB102", "heading-level-skipped", Severity.ERROR, "Heading levels must not be skipped",
+      fix="Change the heading in source/letter.md to one level below the heading before it",
+      fix_file="Change the heading to one level below the heading before it",
+      refs=("WCAG 2.2 SC 1.3.1", "axe heading-order"))
+def heading_level_skipped(epub: EpubDocument):
+    """## What it does
+    Checks that headings in each content document go down one level at a time.
+
+    ## Why is this bad?
+    Screen-reader users move by heading level; a skipped level hides structure.
+
+    ## Example
+    ```markdown
+    ## Recommendations
+    #### First
+    ```
+
+    Use instead `### First`.
+    """
+    for part in each(epub):
+        previous = 0
+        for heading in headings(part):
+            level = int(local(heading)[1])
+            if previous and level > previous + 1:
+                yield Hit(f"heading `{text(heading)[:60]}` skips from h{previous} to h{level}", part.at(heading))
+            previous = level
+
+
+@rule("EPUB111", "empty-heading", Severity.ERROR, "Headings must have text",
+      fix="Write the heading text after the # marks in source/letter.md, or remove the empty heading",
+      fix_file="Put text in the heading or remove it", refs=("WCAG 2.2 SC 2.4.6", "axe empty-heading"))
+def empty_heading(epub: EpubDocument):
+    """## What it does
+    Finds headings with no text (images count by their alt text).
+
+    ## Why is this bad?
+    A screen reader announces "heading level 2" and then nothing; the outline has a hole.
+
+    ## Example
+    ```markdown
+    ##
+    ```
+    """
+    for part in each(epub):
+        for heading in headings(part):
+            if not name(part, heading):
+                yield Hit(f"<{local(heading)}> is empty", part.at(heading))
+
+
+@rule("EPUB201", "image-without-alt", Severity.ERROR, "Images must have alt text",
+      fix="Write the alt text inside the brackets in source/letter.md: ![What it shows](image.png)",
+      fix_file='Add an alt attribute: alt="what it shows", or alt="" if the image is decorative',
+      refs=("WCAG 2.2 SC 1.1.1", "axe image-alt", "axe area-alt", "axe input-image-alt"))
+def image_without_alt(epub: EpubDocument):
+    """## What it does
+    Finds `<img>`, `<area>` and image buttons with no `alt` (or ARIA label). `alt=""`
+    is allowed: it marks a decorative image.
+
+    ## Why is this bad?
+    Without alt text a screen reader reads the file name, or nothing.
+
+    ## Example
+    ```markdown
+    ![](chart.png)
+    ```
+
+    Use instead `![Bar chart of replies by month](chart.png)`.
+    """
+    for part in each(epub):
+        for image in missing_alt(part):
+            yield Hit(f"image `{image.get('src') or image.get('href', '')}` has no alt text", part.at(image))
+
+
+@rule("EPUB205", "svg-without-title", Severity.ERROR, "SVG images must have a title",
+      fix="Give the SVG image alt text in source/letter.md: ![What it shows](figure.svg)",
+      fix_file="Add a <title> as the first child of the <svg> (or aria-label), or aria-hidden=\"true\" "
+               "if it is decorative",
+      refs=("WCAG 2.2 SC 1.1.1", "axe svg-img-alt"))
+def svg_without_title(epub: EpubDocument):
+    """## What it does
+    Finds inline `<svg>` drawings with no `<title>` and no ARIA label, unless hidden or
+    marked decorative.
+
+    ## Why is this bad?
+    An inline drawing is read as nothing at all without its title.
+
+    ## Example
+    A chart pasted into the book as inline SVG without `<title>` fails.
+    """
+    for part in each(epub):
+        for svg in part.root.iter(f"{SVG}svg"):
+            if hidden(svg) or set(roles(svg)) & set(NO_ROLE) or svg.get("aria-label") or svg.get("aria-labelledby"):
+                continue
+            title = svg.find(f"{SVG}title")
+            if title is None or not text(title):
+                yield Hit("inline SVG has no <title>", part.at(svg))
+
+
+@rule("EPUB206", "informative-image-empty-alt", Severity.ERROR,
+      "Cover and other informative images must not have empty alt text",
+      fix="Write the alt text inside the brackets in source/letter.md: ![What it shows](image.png)",
+      fix_file='Describe the image in its alt attribute; alt="" is only for decorative images',
+      refs=("WCAG 2.2 SC 1.1.1", "axe role-img-alt", "Ace doc-cover"))
+def informative_image_empty_alt(epub: EpubDocument):
+    """## What it does
+    Finds images marked as the cover (`role="doc-cover"`, `epub:type="cover"`) or as
+    `role="img"` whose alt text is empty.
+
+    ## Why is this bad?
+    Empty alt tells a screen reader to skip the image; the cover then says nothing.
+
+    ## Example
+    `<img src="cover.jpg" alt="" role="doc-cover"/>` fails.
+    """
+    for part in each(epub):
+        for image in empty_informative_alt(part):
+            yield Hit(f"cover image `{image.get('src', '')}` has empty alt text", part.at(image))
+
+
+def data_tables(part: Part):
+    for table in part.iter("table"):
+        if not set(roles(table)) & set(NO_ROLE):
+            yield table
+
+
+def rows(table):
+    return [r for r in table.iter(f"{X}tr") if next(r.iterancestors(f"{X}table")) is table]
+
+
+@rule("EPUB112", "table-without-headers", Severity.ERROR, "Data tables must have header cells",
+      fix="Give the table in source/letter.md a header row (the first row above the dashes)",
+      fix_file="Mark the header row or column with <th>", refs=("WCAG 2.2 SC 1.3.1", "axe td-has-header"))
+def table_without_headers(epub: EpubDocument):
+    """## What it does
+    Finds tables with data cells but no `<th>`.
+
+    ## Why is this bad?
+    A screen reader reads each cell with its header; without headers a table is a
+    stream of numbers.
+
+    ## Example
+    ```markdown
+    |   |   |
+    |---|---|
+    | 1 | 2 |
+    ```
+    """
+    for part in each(epub):
+        for table in data_tables(part):
+            if table.find(f".//{X}td") is not None and table.find(f".//{X}th") is None:
+                yield Hit("table has no header cells (<th>)", part.at(table))
+
+
+@rule("EPUB107", "table-header-without-scope", Severity.ERROR,
+      "Table header cells must have a scope when a table has row headers",
+      fix="Keep tables in source/letter.md to one header row",
+      fix_file='Add scope="col" or scope="row" to each <th>, or headers="..." to the data cells',
+      refs=("WCAG 2.2 SC 1.3.1", "WCAG technique H63", "axe scope-attr-valid"))
+def table_header_without_scope(epub: EpubDocument):
+    """## What it does
+    In tables with header cells beyond the first row (row headers), checks that each
+    `<th>` has a valid `scope`, unless data cells name their headers with `headers`.
+    A single header row needs no scope.
+
+    ## Why is this bad?
+    With headers in both directions a screen reader cannot tell which header a cell
+    belongs to unless the scope says so.
+
+    ## Example
+    A table whose first column is marked as headers, without scope, fails.
+    """
+    for part in each(epub):
+        for table in data_tables(part):
+            table_rows = rows(table)
+            if not any(r.find(f"{X}th") is not None for r in table_rows[1:]) or table.find(f".//{X}td[@headers]") is not None:
+                continue
+            for cell in table.iter(f"{X}th"):
+                if cell.get("scope") not in ("row", "col", "rowgroup", "colgroup"):
+                    yield Hit(f"header cell `{text(cell)[:40]}` has no valid scope", part.at(cell))
+
+
+@rule("EPUB113", "table-without-caption", Severity.WARNING, "Data tables must have a caption",
+      fix="Add a caption line `: Caption` under the table in source/letter.md",
+      fix_file="Add a <caption> as the first child of the <table>", refs=("WCAG 2.2 SC 1.3.1", "WCAG technique H39"))
+def table_without_caption(epub: EpubDocument):
+    """## What it does
+    Finds data tables without a `<caption>` (or ARIA label).
+
+    ## Why is this bad?
+    Screen-reader users list tables by caption to find the one they need.
+
+    ## Example
+    ```markdown
+    | Month | Replies |
+    |-------|---------|
+    | May   | 12      |
+
+    : Replies by month
+    ```
+    """
+    for part in each(epub):
+        for table in data_tables(part):
+            caption = table.find(f"{X}caption")
+            if (caption is None or not text(caption)) and not (table.get("aria-label") or table.get("aria-labelledby")):
+                yield Hit("table has no caption", part.at(table))
+
+
+@rule("EPUB306", "empty-link-text", Severity.ERROR, "Links must have text",
+      fix="Write the link text inside the brackets in source/letter.md: [Annual report](https://...)",
+      fix_file="Put text (or an image with alt text) inside the <a>", refs=("WCAG 2.2 SC 2.4.4", "axe link-name"))
+def empty_link_text(epub: EpubDocument):
+    """## What it does
+    Finds links with no text, no alt text on an image inside, and no ARIA label.
+
+    ## Why is this bad?
+    A screen reader reads the address, or just "link".
+
+    ## Example
+    ```markdown
+    [](https://example.org)
+    ```
+    """
+    for part, link, label in links(epub):
+        if not label:
+            yield Hit(f"link to `{link.get('href')}` has no text", part.at(link))
+
+
+def links(epub: EpubDocument):
+    for part in each(epub):
+        for link in part.iter("a"):
+            if link.get("href") is not None and not hidden(link):
+                yield part, link, name(part, link)
+
+
+@rule("EPUB302", "bare-url-link-text", Severity.WARNING, "Link text must describe the target, not be a bare URL",
+      fix="Write link text in source/letter.md: [Annual report](https://...) instead of <https://...>",
+      fix_file="Replace the URL shown as link text with words that say where the link goes",
+      refs=("WCAG 2.2 SC 2.4.4",))
+def bare_url_link_text(epub: EpubDocument):
+    """## What it does
+    Finds links whose text is a web address.
+
+    ## Why is this bad?
+    A screen reader spells the address out character by character.
+
+    ## Example
+    ```markdown
+    <https://example.org/reports/2019/annual.pdf>
+    ```
+
+    Use instead `[Annual report 2019](https://example.org/reports/2019/annual.pdf)`.
+    """
+    for part, link, label in links(epub):
+        if BARE_URL.fullmatch(label):
+            yield Hit(f"link text is the address `{label[:60]}`", part.at(link))
+
+
+@rule("EPUB307", "vague-link-text", Severity.WARNING, "Link text must make sense on its own",
+      fix="Rewrite the link text in source/letter.md to say where it goes: [Annual report](...)",
+      fix_file="Replace the link text with words that say where the link goes",
+      refs=("WCAG 2.2 SC 2.4.4", "WCAG 2.2 SC 2.4.9"))
+def vague_link_text(epub: EpubDocument):
+    """## What it does
+    Finds links whose text is "click here", "here", "read more" and the like.
+
+    ## Why is this bad?
+    Screen-reader users list the links on a page; ten links called "here" tell them nothing.
+
+    ## Example
+    ```markdown
+    To read the report [click here](https://example.org/report).
+    ```
+    """
+    for part, link, label in links(epub):
+        if label.lower().strip(" .:!") in VAGUE:
+            yield Hit(f"link text `{label}` does not say where the link goes", part.at(link))
+
+
+@rule("EPUB120", "epub-type-without-role", Severity.WARNING,
+      "Elements with a DPUB epub:type must carry the matching ARIA role",
+      fix="Rebuild with `make epub`; the pipeline writes both",
+      fix_file='Add the matching role, e.g. <nav epub:type="toc" role="doc-toc">',
+      refs=("Ace epub-type-has-matching-role", "DPUB-ARIA 1.1", "EPUB Type to ARIA Role Authoring Guide"))
+def epub_type_without_role(epub: EpubDocument):
+    """## What it does
+    Checks that each `epub:type` with a DPUB-ARIA counterpart (toc, chapter, footnote,
+    pagebreak, page-list...) comes with that `role`. The body element (which may not
+    carry a role) and covers that are not images are exempt.
+
+    ## Why is this bad?
+    Screen readers read ARIA roles, not `epub:type`; without the role, a table of
+    contents or a footnote is just a list or a paragraph.
+
+    ## Example
+    `<nav epub:type="toc">` fails; use `<nav epub:type="toc" role="doc-toc">`.
+    """
+    landmarks = epub.nav_element("landmarks")
+    for part in each(epub):
+        for element in part.root.iter():
+            if landmarks is not None and element in landmarks.iter():
+                continue  # epub:type there names the landmark a link goes to, not the link itself
+            kinds = (element.get(EPUB_TYPE) or "").split() if isinstance(element.tag, str) else []
+            for kind in kinds:
+                role = DPUB.get(kind)
+                if not role or local(element) == "body" or (kind == "cover" and local(element) != "img"):
+                    continue
+                if role not in roles(element):
+                    yield Hit(f'epub:type="{kind}" has no role="{role}"', part.at(element))
+
+
+def landmark(element) -> str | None:
+    explicit = [r for r in roles(element) if r in LANDMARK_ROLES]
+    if explicit:
+        return explicit[0]
+    if roles(element):
+        return None
+    if local(element) == "section" and (element.get("aria-label") or element.get("aria-labelledby")):
+        return "region"
+    return LANDMARKS.get(local(element))
+
+
+@rule("EPUB121", "duplicate-landmark", Severity.ERROR, "Landmarks must be unique within a document",
+      fix="Rebuild with `make epub`",
+      fix_file="Keep one main per document and give repeated landmarks distinct aria-label values",
+      refs=("WCAG 2.2 SC 1.3.1", "axe landmark-unique", "axe landmark-no-duplicate-main"))
+def duplicate_landmark(epub: EpubDocument):
+    """## What it does
+    Finds a second `main` in a content document, and landmarks of the same kind with
+    the same (or no) label.
+
+    ## Why is this bad?
+    Screen-reader users jump between landmarks by name; two called "navigation" cannot
+    be told apart.
+
+    ## Example
+    Two `<nav>` elements without aria-label in one chapter fail.
+    """
+    for part in each(epub):
+        seen = set()
+        for element in part.root.iter():
+            kind = landmark(element) if isinstance(element.tag, str) else None
+            if kind is None or hidden(element):
+                continue
+            key = (kind, "" if kind == "main" else name(part, element) if element.get("aria-label")
+                   or element.get("aria-labelledby") else "")
+            if key in seen:
+                label = f' labelled "{key[1]}"' if key[1] else ""
+                yield Hit(f"a second {kind} landmark{label} in the same document", part.at(element))
+            seen.add(key)
+
+
+@rule("EPUB122", "page-break-without-label", Severity.ERROR, "Page-break markers must have a label",
+      fix="Rebuild with `make epub`",
+      fix_file='Give each page-break marker its page number: aria-label="12" (or title, or text)',
+      refs=("Ace pagebreak-label", "EPUB Accessibility Techniques 1.1 §PAGE-003"))
+def page_break_without_label(epub: EpubDocument):
+    """## What it does
+    Checks that each `epub:type="pagebreak"` or `role="doc-pagebreak"` element has a
+    label: text, `aria-label` or `title`.
+
+    ## Why is this bad?
+    The label is the page number a screen reader announces; without it the marker is
+    silent.
+
+    ## Example
+    `<span epub:type="pagebreak" role="doc-pagebreak" id="p7"/>` fails.
+    """
+    for part, element in epub.page_breaks():
+        if not name(part, element):
+            yield Hit(f"page break `{element.get('id') or ''}` has no label", part.at(element))
+
+
+def is_list(element) -> bool:
+    return local(element) in ("ul", "ol", "menu") and not (set(roles(element)) - {"list"})
+
+
+@rule("EPUB123", "invalid-list-structure", Severity.ERROR, "Lists must contain only list items, and items must be in lists",
+      fix="Rebuild with `make epub`",
+      fix_file="Put only <li> directly inside <ul>/<ol>, and every <li> inside a list",
+      refs=("WCAG 2.2 SC 1.3.1", "axe list", "axe listitem"))
+def invalid_list_structure(epub: EpubDocument):
+    """## What it does
+    Finds `<ul>`/`<ol>` with direct children other than `<li>` (or script/template),
+    and `<li>` outside a list.
+
+    ## Why is this bad?
+    Screen readers announce "list, 3 items" from the markup; a broken list is announced
+    wrongly or not at all.
+
+    ## Example
+    `<ul><p>One</p></ul>` fails.
+    """
+    for part in each(epub):
+        for element in part.iter("ul", "ol", "li"):
+            if local(element) == "li":
+                parent = element.getparent()
+                if parent is None or not (local(parent) in ("ul", "ol", "menu")
+                                          or {"list", "directory"} & set(roles(parent))):
+                    yield Hit("<li> is not inside a list", part.at(element))
+            elif is_list(element):
+                for child in element:
+                    if isinstance(child.tag, str) and local(child) not in ("li", "script", "template"):
+                        yield Hit(f"<{local(element)}> contains <{local(child)}>, not only <li>", part.at(child))
+
+
+@rule("EPUB130", "invalid-aria-role", Severity.ERROR, "ARIA roles must be valid and not deprecated",
+      fix="Rebuild with `make epub`",
+      fix_file="Use a role from WAI-ARIA 1.2 or DPUB-ARIA 1.1 (e.g. list instead of directory)",
+      refs=("WCAG 2.2 SC 4.1.2", "axe aria-roles", "axe aria-deprecated-role"))
+def invalid_aria_role(epub: EpubDocument):
+    """## What it does
+    Checks each `role` value against WAI-ARIA 1.2, DPUB-ARIA 1.1 and Graphics ARIA, and
+    flags the deprecated `directory`, `doc-biblioentry` and `doc-endnote`.
+
+    ## Why is this bad?
+    Screen readers ignore roles they do not know, so the element loses its meaning.
+
+    ## Example
+    `<ol role="directory">` fails; use `<ol>`.
+    """
+    for part in each(epub):
+        for element in part.root.iter():
+            for role in roles(element) if isinstance(element.tag, str) else []:
+                if role in DEPRECATED_ROLES:
+                    yield Hit(f'role "{role}" is deprecated', part.at(element))
+                elif role not in ARIA_ROLES:
+                    yield Hit(f'role "{role}" is not an ARIA role', part.at(element))
