@@ -119,20 +119,22 @@ def long_markdown(sections: int) -> str:
 
 MEASURE = """
 import re, sys, time
+{setup}
 started = time.perf_counter()
 {call}
 elapsed = time.perf_counter() - started
 peak = re.search(r"VmHWM:\\s*(\\d+)", open("/proc/self/status").read())[1]  # peak RSS of this process image
 print(elapsed, int(peak) / 1024)
 """
-LINT = "from pathlib import Path; from publish.lint import lint_file; lint_file(Path(sys.argv[1]))"
-PAGE = "import page; page.validate_pdf(sys.argv[1], profile='ua1', limits=page.SafetyLimits.unlimited())"
+LINT = ("from pathlib import Path; from publish.lint import lint_file", "lint_file(Path(sys.argv[1]))")
+PAGE = ("import page", "page.validate_pdf(sys.argv[1], profile='ua1', limits=page.SafetyLimits.unlimited())")
 
 
-def measure(call: str, pdf: Path) -> tuple[float, float]:
-    """Seconds and peak MB of one call, in a fresh process so that memory is its own."""
-    out = subprocess.run([sys.executable, "-c", MEASURE.format(call=call), str(pdf)], capture_output=True,
-                         text=True, check=True).stdout.split()
+def measure(code: tuple[str, str], pdf: Path) -> tuple[float, float]:
+    """Seconds (imports excluded) and peak MB of one call, in a fresh process so that memory is its own."""
+    script = MEASURE.format(setup=code[0], call=code[1])
+    out = subprocess.run([sys.executable, "-c", script, str(pdf)], capture_output=True, text=True,
+                         check=True).stdout.split()
     return float(out[0]), float(out[1])
 
 
