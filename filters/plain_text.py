@@ -2,7 +2,8 @@
 
 Plain text has no markup, so headings are underlined (`=` for levels 1 and 2, `-`
 below), link targets are written out after the link text, and images are replaced by
-their alt text in brackets (decorative images are left out).
+their alt text in brackets (decorative images are left out). Table attributes such as
+`{.row-headers}` are dropped, since the plain writer would print them in the caption.
 Editions: txt (pandoc format `plain`); other formats pass through unchanged.
 Metadata: none.
 """
@@ -33,7 +34,10 @@ def show_structure(elem: pf.Element, doc: pf.Doc):
     if isinstance(elem, pf.Image):
         if "decorative" in elem.classes:
             return []
-        return pf.Str(f"[Image: {pf.stringify(elem).strip()}]")
+        words = f"[Image: {pf.stringify(elem).strip()}]".split()
+        return [item for word in words for item in (pf.Space(), pf.Str(word))][1:]  # words, so lines wrap
+    if isinstance(elem, pf.Table):
+        elem.identifier, elem.classes, elem.attributes = "", [], {}
     return None
 
 

@@ -1,5 +1,7 @@
 """tables: every table has a header row, so screen readers can name each cell's column.
 
+A table marked `{.row-headers}` (in its caption: `Table: Caption {.row-headers}`) has its
+first column made of row headers, so each cell is also named by its row.
 Editions: all. Metadata: none.
 """
 
@@ -18,6 +20,9 @@ def check_table(elem: pf.Element, doc: pf.Doc) -> None:
         raise problem("table has no header row",
                       "give the table a header row: in a pipe table, the first row above the `|---|` line",
                       needle=first_cell)
+    if "row-headers" in elem.classes:
+        for body in elem.content:
+            body.row_head_columns = 1
 
 
 def main(doc: pf.Doc | None = None) -> pf.Doc | None:

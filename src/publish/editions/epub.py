@@ -97,6 +97,18 @@ def add_landmarks(nav_root, toc_href: str, body_href: str | None) -> None:
             link.text = label
 
 
+def add_main(root) -> None:
+    """The body's content goes in one <main>, so readers and checkers find the main landmark."""
+    body = root.find("xhtml:body", NS)
+    if body is None or body.find("xhtml:main", NS) is not None:
+        return
+    main = etree.Element(qname("xhtml:main"))
+    main.text, body.text = body.text, "\n"
+    main.extend(list(body))
+    body.append(main)
+    main.tail = "\n"
+
+
 def serialise(root) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="utf-8", doctype=None)
 
@@ -123,6 +135,7 @@ def post_process(raw: bytes, ast: dict, ctx: BuildContext, conforms: bool) -> by
             add_landmarks(root, item.get("href") + "#toc", body_href)
         else:
             name_chapters(root, ctx.title)
+        add_main(root)
         members[name] = b"<?xml version='1.0' encoding='utf-8'?>\n<!DOCTYPE html>\n" + etree.tostring(root, encoding="utf-8")
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:

@@ -1,0 +1,173 @@
+"""Checkers the field trusts, written by no one here, on every edition of the letter and the sample.
+
+EPUBCheck 5.3 and DAISY Ace on each EPUB, axe-core (best practices included) on each XHTML
+content document and on the HTML edition, page-validation's PDF/UA-1 profile on each PDF:
+each must find nothing. Then broken variants (language removed, alt text removed, a heading
+skipped) made here from the sample: each checker that covers the concern flags it, and so does
+our own linter with the matching rule. A missing checker fails with how to install it
+(`make checkers`); nothing is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from typing import Callable
+
+import pikepdf
+import pytest
+from test_sample_document import CHART_ALT, sample  # noqa: F401  (the session fixture)
+
+from publish import checkers
+from publish.editions import EDITIONS
+from publish.lint import lint_file, selector
+
+
+def ace(path: Path) -> list:
+    outcome, violations = checkers.ace(path)
+    return violations or ([] if outcome == "pass" else [f"outcome {outcome} with no violation listed"])
+
+
+# The independent checkers of each edition. DOCX and plain text have none that installs here
+# (no maintained checker of Word's accessibility rules exists); our own linter covers them.
+CHECKERS: dict[str, dict[str, Callable[[Path], list]]] = {
+    "pdf": {"page-validation": checkers.page_validation},
+    "epub": {"epubcheck": checkers.epubcheck, "ace": ace, "axe": checkers.axe},
+    "html": {"axe": checkers.axe},
+}
+UNCHECKED = {"docx", "txt"}
+DOCUMENTS = ("letter", "sample")
+CASES = [(document, edition, name) for document in DOCUMENTS for edition in sorted(EDITIONS)
+         if edition in CHECKERS for name in CHECKERS[edition]]
+
+
+def test_every_edition_is_known_here():
+    """A new edition must get its independent checkers here, or be listed as having none."""
+    assert set(EDITIONS) <= set(CHECKERS) | UNCHECKED
+
+
+@pytest.mark.parametrize(("document", "edition", "checker"), CASES)
+def test_independent_checker_finds_nothing(request, document, edition, checker):
+    path = request.getfixturevalue(document)[edition]
+    assert CHECKERS[edition][checker](path) == []
+
+
+# Broken variants. Each edits the built file the way a careless tool or hand would.
+def html_without_language(text: str) -> str:
+    text = re.sub(r"\s*<dc:language>[^<]*</dc:language>", "", text)
+    return re.sub(r"<html\b[^>]*>", lambda m: re.sub(r'\s(xml:)?lang="[^"]*"', "", m.group()), text)
+
+
+def html_without_alt(text: str) -> str:
+    return re.sub(r'(<img\b[^>]*?)\salt="[^"]+"', r"\1", text)
+
+
+def html_with_skipped_heading(text: str) -> str:
+    return re.sub(r"<h3\b([^>]*)>Reports received</h3>", r"<h4\1>Reports received</h4>", text)
+
+
+def rewrite_text(path: Path, target: Path, edit: Callable[[str], str]) -> Path:
+    """The HTML file, or the EPUB with its package document and XHTML documents, edited as text."""
+    if path.suffix == ".html":
+        target.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+        return target
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w") as out:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.endswith((".opf", ".xhtml")):
+                data = edit(data.decode("utf-8")).encode("utf-8")
+            out.writestr(info, data)
+    return target
+
+
+def struct_elements(pdf: pikepdf.Pdf):
+    stack, seen = [pdf.Root.StructTreeRoot], set()
+    while stack:
+        element = stack.pop()
+        if element.objgen in seen:
+            continue
+        seen.add(element.objgen)
+        yield element
+        kids = element.get("/K")
+        kids = kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []
+        stack += [k for k in kids if isinstance(k, pikepdf.Dictionary) and "/S" in k]
+
+
+def pdf_without_language(pdf: pikepdf.Pdf) -> None:
+    del pdf.Root["/Lang"]
+
+
+def pdf_without_alt(pdf: pikepdf.Pdf) -> None:
+    for element in struct_elements(pdf):
+        if element.get("/S") == "/Figure" and str(element.get("/Alt", "")).startswith(CHART_ALT):
+            del element["/Alt"]
+
+
+def pdf_with_skipped_heading(pdf: pikepdf.Pdf) -> None:
+    heading = next(e for e in struct_elements(pdf) if e.get("/S") == "/H3" and str(e.get("/T")) == "Reports received")
+    heading.S = pikepdf.Name("/H4")
+
+
+def rewrite_pdf(path: Path, target: Path, edit: Callable[[pikepdf.Pdf], None]) -> Path:
+    with pikepdf.open(path) as pdf:
+        edit(pdf)
+        pdf.save(target)
+    return target
+
+
+# variant -> edition -> (edit, the linter's rule, the checkers that must flag it).
+# EPUBCheck checks validity, not accessibility: of the three, only a missing language is invalid.
+VARIANTS = {
+    "language removed": {
+        "epub": (html_without_language, "EPUB002", ("epubcheck", "ace", "axe")),
+        "html": (html_without_language, "HTML002", ("axe",)),
+        "pdf": (pdf_without_language, "PDF002", ("page-validation",)),
+    },
+    "alt text removed": {
+        "epub": (html_without_alt, "EPUB201", ("ace", "axe")),
+        "html": (html_without_alt, "HTML201", ("axe",)),
+        "pdf": (pdf_without_alt, "PDF201", ("page-validation",)),
+    },
+    "heading skipped": {
+        "epub": (html_with_skipped_heading, "EPUB102", ("ace", "axe")),
+        "html": (html_with_skipped_heading, "HTML102", ("axe",)),
+        "pdf": (pdf_with_skipped_heading, "PDF102", ("page-validation",)),
+    },
+}
+BROKEN = [(variant, edition, checker) for variant, editions in VARIANTS.items()
+          for edition, (_, _, names) in editions.items() if edition in EDITIONS for checker in names]
+
+
+@pytest.fixture(scope="module")
+def broken(sample, tmp_path_factory):  # noqa: F811  (the imported fixture)
+    """Each broken variant of each edition of the sample, made once: (variant, edition) -> path."""
+    out = tmp_path_factory.mktemp("broken")
+    made = {}
+    for variant, editions in VARIANTS.items():
+        for edition, (edit, _, _) in editions.items():
+            if edition not in EDITIONS:
+                continue
+            target = out / f"{variant.replace(' ', '-')}{sample[edition].suffix}"
+            rewrite = rewrite_pdf if edition == "pdf" else rewrite_text
+            made[variant, edition] = rewrite(sample[edition], target, edit)
+    return made
+
+
+def test_variants_really_change_the_file(sample, broken):
+    for (variant, edition), path in broken.items():
+        assert path.read_bytes() != sample[edition].read_bytes(), f"{variant} left the {edition} edition unchanged"
+
+
+@pytest.mark.parametrize(("variant", "edition", "checker"), BROKEN)
+def test_independent_checker_flags_broken_variant(broken, variant, edition, checker):
+    assert CHECKERS[edition][checker](broken[variant, edition]) != []
+
+
+@pytest.mark.parametrize(("variant", "edition"),
+                         [(v, e) for v, editions in VARIANTS.items() for e in editions if e in EDITIONS])
+def test_linter_flags_broken_variant(broken, variant, edition):
+    code = VARIANTS[variant][edition][1]
+    findings, readable = lint_file(broken[variant, edition], selector([code]))
+    assert readable
+    assert [f.code for f in findings if f.code == code], f"{code} did not flag the {edition} edition with {variant}"
