@@ -171,3 +171,9 @@ def test_linter_flags_broken_variant(broken, variant, edition):
     findings, readable = lint_file(broken[variant, edition], selector([code]))
     assert readable
     assert [f.code for f in findings if f.code == code], f"{code} did not flag the {edition} edition with {variant}"
+
+
+def test_missing_checker_says_how_to_install(letter, monkeypatch, tmp_path):
+    monkeypatch.setenv("PUPPETEER_EXECUTABLE_PATH", str(tmp_path / "no-chromium"))
+    with pytest.raises(checkers.CheckerMissing, match="make checkers"):
+        checkers.axe(letter["epub"])
