@@ -5,8 +5,12 @@ Importing this module registers every EPUB rule; `load` (from epub_package) read
 
 from __future__ import annotations
 
-from publish.lint.epub_package import EpubDocument, load  # noqa: F401  (the loader the frame calls)
+import posixpath
+from urllib.parse import unquote
+
+from publish.lint.epub_package import EpubDocument, load, member  # noqa: F401  (load: the loader the frame calls)
 from publish.lint.rule import Hit, Severity, rule
+from publish.xml import NS
 
 
 @rule("EPUB001", "missing-title", Severity.ERROR, "Publications must have a title",
@@ -78,17 +82,27 @@ def missing_accessibility_metadata(epub: EpubDocument):
             yield Hit(f"package metadata has no {prop}", epub.opf_path)
 
 
-@rule("EPUB904", "damaged-package", Severity.ERROR, "EPUB packages must start with the mimetype file",
+def missing_manifest_items(epub: EpubDocument):
+    base = posixpath.dirname(epub.opf_path)
+    for item in epub.opf.iterfind("opf:manifest/opf:item", NS):
+        name = posixpath.normpath(posixpath.join(base, unquote(item.get("href", ""))))
+        if "://" not in item.get("href", "") and member(epub.zip, name) not in epub.zip:
+            yield item, name
+
+
+@rule("EPUB904", "damaged-package", Severity.ERROR,
+      "EPUB packages must hold the mimetype file and every file their manifest lists",
       fix="Rebuild the edition with `make epub`",
-      fix_file="Re-package the EPUB with `mimetype` (application/epub+zip) first and stored uncompressed",
-      refs=("EPUB 3.3 OCF §4.2.2", "EPUBCheck PKG-006", "EPUBCheck PKG-007"))
+      fix_file="Re-package the EPUB with `mimetype` (application/epub+zip) first, and with every file it lists",
+      refs=("EPUB 3.3 OCF §4.2.2", "EPUBCheck PKG-006", "EPUBCheck PKG-007", "EPUBCheck RSC-001"))
 def damaged_package(epub: EpubDocument):
     """## What it does
-    Checks that the ZIP holds a `mimetype` file that says `application/epub+zip`.
+    Checks that the ZIP holds a `mimetype` file that says `application/epub+zip`, every
+    file the manifest lists.
 
     ## Why is this bad?
-    Reading systems recognise an EPUB by this file; without it many refuse the book,
-    so nothing else about its accessibility matters to the reader.
+    Reading systems recognise an EPUB by its mimetype file; without it many refuse the
+    book. A listed file that is missing means the package was damaged on the way.
 
     ## Example
     A folder zipped by hand, without `mimetype`, fails.
@@ -98,6 +112,8 @@ def damaged_package(epub: EpubDocument):
     elif epub.zip.read("mimetype").strip() != b"application/epub+zip":
         yield Hit(f"mimetype says `{epub.zip.read('mimetype')[:40].decode('latin-1').strip()}`, "
                   "not application/epub+zip", "mimetype")
+    for item, name in missing_manifest_items(epub):
+        yield Hit(f"manifest item `{name}` is missing from the EPUB", epub.opf_at(item))
 
 
 @rule("EPUB903", "could-not-check-part", Severity.WARNING, "Every content document must be readable to be checked",
@@ -118,6 +134,33 @@ def could_not_check_part(epub: EpubDocument):
     """
     for name, reason in epub.unreadable:
         yield Hit(f"could not check: {reason}", name)
+
+
+@rule("EPUB905", "could-not-check-resource", Severity.INFO,
+      "Images and media that content documents use must be in the EPUB to be checked",
+      fix="Rebuild the edition with `make epub`",
+      fix_file="Add the missing file to the EPUB (and its manifest), or remove the reference",
+      refs=("EPUBCheck RSC-007",))
+def could_not_check_resource(epub: EpubDocument):
+    """## What it does
+    Notes images, media and MathML fallback images that a content document uses but the
+    ZIP does not hold.
+
+    ## Why is this bad?
+    The reader sees a broken picture, and nothing about the file could be checked.
+    EPUBCheck reports this as an error of validity; here it is a note, because the
+    accessibility of what the document says about the image is still checked.
+
+    ## Example
+    `<img src="chart.png" alt="Chart of replies"/>` with no chart.png in the EPUB is noted.
+    """
+    for part in epub.parts.values():
+        for element in part.root.iter():
+            ref = (element.get("src") or element.get("altimg")) if isinstance(element.tag, str) else None
+            if ref and "://" not in ref and not ref.startswith("data:"):
+                name, _ = epub.resolve(part, ref)
+                if member(epub.zip, name) not in epub.zip:
+                    yield Hit(f"`{ref}` is used here but missing from the EPUB", part.at(element))
 
 
 from publish.lint import epub_metadata, epub_navigation, xhtml_rules  # noqa: E402,F401  (registers the rules)

@@ -58,7 +58,8 @@ def features(epub: EpubDocument) -> set[str]:
 
 @rule("EPUB005", "invalid-language-tag", Severity.ERROR, "Language tags must be valid BCP 47 tags",
       fix="Correct `lang:` in the front matter of source/letter.md to a BCP 47 tag such as en-GB",
-      fix_file="Correct dc:language to a BCP 47 tag such as en-GB", refs=("Ace epub-lang", "BCP 47", "WCAG 2.2 SC 3.1.1"))
+      fix_file="Correct dc:language to a BCP 47 tag such as en-GB",
+      refs=("Ace epub-lang", "BCP 47", "WCAG 2.2 SC 3.1.1"))
 def invalid_language_tag(epub: EpubDocument):
     """## What it does
     Checks that each `dc:language` is a well-formed BCP 47 tag (`en`, `en-GB`, `pt-BR`).

@@ -6,7 +6,8 @@ from publish.lint.epub_package import EpubDocument, is_page_break
 from publish.lint.rule import Hit, Severity, rule
 
 
-@rule("EPUB301", "missing-toc-nav", Severity.ERROR, "Publications must have a navigation document with a table of contents",
+@rule("EPUB301", "missing-toc-nav", Severity.ERROR,
+      "Publications must have a navigation document with a table of contents",
       fix="Rebuild with `make epub`; the pipeline writes the table of contents from the headings",
       fix_file='Add a navigation document (manifest properties="nav") with <nav epub:type="toc">',
       refs=("EPUB 3.3 §7.4", "WCAG 2.2 SC 2.4.5", "EPUBCheck RSC-005"))

@@ -119,7 +119,8 @@ class EpubDocument:
 
 
 def is_page_break(element) -> bool:
-    return "pagebreak" in (element.get(EPUB_TYPE) or "").split() or "doc-pagebreak" in (element.get("role") or "").split()
+    return ("pagebreak" in (element.get(EPUB_TYPE) or "").split()
+            or "doc-pagebreak" in (element.get("role") or "").split())
 
 
 def member(package: SafeZip, name: str) -> str:

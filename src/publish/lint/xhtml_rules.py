@@ -405,7 +405,8 @@ def table_header_without_scope(epub: EpubDocument):
     for part in each(epub):
         for table in data_tables(part):
             table_rows = rows(table)
-            if not any(r.find(f"{X}th") is not None for r in table_rows[1:]) or table.find(f".//{X}td[@headers]") is not None:
+            row_headers = any(r.find(f"{X}th") is not None for r in table_rows[1:])
+            if not row_headers or table.find(f".//{X}td[@headers]") is not None:
                 continue
             for cell in table.iter(f"{X}th"):
                 if cell.get("scope") not in ("row", "col", "rowgroup", "colgroup"):
@@ -607,7 +608,8 @@ def is_list(element) -> bool:
     return local(element) in ("ul", "ol", "menu") and not (set(roles(element)) - {"list"})
 
 
-@rule("EPUB123", "invalid-list-structure", Severity.ERROR, "Lists must contain only list items, and items must be in lists",
+@rule("EPUB123", "invalid-list-structure", Severity.ERROR,
+      "Lists must contain only list items, and items must be in lists",
       fix="Rebuild with `make epub`",
       fix_file="Put only <li> directly inside <ul>/<ol>, and every <li> inside a list",
       refs=("WCAG 2.2 SC 1.3.1", "axe list", "axe listitem"))

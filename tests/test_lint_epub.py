@@ -1,0 +1,110 @@
+"""The EPUB linter as a whole: the pipeline's EPUB is clean, damaged books never crash it,
+findings name the file inside the EPUB, and the committed fixtures are what the generator makes."""
+
+from __future__ import annotations
+
+import filecmp
+import importlib.util
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, RULE_FIXTURES, zip_folder
+from publish.lint import lint_file, selector
+from publish.lint.rule import Severity
+
+GENERATOR = FIXTURES / "make_epub_fixtures.py"
+
+
+def generator():
+    spec = importlib.util.spec_from_file_location("make_epub_fixtures", GENERATOR)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def epub(files: dict[str, str | bytes], path: Path) -> Path:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def serious(findings):
+    return [f for f in findings if f.severity is not Severity.INFO]
+
+
+def test_pipeline_epub_lints_clean(letter):
+    findings, readable = lint_file(letter["epub"], selector(["EPUB"]))
+    assert readable
+    assert [f"{f.location}: {f.code} {f.message}" for f in serious(findings)] == []
+
+
+def test_committed_fixtures_are_what_the_generator_makes(tmp_path):
+    made = generator()
+    made.main(tmp_path)
+    for code in made.CASES:
+        for kind in ("pass", "fail"):
+            compared = filecmp.dircmp(tmp_path / code / kind, RULE_FIXTURES / code / kind)
+            assert not (compared.left_only or compared.right_only or compared.diff_files), (code, kind)
+
+
+def test_findings_name_the_file_inside_the_epub_and_the_line(tmp_path):
+    files = generator().book([("EPUB/text/ch001.xhtml", ' alt="A red dot"', "")])
+    findings, _ = lint_file(epub(files, tmp_path / "book.epub"), selector(["EPUB201"]))
+    assert [f.location for f in findings] == ["EPUB/text/ch001.xhtml:8"]
+
+
+def base() -> dict:
+    return dict(generator().BASE)
+
+
+DAMAGED = {
+    "no container": lambda f: f.pop("META-INF/container.xml"),
+    "no package document": lambda f: f.pop("EPUB/package.opf"),
+    "package not XML": lambda f: f.update({"EPUB/package.opf": "<package"}),
+    "package with entities": lambda f: f.update({"EPUB/package.opf": '<!DOCTYPE p [<!ENTITY a "b">]><p>&a;</p>'}),
+    "chapter missing": lambda f: f.pop("EPUB/text/ch001.xhtml"),
+    "chapter not XML": lambda f: f.update({"EPUB/text/ch001.xhtml": "<html><body><p>"}),
+    "nav missing": lambda f: f.pop("EPUB/nav.xhtml"),
+    "chapter nested deeply": lambda f: f.update({"EPUB/text/ch001.xhtml": (
+        '<html xmlns="http://www.w3.org/1999/xhtml">' + "<span>" * 5000 + "</span>" * 5000 + "</html>")}),
+    "toc link to a missing file": lambda f: f.update({"EPUB/nav.xhtml": f["EPUB/nav.xhtml"].replace(
+        'href="text/ch001.xhtml#end"', 'href="text/gone.xhtml"')}),
+}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGED))
+def test_damaged_epub_gives_findings_not_a_traceback(damage, tmp_path):
+    files = base()
+    DAMAGED[damage](files)
+    findings, _ = lint_file(epub(files, tmp_path / "damaged.epub"))
+    assert findings
+    assert any(f.code in ("EPUB901", "EPUB903") or f.severity is Severity.ERROR for f in findings)
+
+
+def test_not_a_zip_is_could_not_check(tmp_path):
+    path = tmp_path / "book.epub"
+    path.write_bytes(b"PK\x03\x04 this is not really a zip")
+    findings, readable = lint_file(path)
+    assert not readable and findings[0].code.endswith("901")
+
+
+def test_percent_encoded_names_resolve(tmp_path):
+    files = base()
+    files["EPUB/text/c h.xhtml"] = files.pop("EPUB/text/ch001.xhtml")
+    files["EPUB/package.opf"] = files["EPUB/package.opf"].replace('href="text/ch001.xhtml"', 'href="text/c%20h.xhtml"')
+    files["EPUB/nav.xhtml"] = files["EPUB/nav.xhtml"].replace("text/ch001.xhtml", "text/c%20h.xhtml")
+    findings, readable = lint_file(epub(files, tmp_path / "book.epub"))
+    assert readable and serious(findings) == []
+
+
+def test_unpacked_fixture_zips_to_a_clean_book(tmp_path):
+    path = tmp_path / "clean.epub"
+    path.write_bytes(zip_folder(RULE_FIXTURES / "EPUB001" / "pass"))
+    findings, _ = lint_file(path, selector(["EPUB"]))
+    assert findings == []
