@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 from publish.lint.rule import Hit, Severity, rule
-from publish.lint.safe import Unreadable
+from publish.lint.safe import ZIP_ERRORS, Unreadable
 
 FORMATS = ("pdf", "docx", "epub", "html", "txt", "file")
 
@@ -20,7 +20,7 @@ def detect(data: bytes, path: Path) -> str:
     if data[:4] == b"PK\x03\x04":
         try:
             names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-        except (zipfile.BadZipFile, ValueError):
+        except ZIP_ERRORS:
             names = set()
         if "mimetype" in names or "META-INF/container.xml" in names or path.suffix.lower() == ".epub":
             return "epub"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from lxml import etree
 
@@ -11,6 +12,11 @@ MAX_ENTRIES = 10_000
 MAX_TOTAL = 512 * 1024 * 1024  # bytes, all members together
 MAX_MEMBER = 256 * 1024 * 1024
 MAX_RATIO = 200  # uncompressed / compressed, per member
+
+
+# What a damaged ZIP raises from zipfile: bad headers, cut data, broken deflate streams,
+# unknown versions or methods, encryption.
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError)
 
 
 class Unreadable(Exception):
@@ -25,12 +31,24 @@ def xml_parser(html: bool = False):
 
 
 def parse_xml(data: bytes, name: str = "XML"):
-    if b"<!ENTITY" in data[:65536]:
-        raise Unreadable(f"{name} declares XML entities, which are refused for safety")
+    """Parse without expanding entities; a document that declares any is refused outright.
+
+    The byte test is the quick way out; the check of the parsed DTD catches declarations
+    hidden from it (UTF-16, say), which the parser has recorded but not expanded.
+    """
+    refused = Unreadable(f"{name} declares XML entities, which are refused for safety")
+    if b"<!ENTITY" in data:
+        raise refused
     try:
-        return etree.fromstring(data, xml_parser())
+        root = etree.fromstring(data, xml_parser())
     except etree.XMLSyntaxError as exc:
         raise Unreadable(f"{name} is not well-formed XML ({exc.msg})") from None
+    except ValueError as exc:  # e.g. an encoding lxml cannot use
+        raise Unreadable(f"{name} cannot be read as XML ({exc})") from None
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        raise refused
+    return root
 
 
 def parse_html(data: bytes):
@@ -40,20 +58,32 @@ def parse_html(data: bytes):
     return root
 
 
+def escapes(name: str) -> bool:
+    """Absolute, drive-lettered or `..` member names: forbidden in EPUB and DOCX, a trap for unzippers."""
+    parts = name.replace("\\", "/").split("/")
+    return name.startswith(("/", "\\")) or ".." in parts or (name[:1].isalpha() and name[1:2] == ":")
+
+
 class SafeZip:
     """A ZIP archive read in memory, member by member, within size and ratio caps."""
 
     def __init__(self, data: bytes):
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
-        except (zipfile.BadZipFile, ValueError) as exc:
+        except ZIP_ERRORS as exc:
             raise Unreadable(f"not a readable ZIP container ({exc})") from None
         infos = self.zip.infolist()
         if len(infos) > MAX_ENTRIES:
             raise Unreadable(f"ZIP has {len(infos)} entries, more than the {MAX_ENTRIES} allowed")
         if sum(i.file_size for i in infos) > MAX_TOTAL:
             raise Unreadable("ZIP would unpack to more than 512 MB")
-        self.infos = {i.filename: i for i in infos}
+        self.infos = {}
+        for info in infos:
+            if escapes(info.filename):
+                raise Unreadable(f"ZIP member `{info.filename}` is named to lead outside the container")
+            if info.filename in self.infos:
+                raise Unreadable(f"ZIP has two members named `{info.filename}`")
+            self.infos[info.filename] = info
 
     def names(self) -> list[str]:
         return list(self.infos)
@@ -70,7 +100,7 @@ class SafeZip:
         try:
             with self.zip.open(info) as handle:
                 data = handle.read(MAX_MEMBER + 1)
-        except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError, RuntimeError) as exc:
+        except ZIP_ERRORS as exc:
             raise Unreadable(f"ZIP member `{name}` cannot be read ({exc})") from None
         if len(data) > MAX_MEMBER:
             raise Unreadable(f"ZIP member `{name}` is larger than declared")
