@@ -96,17 +96,20 @@ def glyph_name(font, code: int, differences: dict) -> str | None:
     return character if character.isalpha() else None
 
 
-@rule("PDF402", "font-not-embedded", Severity.ERROR, "Fonts must be embedded with every glyph the text uses",
+@rule("PDF402", "font-not-embedded", Severity.ERROR,
+      "Fonts must be embedded with every glyph the text uses, at the declared widths",
       fix="Rebuild with `make pdf`; the pipeline embeds its fonts",
       fix_file="Export with 'embed all fonts' turned on (and no 'subset below 100%' that drops glyphs)",
-      refs=("ISO 14289-1 7.21.4", "veraPDF 7.21.4.1-1", "veraPDF 7.21.4.1-2", "veraPDF 7.21.4.2-1", "veraPDF 7.21.4.2-2",
-            "Matterhorn 31-008", "Matterhorn 31-009", "Matterhorn 31-011"))
+      refs=("ISO 14289-1 7.21.4", "ISO 14289-1 7.21.5", "veraPDF 7.21.4.1-1", "veraPDF 7.21.4.1-2",
+            "veraPDF 7.21.4.2-1", "veraPDF 7.21.4.2-2", "veraPDF 7.21.5-1", "Matterhorn 31-008", "Matterhorn 31-009",
+            "Matterhorn 31-011"))
 @safely
 def font_not_embedded(doc: PdfDocument):
     """## What it does
     Checks that each font used for visible text (not Type 3, not invisible text) has
     its font program embedded, that an embedded TrueType CID font has a glyph for each
-    code shown, and that an embedded subset's CharSet or CIDSet lists every glyph the text uses.
+    code shown, with the width the PDF declares for it, and that an embedded subset's
+    CharSet or CIDSet lists every glyph the text uses.
 
     ## Why is this bad?
     A missing font is replaced by the reader's own, which can change the shapes and
@@ -125,6 +128,10 @@ def font_not_embedded(doc: PdfDocument):
         absent = missing_glyph(font, use.codes)
         if absent is not None:
             yield Hit(f"the font {use.name} has no glyph for character code {absent}", where(use))
+        mismatch = wrong_width(font, use.codes)
+        if mismatch is not None:
+            yield Hit(f"the font {use.name} gives character code {mismatch[0]} the width {mismatch[1]:g} where "
+                      f"the font program has {mismatch[2]:g}", where(use))
         if not SUBSET.match(use.name):
             continue
         desc = descriptor(font)
@@ -395,21 +402,68 @@ def cmap_subtables(program: bytes) -> list[tuple[int, int]] | None:
     return [(int.from_bytes(e[:2], "big"), int.from_bytes(e[2:4], "big")) for e in entries]
 
 
-def missing_glyph(font, codes: set) -> int | None:
-    """A code of an embedded TrueType CID font whose glyph the font program lacks."""
-    kid = descendant(font)
-    program = font_file(font)
+def truetype_cid_font(font):
+    """(CIDFont, font program bytes) of an embedded TrueType CID font with an Identity CMap, else None."""
+    kid, program = descendant(font), font_file(font)
     if kid is None or kid.get("/Subtype") != "/CIDFontType2" or not isinstance(program, pikepdf.Stream) \
             or cmap_name(font) not in ("Identity-H", "Identity-V"):
         return None
-    maxp = truetype_table(read(program), b"maxp")
+    return kid, read(program)
+
+
+def glyph_ids(kid, codes: set) -> dict[int, int]:
+    """Code (= CID under an Identity CMap) -> glyph id, through the CIDToGIDMap."""
+    gids = kid.get("/CIDToGIDMap")
+    table = read(gids) if isinstance(gids, pikepdf.Stream) else None
+    if table is None:
+        return {code: code for code in codes}
+    return {code: int.from_bytes(table[2 * code:2 * code + 2], "big") for code in codes}
+
+
+def missing_glyph(font, codes: set) -> int | None:
+    """A code of an embedded TrueType CID font whose glyph the font program lacks."""
+    found = truetype_cid_font(font)
+    maxp = truetype_table(found[1], b"maxp") if found else None
     if maxp is None or len(maxp) < 6:
         return None
     glyphs = int.from_bytes(maxp[4:6], "big")
-    gids = kid.get("/CIDToGIDMap")
-    table = read(gids) if isinstance(gids, pikepdf.Stream) else None
-    for code in sorted(codes):
-        gid = int.from_bytes(table[2 * code:2 * code + 2], "big") if table is not None else code
-        if gid >= glyphs:
-            return code
+    return next((code for code, gid in sorted(glyph_ids(found[0], codes).items()) if gid >= glyphs), None)
+
+
+def wrong_width(font, codes: set) -> tuple[int, float, float] | None:
+    """(code, width in the PDF, width in the font program) where they differ by more than 1/1000 em."""
+    found = truetype_cid_font(font)
+    if not found:
+        return None
+    kid, program = found
+    head, hhea, hmtx = (truetype_table(program, tag) for tag in (b"head", b"hhea", b"hmtx"))
+    if not head or not hhea or hmtx is None or len(head) < 20 or len(hhea) < 36:
+        return None
+    units, metrics = int.from_bytes(head[18:20], "big"), int.from_bytes(hhea[34:36], "big")
+    if not units or not metrics or len(hmtx) < 4 * metrics:
+        return None
+    declared = cid_widths(kid)
+    default = kid.get("/DW", 1000)
+    for code, gid in sorted(glyph_ids(kid, codes).items()):
+        record = 4 * min(gid, metrics - 1)
+        actual = int.from_bytes(hmtx[record:record + 2], "big") * 1000 / units
+        width = float(declared.get(code, default))
+        if abs(width - actual) > 1:
+            return code, width, actual
     return None
+
+
+def cid_widths(kid) -> dict[int, float]:
+    """The W array of a CIDFont: `c [w1 w2 ...]` and `c_first c_last w` runs."""
+    items, widths, i = list(kid.get("/W") or ()), {}, 0
+    while i + 1 < len(items):
+        if isinstance(items[i + 1], pikepdf.Array):
+            widths.update({items[i] + n: float(w) for n, w in enumerate(items[i + 1])})
+            i += 2
+        elif i + 2 < len(items):
+            last = min(items[i + 1], items[i] + MAX_RANGE)
+            widths.update({c: float(items[i + 2]) for c in range(items[i], last + 1)})
+            i += 3
+        else:
+            break
+    return widths
