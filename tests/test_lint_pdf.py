@@ -91,6 +91,15 @@ def test_artifact_and_tagged_content_nested_wrongly(tmp_path):
     ]
 
 
+def test_empty_structure_tree_leaves_content_untagged(tmp_path):
+    def change(pdf):
+        pdf.Root.StructTreeRoot.K = pikepdf.Array()
+
+    findings, _ = lint(changed(tmp_path, change), "PDF103")
+    assert len(findings) == 1
+    assert findings[0][1] == "page 1" and "of marked content not in the structure tree" in findings[0][2]
+
+
 def broken_xref(data: bytes) -> bytes:
     start = data.rindex(b"startxref")
     return data[:start] + b"startxref\n999999\n%%EOF\n"

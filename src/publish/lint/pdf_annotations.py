@@ -81,7 +81,7 @@ def untagged_annotation(doc: PdfDocument):
         elif subtype == "PrinterMark":
             if parent is not None or "/StructParent" in annot:
                 yield Hit("a printer's mark is tagged; it must be an artifact", location)
-        elif found != REQUIRED_PARENT.get(subtype, "Annot") and doc.structure.elements:
+        elif found != REQUIRED_PARENT.get(subtype, "Annot") and doc.tagged:
             state = f"is inside {parent.type}" if parent else "is not tagged"
             yield Hit(f"{subtype.lower()} annotation {state}; it must be in a {REQUIRED_PARENT.get(subtype, 'Annot')} "
                       f"element", location)

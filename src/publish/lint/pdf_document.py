@@ -159,6 +159,11 @@ class PdfDocument:
     def root(self):
         return self.pdf.Root
 
+    @property
+    def tagged(self) -> bool:
+        """Whether there is a structure tree at all (PDF101 reports its absence)."""
+        return isinstance(self.root.get("/StructTreeRoot"), pikepdf.Dictionary)
+
     @cached_property
     def catalog_lang(self) -> str | None:
         lang = text(self.root.get("/Lang"))

@@ -30,7 +30,7 @@ def untagged_pdf(doc: PdfDocument):
     """
     mark_info = doc.root.get("/MarkInfo")
     mark_info = mark_info if isinstance(mark_info, pikepdf.Dictionary) else {}
-    if not isinstance(doc.root.get("/StructTreeRoot"), pikepdf.Dictionary):
+    if not doc.tagged:
         yield Hit("document has no structure tree (StructTreeRoot)")
     if mark_info.get("/Marked") is not True:
         yield Hit("MarkInfo/Marked is not true")
