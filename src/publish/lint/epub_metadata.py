@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from publish.lint.epub_package import PAGE_FEATURES, EpubDocument
+from publish.lint.epub_package import PAGE_FEATURES, XML_LANG, EpubDocument
 from publish.lint.rule import Hit, Severity, rule
 from publish.lint.xhtml_rules import image_alt_problems
 from publish.source import BCP47
@@ -59,10 +59,12 @@ def features(epub: EpubDocument) -> set[str]:
 @rule("EPUB005", "invalid-language-tag", Severity.ERROR, "Language tags must be valid BCP 47 tags",
       fix="Correct `lang:` in the front matter of source/letter.md to a BCP 47 tag such as en-GB",
       fix_file="Correct dc:language to a BCP 47 tag such as en-GB",
-      refs=("Ace epub-lang", "BCP 47", "WCAG 2.2 SC 3.1.1"))
+      refs=("Ace epub-lang", "BCP 47", "WCAG 2.2 SC 3.1.1", "WCAG 2.2 SC 3.1.2", "axe html-lang-valid",
+            "axe valid-lang"))
 def invalid_language_tag(epub: EpubDocument):
     """## What it does
-    Checks that each `dc:language` is a well-formed BCP 47 tag (`en`, `en-GB`, `pt-BR`).
+    Checks that each `dc:language`, and each `lang` or `xml:lang` in the content
+    documents, is a well-formed BCP 47 tag (`en`, `en-GB`, `pt-BR`).
 
     ## Why is this bad?
     A reading system that cannot understand the tag falls back to its default voice.
@@ -80,6 +82,12 @@ def invalid_language_tag(epub: EpubDocument):
         value = "".join(element.itertext()).strip()
         if value and not BCP47.match(value):
             yield Hit(f"dc:language `{value}` is not a BCP 47 language tag", epub.opf_at(element))
+    for part in epub.parts.values():
+        for element in part.root.iter():
+            for attribute in ("lang", XML_LANG) if isinstance(element.tag, str) else ():
+                value = element.get(attribute)
+                if value and not BCP47.match(value):
+                    yield Hit(f"language `{value}` is not a BCP 47 language tag", part.at(element))
 
 
 @rule("EPUB010", "missing-recommended-accessibility-metadata", Severity.WARNING,

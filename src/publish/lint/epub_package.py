@@ -37,9 +37,6 @@ class Part:
         """Elements by local XHTML name, e.g. part.iter("img", "area")."""
         return self.root.iter(*(f"{{{NS['xhtml']}}}{t}" for t in tags))
 
-    def ids(self) -> set[str]:
-        return {e.get("id") for e in self.root.iter() if isinstance(e.tag, str) and e.get("id")}
-
 
 @dataclass
 class EpubDocument:
@@ -50,11 +47,6 @@ class EpubDocument:
     parts: dict[str, Part] = field(default_factory=dict)  # reading order, then the nav document
     nav_name: str | None = None
     unreadable: list[tuple[str, str]] = field(default_factory=list)  # (name, reason)
-
-    @property
-    def content(self) -> dict:
-        """Spine XHTML path -> parsed root (kept for the earliest rules and other callers)."""
-        return {name: part.root for name, part in self.parts.items() if part.in_spine}
 
     def meta(self, prop: str) -> list[str]:
         """Values of `<meta property="prop">` in the package metadata."""

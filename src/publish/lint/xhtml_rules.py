@@ -1,7 +1,7 @@
 """EPUB content documents (XHTML), checked without a browser: the axe-core and Ace rules that static markup decides.
 
 Implemented here (axe-core or Ace rule → code):
-  html-has-lang, html-xml-lang-mismatch → EPUB018; document-title → EPUB021; heading-order → EPUB102;
+  html-has-lang, html-xml-lang-mismatch → EPUB018; html-lang-valid, valid-lang → EPUB005 (epub_metadata); document-title → EPUB021; heading-order → EPUB102;
   empty-heading → EPUB111; image-alt, area-alt, input-image-alt → EPUB201; role-img-alt (cover images) →
   EPUB206; svg-img-alt → EPUB205; td-has-header, th-has-data-cells (in part) → EPUB112, scope-attr-valid
   → EPUB107; table caption (best practice) → EPUB113; link-name → EPUB306; Ace epub-type-has-matching-role
@@ -55,7 +55,10 @@ def local(element) -> str:
 
 
 def text(element) -> str:
-    """Visible text with image alt text, as a screen reader would read it."""
+    """Visible text with image alt text, as a screen reader would read it.
+
+    Recursive, but bounded: the XML parser (without huge_tree) refuses nesting deeper than 256.
+    """
     parts = [element.text or ""]
     for child in element:
         parts.append(child.get("alt", "") if local(child) == "img" else text(child))
