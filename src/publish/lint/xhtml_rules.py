@@ -533,9 +533,10 @@ def epub_type_without_role(epub: EpubDocument):
     `<nav epub:type="toc">` fails; use `<nav epub:type="toc" role="doc-toc">`.
     """
     landmarks = epub.nav_element("landmarks")
+    skipped = set(landmarks.iter()) if landmarks is not None else set()
     for part in each(epub):
         for element in part.root.iter():
-            if landmarks is not None and element in landmarks.iter():
+            if element in skipped:
                 continue  # epub:type there names the landmark a link goes to, not the link itself
             kinds = (element.get(EPUB_TYPE) or "").split() if isinstance(element.tag, str) else []
             for kind in kinds:
