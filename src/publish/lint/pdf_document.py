@@ -135,7 +135,7 @@ class FontUse:
     codes: set = field(default_factory=set)  # codes shown with a visible rendering mode
     all_codes: set = field(default_factory=set)
     pages: set = field(default_factory=set)
-    width: int = 1  # bytes per character code
+    width: int = field(init=False)  # bytes per character code
 
     def __post_init__(self):
         # composite fonts: the CMaps used in practice (Identity, the CJK ones) have 2-byte codes
@@ -323,9 +323,8 @@ def as_list(value) -> list:
 
 @dataclass
 class Marked:
-    tag: str
-    props: object
-    mcid: int | None
+    """One open marked-content sequence, with what it inherits from the ones around it."""
+
     tagged: bool  # inside (or is) marked content with an MCID
     artifact: bool  # inside (or is) an Artifact
     lang: str | None  # its own /Lang, else its structure element's, else the enclosing content's
@@ -418,8 +417,7 @@ class ContentWalker:
         lang = lang or (element.inherited_lang if element is not None else None) or (outer.lang if outer else None)
         if tag == "Span" and props is not None and not lang and self.doc.catalog_lang is None:
             record.span_alt_without_lang += [k[1:] for k in ("/ActualText", "/Alt", "/E") if k in props]
-        stack.append(Marked(tag, props, mcid, in_tagged or mcid is not None, in_artifact or tag == "Artifact",
-                            lang, element))
+        stack.append(Marked(in_tagged or mcid is not None, in_artifact or tag == "Artifact", lang, element))
 
     def draw(self, name, resources, stack, depth, forms_open) -> None:
         xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
