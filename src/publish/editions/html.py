@@ -1,0 +1,60 @@
+"""One self-contained HTML5 page, the edition screen-reader users are best served by.
+
+pandoc's html5 writer with the project's template and clear-print CSS inlined. Images are
+embedded as data: URLs here rather than by pandoc's --embed-resources, which marks every
+image role="img" (a decorative image would then need a name); a decorative image gets
+alt="" so screen readers skip it. No script, no request leaves the page.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from pathlib import Path
+
+from publish import facts, pandoc
+from publish.editions.base import BuildContext, Edition
+
+TEMPLATE = Path(__file__).parent.parent / "templates" / "html.html"  # includes html.css as a partial
+MEDIA_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+               ".svg": "image/svg+xml"}
+ISO_DATE = re.compile(r"\d{4}(-\d{2}){0,2}")
+
+
+def data_url(path: Path) -> str:
+    """resources.check has already confirmed the file is inside the source folder and of a known type."""
+    return f"data:{MEDIA_TYPES[path.suffix.lower()]};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+
+
+def embed_images(ast: dict, folder: Path) -> None:
+    for node in facts.walk(ast["blocks"]):
+        if node["t"] != "Image":
+            continue
+        attr, _alt, target = node["c"]
+        target[0] = data_url(folder / target[0])
+        if "decorative" in attr[1] and not any(key == "alt" for key, _ in attr[2]):
+            attr[2].append(["alt", ""])
+
+
+def date_variables(ctx: BuildContext) -> list[str]:
+    """`<time datetime="2019-11">November 2019</time>` when the front-matter date is an ISO date."""
+    raw = str(ctx.meta.get("date", "")).strip()
+    if not ISO_DATE.fullmatch(raw):
+        return []
+    return ["--variable", f"date-iso={raw}", "--variable", f"date-text={ctx.date_text}"]
+
+
+def write(ast: dict, ctx: BuildContext) -> bytes:
+    embed_images(ast, ctx.source.folder)
+    return pandoc.write(ast, "html5", ["--standalone", "--template", str(TEMPLATE.resolve()), "--mathml",
+                                       "--wrap=none", *date_variables(ctx)], cwd=ctx.source.folder)
+
+
+EDITION = Edition(
+    name="html",
+    suffix=".html",
+    pandoc_format="html5",
+    audience="screen readers, braille displays and any web browser: a web page that reflows to any screen "
+             "and follows your own text size and colours",
+    write=write,
+)
