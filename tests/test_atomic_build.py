@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from publish.editions import EDITIONS as ALL
 
-EDITIONS = ("pdf", "docx", "epub", "txt")
+EDITIONS = tuple(edition.suffix[1:] for edition in ALL.values())
 
 
 def build_command(source: Path, out: Path) -> list[str]:

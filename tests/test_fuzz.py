@@ -1,6 +1,6 @@
 """Fuzzing the linter: mutated editions give findings, never an exception.
 
-Hypothesis mutates the letter's PDF, EPUB, DOCX and text editions (byte flips, cuts and
+Hypothesis mutates the letter's PDF, EPUB, DOCX, HTML and text editions (byte flips, cuts and
 insertions; ZIP members deleted, cut or replaced; XML elements dropped, moved, nested and
 re-attributed; PDF objects rewired with pikepdf) and lints each result in process. The run
 is bounded and derandomised so CI is stable; `PUBLISH_FUZZ_EXAMPLES` sets a longer run.
@@ -160,6 +160,7 @@ MUTATORS = {
     "docx": (mutate_bytes, mutate_zip, mutate_zip, mutate_zip),
     "epub": (mutate_bytes, mutate_zip, mutate_zip, mutate_zip),
     "txt": (mutate_bytes,),
+    "html": (mutate_bytes, mutate_xml),  # not XML: mutate_xml falls back to bytes
 }
 
 

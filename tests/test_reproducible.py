@@ -16,8 +16,9 @@ import pikepdf
 import pytest
 
 from conftest import ROOT
+from publish.editions import EDITIONS as ALL
 
-EDITIONS = ("pdf", "docx", "epub", "txt")
+EDITIONS = tuple(edition.suffix[1:] for edition in ALL.values())
 
 
 def build(source: Path, out: Path, *editions: str, cwd: Path | None = None, **env: str) -> subprocess.Popen:
@@ -96,6 +97,6 @@ def test_source_date_epoch_is_the_modification_date(kind, dated):
 def test_editions_built_in_parallel_equal_one_full_build(reference, tmp_path):
     """`publish build pdf`, `... epub` and so on at once, into one folder, as `make -j` may run them."""
     out = tmp_path / "out"
-    finish(*[build(ROOT / "source" / "letter.md", out, kind) for kind in EDITIONS])
+    finish(*[build(ROOT / "source" / "letter.md", out, name) for name in ALL])
     assert editions(out) == reference
     assert sorted(p.name for p in out.iterdir()) == sorted(f"letter.{kind}" for kind in EDITIONS)

@@ -52,7 +52,16 @@ def parse_xml(data: bytes, name: str = "XML"):
 
 
 def parse_html(data: bytes):
-    root = etree.fromstring(data, xml_parser(html=True)) if data.strip() else None
+    """Parse HTML leniently, as browsers do, but not past a fatal error: the parser would
+    drop the rest of the page (for one, everything below 256 levels of nesting) unchecked."""
+    parser = xml_parser(html=True)
+    try:
+        root = etree.fromstring(data, parser) if data.strip() else None
+    except etree.XMLSyntaxError as exc:
+        raise Unreadable(f"HTML cannot be read ({exc.msg})") from None
+    fatal = [e for e in parser.error_log if e.level == etree.ErrorLevels.FATAL]
+    if fatal:
+        raise Unreadable(f"HTML cannot be read past line {fatal[0].line} ({fatal[0].message})")
     if root is None:
         raise Unreadable("HTML file is empty")
     return root
