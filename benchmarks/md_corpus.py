@@ -95,7 +95,9 @@ def message_kind(line: str, source: Path) -> str:
     """The message without the file, line and fix, its specifics folded, for grouping."""
     line = line.replace(str(source), "SOURCE").split(". Fix: ")[0]
     line = re.sub(r"^(publish: error: )?SOURCE(:\d+)?: ", "", line)
-    return re.sub(r"\d+", "N", re.sub(r"`[^`]*`|“[^”]*”|\([^)]*\)", "…", line))
+    for quoted in (r"\(`.*`\)", r"`[^`]*`", r"“[^”]*”", r"\([^)]*\)"):  # outermost first
+        line = re.sub(quoted, "…", line)
+    return re.sub(r"\d+", "N", line)
 
 
 def build(document: Document, timeout: float) -> Outcome:
