@@ -74,6 +74,21 @@ def zip_case(kind: str, members: dict[str, bytes] | None = None, replace: dict[s
     return make
 
 
+def points_at_secret(kind: str, member: str | None):
+    """An image whose address is the secret file: the linter must not fetch it."""
+    def make(letter, folder, secret):
+        image = f'<img src="file://{secret}"/><img src="{secret}"/>'.encode()
+        path = folder / f"hostile.{kind}"
+        if member is None:
+            path.write_bytes(Path(letter[kind]).read_bytes().replace(b"</main>", image + b"</main>", 1))
+        else:
+            with zipfile.ZipFile(letter[kind]) as archive:
+                xhtml = archive.read(member)
+            path.write_bytes(rezip(letter[kind], {member: xhtml.replace(b"</body>", image + b"</body>", 1)}))
+        return path
+    return make
+
+
 def too_many_entries(letter, folder, secret):
     path = folder / "hostile.epub"
     path.write_bytes(rezip(letter["epub"], add={f"EPUB/x/{i}.txt": b"" for i in range(10_001)}))
@@ -201,6 +216,8 @@ CASES = {
     "epub-xxe-content-utf16": entity_case("epub", "EPUB/text/ch001.xhtml", XXE, encoding="utf-16"),
     "epub-billion-laughs": entity_case("epub", "EPUB/content.opf", LAUGHS),
     "epub-billion-laughs-hidden": entity_case("epub", "EPUB/text/ch001.xhtml", LAUGHS, before=PADDING),
+    "epub-image-is-secret-file": points_at_secret("epub", "EPUB/text/ch001.xhtml"),
+    "html-image-is-secret-file": points_at_secret("html", None),
     "zip-too-many-entries": too_many_entries,
     "zip-declared-600MB": declared_too_big,
     "zip-ratio-bomb": high_ratio,
