@@ -1,7 +1,8 @@
 """The accessibility linter: detect each file's format by content, run that format's rules.
 
 `run()` returns findings; reporting lives in publish.report. A file that cannot be
-read gets one `*901` finding and makes the run exit 2.
+read gets one `*901` finding and makes the run exit 2. Given the Markdown source the
+files were built from, the `*410` rules also compare each file's text with it.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from publish.lint import docx, epub, html, pdf, txt  # noqa: F401  (importing registers the rules)
+from publish.lint import docx, epub, html, parity, pdf, txt  # noqa: F401  (importing registers the rules)
 from publish.lint.formats import detect
 from publish.lint.rule import RULES, Finding, Rule, Severity, run_rules
 from publish.lint.safe import Unreadable
@@ -45,8 +46,10 @@ def unreadable(path: str, fmt: str, reason: str) -> Finding:
     return Finding(r.code, r.name, r.severity, path, f"could not check: {reason}", r.fix_file, refs=r.refs)
 
 
-def lint_file(path: Path, wanted=selector(), from_source: bool = False) -> tuple[list[Finding], bool]:
-    """Findings for one file, and whether it could be checked at all."""
+def lint_file(path: Path, wanted=selector(), from_source: bool = False,
+              source: Path | None = None) -> tuple[list[Finding], bool]:
+    """Findings for one file, and whether it could be checked at all; with `source`, also
+    whether its text is the source's."""
     shown = str(path)
     try:
         data = path.read_bytes()
@@ -56,18 +59,19 @@ def lint_file(path: Path, wanted=selector(), from_source: bool = False) -> tuple
     try:
         fmt = detect(data, path)
         document = LOADERS[fmt](data)
-        return list(run_rules(fmt, document, shown, from_source, wanted)), True
+        return list(run_rules(fmt, document, shown, from_source, wanted, source)), True
     except Unreadable as exc:
         return [unreadable(shown, fmt, str(exc))], False
     except RecursionError:
         return [unreadable(shown, fmt, "structure is nested too deeply to check")], False
 
 
-def run(paths: Iterable[Path], select=(), ignore=(), from_source: bool = False) -> Result:
+def run(paths: Iterable[Path], select=(), ignore=(), from_source: bool = False,
+        source: Path | None = None) -> Result:
     result = Result()
     wanted = selector(select, ignore)
     for path in paths:
-        findings, readable = lint_file(Path(path), wanted, from_source)
+        findings, readable = lint_file(Path(path), wanted, from_source, source)
         result.findings += findings
         result.files += 1
         result.unreadable += not readable

@@ -37,6 +37,7 @@ class Rule:
     fix_file: str  # aimed at the file itself, for files the pipeline did not make
     refs: tuple[str, ...]
     check: Callable[..., Iterable[Hit]] = field(compare=False)
+    needs_source: bool = False  # compares the file with its Markdown source: check(document, source)
 
     @property
     def fmt(self) -> str:
@@ -86,24 +87,27 @@ RULES: dict[str, Rule] = {}
 
 
 def rule(code: str, name: str, severity: Severity, summary: str, *, fix: str, fix_file: str | None = None,
-         refs: tuple[str, ...] = ()):
-    """Register the decorated function as a rule; its docstring is what `publish explain` prints."""
+         refs: tuple[str, ...] = (), needs_source: bool = False):
+    """Register the decorated function as a rule; its docstring is what `publish explain` prints.
+
+    A rule with `needs_source` is called as `check(document, source)` and runs only when the
+    linter is given the Markdown source the file was built from."""
 
     def register(check: Callable[..., Iterable[Hit]]) -> Callable[..., Iterable[Hit]]:
         if code in RULES:
             raise ValueError(f"rule code {code} declared twice")
-        RULES[code] = Rule(code, name, severity, summary, fix, fix_file or fix, tuple(refs), check)
+        RULES[code] = Rule(code, name, severity, summary, fix, fix_file or fix, tuple(refs), check, needs_source)
         return check
 
     return register
 
 
 def run_rules(fmt: str, document, path: str, from_source: bool,
-              wanted: Callable[[Rule], bool] = lambda r: True) -> Iterator[Finding]:
+              wanted: Callable[[Rule], bool] = lambda r: True, source=None) -> Iterator[Finding]:
     for r in RULES.values():
-        if r.fmt != fmt or not wanted(r):
+        if r.fmt != fmt or not wanted(r) or (r.needs_source and source is None):
             continue
-        for hit in r.check(document):
+        for hit in (r.check(document, source) if r.needs_source else r.check(document)):
             yield Finding(
                 code=r.code, name=r.name, severity=r.severity, path=path, message=hit.message,
                 fix=hit.fix or (r.fix if from_source else r.fix_file), location=hit.location, refs=r.refs,
