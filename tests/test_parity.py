@@ -114,3 +114,11 @@ def test_ordered_list_numbers_count_only_where_the_edition_shows_them():
                                                   [[{"t": "Plain", "c": [{"t": "Str", "c": "item"}]}]]]}]}
     assert parity.ast_text(ast["blocks"], numbered=True).split() == ["iii", "item"]
     assert parity.ast_text(ast["blocks"], numbered=False).split() == ["item"]
+
+
+def test_web_text_leaves_out_what_a_reader_does_not_meet():
+    from lxml import etree
+
+    root = etree.fromstring(b"<body><p>One <!-- a note --> two<span hidden=''>ghost</span>s <b>th</b>ree</p>"
+                            b"<nav>Contents</nav><p aria-hidden='true'>icon</p><p>four<br/>five</p></body>")
+    assert [w.text for w in parity.words(parity.html_chunks(root))] == ["One", "twos", "three", "four", "five"]

@@ -124,6 +124,8 @@ def children(kind: str, content):
         return content[2]
     if kind in ("Link", "Quoted", "Cite"):
         return content[1]
+    if kind == "LineBlock":
+        return [[line, (" ",)] for line in content]
     return content
 
 
@@ -240,34 +242,30 @@ def docx_chunks(doc) -> list[tuple[str, str]]:
 
 
 def html_chunks(root, name: str | None = None) -> list[tuple[str, str]]:
-    """Document order, skipping hidden elements, navigation and formulas; blocks end in a space."""
-    chunks, hidden = [], 0
-    for event, element in etree_walk(root):
+    """Document order, leaving out hidden elements, navigation, formulas and comments; a block
+    element's text is set off by spaces, an inline element's is not."""
+    chunks, stack = [], [(root, False)]  # (element, closing)
+    while stack:
+        element, closing = stack.pop()
         tag = local(element.tag)
-        skip = (tag in SKIPPED_HTML or element.get("hidden") is not None
-                or element.get("aria-hidden") == "true")
         line = getattr(element, "sourceline", None)
         where = f"{name}:{line}" if name and line else name or (str(line) if line else None)
-        if event == "start":
-            hidden += skip or bool(hidden)
-            if not hidden:
-                chunks.append(("" if tag in INLINE_HTML else " ", where))
-                chunks.append((" " if tag == "br" else element.text or "", where))
+        edge = "" if tag in INLINE_HTML else " "
+        tail = element.tail if element is not root else None
+        if closing:
+            chunks += [(edge, where), (tail or "", where)]
+        elif not tag or tag in SKIPPED_HTML or element.get("hidden") is not None \
+                or element.get("aria-hidden") == "true":
+            chunks.append((tail or "", where))
         else:
-            hidden -= skip or bool(hidden)
-            if not hidden:
-                chunks.append(("" if tag in INLINE_HTML else " ", where))
-                chunks.append((element.tail or "", where))
+            chunks += [(edge, where), (" " if tag == "br" else element.text or "", where)]
+            stack.append((element, True))
+            stack.extend((child, False) for child in reversed(element))
     return chunks
 
 
-def etree_walk(root):
-    from lxml import etree
-
-    return etree.iterwalk(root, events=("start", "end"))
-
-
 def local(tag) -> str:
+    """An element's local name; "" for comments and processing instructions."""
     return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
 
 
@@ -362,7 +360,7 @@ def decode(font, operand) -> str:
 
 
 def block_of(element):
-    while element is not None and (element.std in INLINE_PDF):
+    while element is not None and element.std in INLINE_PDF:
         element = element.parent
     return element
 
@@ -407,6 +405,16 @@ def ancestry(element):
 
 EXTRACTORS = {"pdf": pdf_chunks, "docx": docx_chunks, "epub": epub_chunks, "html": page_html_chunks,
               "txt": text_chunks}
+
+
+def extract_text(path: Path) -> str:
+    """An edition's text in reading order, as a screen reader would meet it."""
+    from publish.lint import LOADERS
+    from publish.lint.formats import detect
+
+    data = Path(path).read_bytes()
+    fmt = detect(data, Path(path))
+    return "".join(chunk for chunk, _ in EXTRACTORS[fmt](LOADERS[fmt](data)))
 
 
 def edition_words(fmt: str, document) -> list[Word]:
