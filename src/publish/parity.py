@@ -25,19 +25,41 @@ from publish.lint.pdf_document import PdfDocument, text as pdf_text
 from publish.lint.pdf_fonts import lookup, read, unicode_map
 from publish.xml import NS
 
+NOTE_MARKER = re.compile(r"\[(\d+)\]")  # pandoc's plain-text note reference
 QUOTE_WORDS = 10  # words quoted from a differing passage
 CONTEXT_WORDS = 5  # words of the source quoted before it
 # Front-matter keys an edition may show in its title block (title page, byline, date).
 FURNITURE = ("title", "subtitle", "author", "publisher", "date")
-# Editions whose text carries ordered-list numbers (Typst's Lbl, the plain-text markers).
-NUMBERED_LISTS = ("pdf", "txt")
 INLINE_PDF = frozenset("Span Quote Note Reference BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP Em Strong"
                        .split())
 INLINE_HTML = frozenset("a abbr b bdi bdo cite code data dfn em i kbd mark q s samp small span strong sub sup "
                         "time u var".split())
 SKIPPED_HTML = frozenset("head script style template nav math".split())
-PANDOC_BLOCKS = frozenset("Para Plain Header BulletList OrderedList DefinitionList Div BlockQuote Table Figure "
+PANDOC_BLOCKS = frozenset("Para Plain Header BulletList OrderedList DefinitionList Div BlockQuote "
                           "LineBlock CodeBlock HorizontalRule".split())
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where an edition puts what is not running text: the numbers its writer adds as text,
+    and its notes (after their marker, after the body, or outside the body)."""
+
+    list_numbers: bool = False  # ordered-list numbers are text (Typst's Lbl, plain-text markers)
+    note_markers: bool = True  # a note's number stands where it is referred to
+    notes: str = "end"  # "inline", "end" or "omitted"
+    note_numbers: bool = False  # each note's text starts with its number
+    caption_labels: bool = False  # captions start "Table 1:", "Figure 1:"
+    table_caption_last: bool = False  # a table's caption follows its cells
+    figure_captions: bool = True  # a figure's caption is shown (plain text shows the image's alt text instead)
+
+
+LAYOUTS = {
+    "pdf": Layout(list_numbers=True, notes="inline", note_numbers=True, caption_labels=True),  # Typst
+    "txt": Layout(list_numbers=True, note_numbers=True, table_caption_last=True, figure_captions=False),
+    "epub": Layout(),  # one chapter: its notes follow it
+    "html": Layout(),
+    "docx": Layout(note_markers=False, notes="omitted"),  # Word numbers notes and keeps them in footnotes.xml
+}
 
 
 @dataclass(frozen=True)
@@ -87,17 +109,23 @@ def list_marker(style: str, number: int) -> str:
     return str(number)
 
 
-def ast_text(blocks: list, numbered: bool) -> str:
-    """The reading text of pandoc JSON blocks. Images, notes, formulas and raw markup are not
-    compared (their text alternatives are the *2xx rules' concern). Bare strings in the JSON
-    are attributes, targets or formats, never text; the text to emit is pushed as 1-tuples."""
+class Text(str):
+    """Text the walk itself emits; bare strings in pandoc's JSON are attributes, targets or
+    formats, never reading text."""
+
+
+def ast_text(blocks: list, layout: Layout) -> str:
+    """The reading text of pandoc JSON blocks as `layout` places it. Images, formulas and raw
+    markup are not compared (their text alternatives are the *2xx rules' concern)."""
     out: list[str] = []
+    notes: list = []  # (number, blocks) of notes set after the body
+    counts = {"Table": 0, "Figure": 0}  # captioned tables and figures so far
     stack: list = [blocks]
     while stack:
         node = stack.pop()
-        if isinstance(node, tuple):
-            out.append(node[0])
-        elif isinstance(node, list):
+        if isinstance(node, Text):
+            out.append(node)
+        elif isinstance(node, (list, tuple)):
             stack.extend(reversed(node))
         elif isinstance(node, dict):
             kind, content = node.get("t"), node.get("c")
@@ -107,15 +135,37 @@ def ast_text(blocks: list, numbered: bool) -> str:
                 out.append(" ")
             elif kind in ("Code", "CodeBlock"):
                 out.append(content[1] if kind == "Code" else f" {content[1]} ")
-            elif kind == "OrderedList" and numbered:
+            elif kind == "OrderedList" and layout.list_numbers:
                 (start, style, _), items = content
-                stack.extend(reversed([[(f" {list_marker(style['t'], start + i)} ",), item]
+                stack.extend(reversed([[Text(f" {list_marker(style['t'], start + i)} "), item]
                                        for i, item in enumerate(items)]))
+            elif kind == "Note":
+                notes.append((len(notes) + 1, content))
+                marker = Text(f" {len(notes)} " if layout.note_markers else "")
+                label = Text(f" {len(notes)} " if layout.note_numbers else " ")
+                stack.append([marker, label, content, Text(" ")] if layout.notes == "inline" else marker)
+            elif kind in ("Table", "Figure"):
+                stack.append([Text(" "), captioned(kind, content, layout, counts), Text(" ")])
             elif kind in PANDOC_BLOCKS:
-                stack.extend([(" ",), children(kind, content), (" ",)][::-1])
-            elif kind not in ("Image", "Note", "Math", "RawInline", "RawBlock"):
+                stack.extend([Text(" "), children(kind, content), Text(" ")][::-1])
+            elif kind not in ("Image", "Math", "RawInline", "RawBlock"):
                 stack.append(children(kind, content))
+        if not stack and notes and layout.notes == "end":
+            stack = [[[Text(f" {number} " if layout.note_numbers else " "), content] for number, content in notes]]
+            notes = []
     return "".join(out)
+
+
+def captioned(kind: str, content, layout: Layout, counts: dict) -> list:
+    """A table's or figure's caption and content, in the order the edition shows them."""
+    _attr, (_short, caption), *rest = content
+    if kind == "Figure" and not layout.figure_captions:
+        caption = []
+    if caption and layout.caption_labels:
+        counts[kind] += 1
+        caption = [Text(f"{kind} {counts[kind]}: "), caption]
+    caption = [Text(" "), caption, Text(" ")]
+    return [rest, caption] if kind == "Table" and layout.table_caption_last else [caption, rest]
 
 
 def children(kind: str, content):
@@ -125,7 +175,7 @@ def children(kind: str, content):
     if kind in ("Link", "Quoted", "Cite"):
         return content[1]
     if kind == "LineBlock":
-        return [[line, (" ",)] for line in content]
+        return [[line, Text(" ")] for line in content]
     return content
 
 
@@ -144,7 +194,7 @@ def _reference(path: Path, stamp: tuple, fmt: str) -> tuple[list[Word], tuple[tu
     ctx, ast = _parsed(path, stamp)
     pandoc_format = EDITIONS[fmt].pandoc_format if fmt in EDITIONS else fmt
     filtered = filterkit.apply(ast, pandoc_format)
-    body = words([(ast_text(filtered["blocks"], fmt in NUMBERED_LISTS), None)])
+    body = words([(ast_text(filtered["blocks"], LAYOUTS[fmt]), None)])
     return body, furniture(ctx)
 
 
@@ -221,7 +271,8 @@ def first_difference(expected: list[Word], lines, edition: list[Word]) -> tuple[
 
 
 def text_chunks(doc) -> list[tuple[str, str]]:
-    return [(line + "\n", f"{number}:1") for number, line in enumerate(doc.lines, 1)]
+    """Lines as written; a note marker `[1]` is a word of its own, not part of the one before."""
+    return [(NOTE_MARKER.sub(r" \1 ", line) + "\n", f"{number}:1") for number, line in enumerate(doc.lines, 1)]
 
 
 def docx_chunks(doc) -> list[tuple[str, str]]:
@@ -242,7 +293,8 @@ def docx_chunks(doc) -> list[tuple[str, str]]:
 
 
 def html_chunks(root, name: str | None = None) -> list[tuple[str, str]]:
-    """Document order, leaving out hidden elements, navigation, formulas and comments; a block
+    """Document order, leaving out hidden elements, navigation, formulas and comments (text marked
+    aria-hidden is still shown, so it counts); a block
     element's text is set off by spaces, an inline element's is not."""
     chunks, stack = [], [(root, False)]  # (element, closing)
     while stack:
@@ -250,18 +302,22 @@ def html_chunks(root, name: str | None = None) -> list[tuple[str, str]]:
         tag = local(element.tag)
         line = getattr(element, "sourceline", None)
         where = f"{name}:{line}" if name and line else name or (str(line) if line else None)
-        edge = "" if tag in INLINE_HTML else " "
+        edge = "" if tag in INLINE_HTML and not is_noteref(element) else " "
         tail = element.tail if element is not root else None
         if closing:
             chunks += [(edge, where), (tail or "", where)]
-        elif not tag or tag in SKIPPED_HTML or element.get("hidden") is not None \
-                or element.get("aria-hidden") == "true":
+        elif not tag or tag in SKIPPED_HTML or element.get("hidden") is not None:
             chunks.append((tail or "", where))
         else:
             chunks += [(edge, where), (" " if tag == "br" else element.text or "", where)]
             stack.append((element, True))
             stack.extend((child, False) for child in reversed(element))
     return chunks
+
+
+def is_noteref(element) -> bool:
+    """A note's number where it is referred to: a word of its own, not part of the one before."""
+    return element.get("role") == "doc-noteref" or "noteref" in (element.get(f"{{{NS['epub']}}}type") or "")
 
 
 def local(tag) -> str:
