@@ -8,22 +8,23 @@ PUBLISH := $(VENV)/bin/publish
 SOURCE := source/letter.md
 OUT := build
 NAME := $(basename $(notdir $(SOURCE)))
-EDITIONS := pdf docx epub txt
+EDITIONS := pdf docx epub txt html
 EDITION_FILES := $(foreach e,$(EDITIONS),$(OUT)/$(NAME).$(e))
+PAGES := $(OUT)/index.html $(OUT)/accessibility.html $(OUT)/accessibility.json
 INPUTS := $(wildcard source/*) $(wildcard filters/*.py) $(shell find src/publish -name '*.py' -o -name '*.typ' -o -name '*.css' -o -name '*.html' 2>/dev/null)
 
-.PHONY: all $(EDITIONS) lint test clean help venv
+.PHONY: all $(EDITIONS) lint pages test checkers bench clean help venv
 .DELETE_ON_ERROR:
 
-all: $(OUT)/lint.txt ## Build every edition into build/ and check it with the linter
+all: $(OUT)/lint.txt $(PAGES) ## Build every edition into build/, check it, write the download page and report
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z]+):.*## /  make \1\t/'
-	@echo "  make pdf|docx|epub|txt	Build the editions (one parse writes them all)"
+	@echo "  make pdf|docx|epub|txt|html	Build the editions (one parse writes them all)"
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
 	touch $@
 
 venv: $(VENV)/.installed ## Create .venv and install the package
@@ -35,14 +36,25 @@ $(EDITION_FILES) &: $(INPUTS) $(VENV)/.installed
 $(EDITIONS): %: $(OUT)/$(NAME).%
 
 $(OUT)/lint.txt: $(EDITION_FILES)
-	@$(PUBLISH) lint --from-source $(EDITION_FILES) > $@.tmp || { cat $@.tmp; rm -f $@.tmp; exit 1; }
+	@$(PUBLISH) lint --source $(SOURCE) $(EDITION_FILES) > $@.tmp || { cat $@.tmp; rm -f $@.tmp; exit 1; }
 	@mv $@.tmp $@
 	@cat $@
 
 lint: $(OUT)/lint.txt ## Check the editions with the accessibility linter
 
-test: $(VENV)/.installed ## Run the test suite
+$(PAGES) &: $(EDITION_FILES) $(VENV)/.installed
+	$(PUBLISH) pages --source $(SOURCE) --out $(OUT)
+
+pages: $(PAGES) ## Write the download page and the accessibility report and statement
+
+checkers: ## Install the independent checkers (DAISY Ace, axe-core; chromium, Java, Node when root)
+	bash tools/install-checkers.sh
+
+test: $(VENV)/.installed checkers ## Run the test suite, independent checkers included
 	$(PY) -m pytest -q
+
+bench: $(VENV)/.installed checkers ## Time the pipeline against bare pandoc/Typst and the checkers
+	$(PY) benchmarks/bench.py
 
 clean: ## Remove build/
 	rm -rf $(OUT)

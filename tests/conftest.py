@@ -13,6 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 RULE_FIXTURES = FIXTURES / "rules"
+SAMPLE = FIXTURES / "sample" / "sample.md"
 SUFFIX = {"PDF": ".pdf", "DOCX": ".docx", "EPUB": ".epub", "HTML": ".html", "TXT": ".txt", "FILE": ".bin"}
 
 
@@ -24,6 +25,15 @@ def letter(tmp_path_factory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("letter")
     built = pipeline.build(ROOT / "source" / "letter.md", out)
     return {item.edition.name: item.path for item in built}
+
+
+@pytest.fixture(scope="session")
+def sample(tmp_path_factory) -> dict[str, Path]:
+    """Every edition of the rich sample (tests/fixtures/sample/sample.md), built once."""
+    from publish import pipeline
+
+    out = tmp_path_factory.mktemp("sample")
+    return {item.edition.name: item.path for item in pipeline.build(SAMPLE, out)}
 
 
 def zip_folder(folder: Path) -> bytes:

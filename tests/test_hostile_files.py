@@ -256,11 +256,6 @@ CASES = {
     "pdf-struct-empty": pdf_case(lambda pdf: setattr(pdf.Root.StructTreeRoot, "K", pikepdf.Array())),
 }
 
-# Gaps in the PDF rules (not in this frame), reported to their owners; strict, so the
-# test fails as soon as a gap is closed and the mark must go.
-GAPS = {
-    "pdf-broken-xref": "the PDF loader ignores qpdf's repair warnings (pdf.get_warnings())",
-}
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -268,9 +263,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.filterwarnings("ignore:Duplicate name")
-@pytest.mark.parametrize("case", [
-    pytest.param(case, marks=pytest.mark.xfail(strict=True, reason=GAPS[case])) if case in GAPS else case
-    for case in sorted(CASES)])
+@pytest.mark.parametrize("case", sorted(CASES))
 def test_hostile_file_ends_in_a_finding(case, letter, tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text(SECRET)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, SAMPLE
 from publish import parity, pipeline
 from publish.editions import EDITIONS
 from publish.lint import lint_file, selector
@@ -123,16 +123,6 @@ def test_web_text_leaves_out_what_nobody_meets():
                             b"<nav>Contents</nav><p aria-hidden='true'>shown</p><p>four<br/>five</p></body>")
     words = [w.text for w in parity.words(parity.html_chunks(root))]
     assert words == ["One", "twos", "three", "shown", "four", "five"]
-
-
-@pytest.fixture(scope="session")
-def sample(tmp_path_factory) -> dict:
-    """Every edition of the sample briefing: notes, a captioned table and figure, nested lists."""
-    out = tmp_path_factory.mktemp("sample")
-    return {b.edition.name: b.path for b in pipeline.build(SAMPLE, out)}
-
-
-SAMPLE = ROOT / "tests" / "fixtures" / "sample" / "sample.md"
 
 
 @pytest.mark.parametrize("edition", sorted(EDITIONS))

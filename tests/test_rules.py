@@ -15,15 +15,22 @@ def render(findings) -> str:
     return "".join(f"{f.location or '-'}: {f.code} {f.severity.value}: {f.message}\n" for f in findings)
 
 
+def lint_fixture(code: str, kind: str, tmp_path):
+    """Lint one fixture with only its rule; a `source.md` beside it is the source it is compared with."""
+    path = materialise(code, kind, tmp_path)
+    source = path.with_name("source.md")
+    return lint_file(path, selector([code]), source=source if source.exists() else None)[0]
+
+
 @pytest.mark.parametrize("code", sorted(RULES), ids=str)
 def test_rule_passes_clean_fixture(code, tmp_path):
-    findings, _ = lint_file(materialise(code, "pass", tmp_path), selector([code]))
+    findings = lint_fixture(code, "pass", tmp_path)
     assert render(findings) == ""
 
 
 @pytest.mark.parametrize("code", sorted(RULES), ids=str)
 def test_rule_flags_failing_fixture(code, tmp_path):
-    findings, _ = lint_file(materialise(code, "fail", tmp_path), selector([code]))
+    findings = lint_fixture(code, "fail", tmp_path)
     expected = (RULE_FIXTURES / code / "fail.expected").read_text(encoding="utf-8")
     assert render(findings) == expected
     assert findings, "a fail fixture must produce at least one finding"

@@ -14,19 +14,10 @@ import pikepdf
 import pytest
 from lxml import etree
 
-from publish import pipeline
 from publish.editions import EDITIONS
 from publish.lint import Severity, lint_file
 
-SAMPLE = Path(__file__).parent / "fixtures" / "sample" / "sample.md"
 CHART_ALT = "Bar chart of reports by region"
-
-
-@pytest.fixture(scope="session")
-def sample(tmp_path_factory) -> dict[str, Path]:
-    """Every edition of the rich sample, built once into a temporary folder."""
-    out = tmp_path_factory.mktemp("sample")
-    return {item.edition.name: item.path for item in pipeline.build(SAMPLE, out)}
 
 
 def test_sample_builds_every_edition(sample):

@@ -28,11 +28,25 @@ def cmd_build(args) -> int:
     return 0
 
 
+def cmd_pages(args) -> int:
+    from publish import pages
+
+    for path in pages.build_pages(Path(args.source), Path(args.out)):
+        print(path)
+    return 0
+
+
 def cmd_lint(args) -> int:
     from publish import lint
 
+    source = Path(args.source) if args.source else None
+    if source is not None and not source.is_file():
+        print(f"publish: error: {source}: no such source file (give the Markdown the files were built from)",
+              file=sys.stderr)
+        return 2
     result = lint.run([Path(p) for p in args.paths], args.select.split(",") if args.select else (),
-                      args.ignore.split(",") if args.ignore else (), from_source=args.from_source)
+                      args.ignore.split(",") if args.ignore else (), from_source=args.from_source or bool(source),
+                      source=source)
     sys.stdout.write(report.FORMATTERS[args.format](result))
     if result.unreadable:
         return 2
@@ -80,7 +94,14 @@ def parser() -> argparse.ArgumentParser:
     lint.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     lint.add_argument("--from-source", action="store_true",
                       help="the files were built from Markdown: aim each fix at the source")
+    lint.add_argument("--source", metavar="MARKDOWN",
+                      help="the Markdown the files were built from: also check each file says what it says (*410)")
     lint.set_defaults(run=cmd_lint)
+
+    pages = sub.add_parser("pages", help="write the download page and the accessibility report beside the editions")
+    pages.add_argument("--source", default="source/letter.md", help="the Markdown master (default: %(default)s)")
+    pages.add_argument("--out", default="build", help="folder with the editions (default: %(default)s)")
+    pages.set_defaults(run=cmd_pages)
 
     rules = sub.add_parser("rules", help="list every lint rule")
     rules.set_defaults(run=cmd_rules)

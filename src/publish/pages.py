@@ -85,9 +85,9 @@ class Site:
     prepared: dt.date
 
 
-def check(path: Path, edition: Edition) -> EditionFile:
+def check(path: Path, edition: Edition, source: Path) -> EditionFile:
     data = path.read_bytes()
-    findings, readable = lint.lint_file(path, from_source=True)
+    findings, readable = lint.lint_file(path, from_source=True, source=source)
     try:
         fmt = detect(data, path) if readable else None
     except Unreadable:
@@ -98,7 +98,7 @@ def check(path: Path, edition: Edition) -> EditionFile:
 def collect(source: Path, out_dir: Path) -> Site:
     ctx, ast = pipeline.parse(source)
     paths = [(edition, out_dir / (source.stem + edition.suffix)) for edition in EDITIONS.values()]
-    found = [check(path, edition) for edition, path in paths if path.is_file()]
+    found = [check(path, edition, source) for edition, path in paths if path.is_file()]
     if not found:
         raise BuildError(f"no editions of {source.name} in {out_dir}: run `publish build` first")
     found.sort(key=lambda e: ORDER.index(e.edition.name) if e.edition.name in ORDER else len(ORDER))

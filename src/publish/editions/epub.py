@@ -18,6 +18,7 @@ from lxml import etree
 
 from publish import facts, pandoc, zipfiles
 from publish.editions.base import BuildContext, Edition
+from publish.editions.web import scope_header_cells
 from publish.xml import NS, qname, text_of
 
 CSS = Path(__file__).parent.parent / "templates" / "epub.css"
@@ -130,7 +131,7 @@ def post_process(raw: bytes, ast: dict, ctx: BuildContext, conforms: bool) -> by
         name = posixpath.join(base, item.get("href"))
         if item.get("media-type") != "application/xhtml+xml":
             continue
-        root = etree.fromstring(members[name], parser)
+        root = etree.fromstring(scope_header_cells(members[name].decode("utf-8")).encode("utf-8"), parser)
         if "nav" in (item.get("properties") or "").split():
             add_landmarks(root, item.get("href") + "#toc", body_href)
         else:

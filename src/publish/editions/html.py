@@ -14,6 +14,7 @@ from pathlib import Path
 
 from publish import facts, pandoc
 from publish.editions.base import BuildContext, Edition
+from publish.editions.web import scope_header_cells
 
 TEMPLATE = Path(__file__).parent.parent / "templates" / "html.html"  # includes html.css as a partial
 MEDIA_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
@@ -46,8 +47,9 @@ def date_variables(ctx: BuildContext) -> list[str]:
 
 def write(ast: dict, ctx: BuildContext) -> bytes:
     embed_images(ast, ctx.source.folder)
-    return pandoc.write(ast, "html5", ["--standalone", "--template", str(TEMPLATE.resolve()), "--mathml",
+    page = pandoc.write(ast, "html5", ["--standalone", "--template", str(TEMPLATE.resolve()), "--mathml",
                                        "--wrap=none", *date_variables(ctx)], cwd=ctx.source.folder)
+    return scope_header_cells(page.decode("utf-8")).encode("utf-8")
 
 
 EDITION = Edition(

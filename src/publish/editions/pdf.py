@@ -32,7 +32,6 @@ def typst_markup(text: str) -> str:
 
 def preamble(ctx: BuildContext) -> str:
     language, _, region = ctx.lang.partition("-")
-    date = ctx.date
     byline = [typst_markup(line) for line in (", ".join(ctx.authors), ctx.date_text) if line]
     return TEMPLATE.substitute(
         title=typst_string(ctx.title),
@@ -40,7 +39,6 @@ def preamble(ctx: BuildContext) -> str:
         authors=typst_array(ctx.authors),
         description=typst_string(ctx.description) if ctx.description else "none",
         keywords=typst_array(ctx.keywords),
-        date=f"datetime(year: {date.year}, month: {date.month}, day: {date.day})" if date else "auto",
         lang=typst_string(language.lower()),
         region=typst_string(region.upper()) if len(region) == 2 else "none",
         byline="\n".join(f"#par[{line}]" for line in byline),

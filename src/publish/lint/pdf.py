@@ -389,6 +389,28 @@ def dynamic_xfa_form(doc: PdfDocument):
             return
 
 
+@rule("PDF010", "damaged-file", Severity.ERROR, "PDFs must be well formed, with a cross-reference table readers can follow",
+      fix="Rebuild the edition with `make pdf`",
+      fix_file="Re-save the PDF from the authoring tool, or repair it with `qpdf in.pdf out.pdf`",
+      refs=("ISO 32000-1 7.5.4", "ISO 14289-1 5", "veraPDF 6.1-1"))
+def damaged_file(doc: PdfDocument):
+    """## What it does
+    Reports a PDF whose cross-reference table or objects had to be repaired before it
+    could be read at all.
+
+    ## Why is this bad?
+    The linter repairs what it can and checks the result, but many readers and screen
+    readers do not repair: they show a blank page, or nothing, or an error.
+
+    ## Example
+    A PDF cut short in a download or edited by hand so its object offsets no longer
+    match fails; the same PDF re-saved passes.
+    """
+    details = [r for r in doc.repairs if r != "file is damaged"]
+    if doc.repairs:
+        yield Hit(f"the file is damaged and had to be repaired to be read ({'; '.join(details)[:160]})")
+
+
 @rule("PDF903", "could-not-check-part", Severity.WARNING, "Every part of a PDF must be readable to be checked",
       fix="Rebuild the edition with `make pdf`",
       fix_file="Open and re-save the PDF (or run it through `qpdf`) to repair damaged objects",

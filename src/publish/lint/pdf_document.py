@@ -149,6 +149,7 @@ class PdfDocument:
         self.pdf = pdf
         self.header = header  # the file's first line, "%PDF-1.n"
         self.problems: list[tuple[str, str | None]] = []  # (what could not be checked, location)
+        self.repairs = [qpdf_message(w) for w in pdf.get_warnings()]  # what qpdf repaired to open the file
         self.font_uses: dict = {}  # font object -> FontUse, filled in by the content walk
         self.parsed_forms: dict = {}  # Form XObject objgen -> parsed operators
         self.page_numbers = {}
@@ -201,6 +202,11 @@ class PdfDocument:
                 self.note(f"the annotations could not be read ({str(exc)[:80]})", f"page {number}")
 
 
+def qpdf_message(text: str) -> str:
+    """qpdf's message without the name of the in-memory buffer it read from."""
+    return re.sub(r"^.*? object at 0x[0-9a-f]+>(?: \(offset \d+\))?:\s*", "", text)
+
+
 def load(data: bytes) -> PdfDocument:
     try:
         pdf = pikepdf.open(io.BytesIO(data))
@@ -209,8 +215,7 @@ def load(data: bytes) -> PdfDocument:
     except pikepdf.PasswordError:
         raise Unreadable("the PDF is encrypted with a password") from None
     except (pikepdf.PdfError, ValueError, RecursionError) as exc:
-        reason = re.sub(r"^.*? object at 0x[0-9a-f]+>:\s*", "", str(exc).splitlines()[0])  # drop the buffer's id
-        raise Unreadable(f"the PDF is damaged ({reason[:120]})") from None
+        raise Unreadable(f"the PDF is damaged ({qpdf_message(str(exc).splitlines()[0])[:120]})") from None
 
 
 # --- structure tree ---------------------------------------------------------------
