@@ -10,13 +10,12 @@ OUT := build
 NAME := $(basename $(notdir $(SOURCE)))
 EDITIONS := pdf docx epub txt html
 EDITION_FILES := $(foreach e,$(EDITIONS),$(OUT)/$(NAME).$(e))
-PAGES := $(OUT)/index.html $(OUT)/accessibility.html $(OUT)/accessibility.json
+CHECKED := $(OUT)/lint.txt $(OUT)/index.html $(OUT)/accessibility.html $(OUT)/accessibility.json
 INPUTS := $(wildcard source/*) $(wildcard filters/*.py) $(shell find src/publish -name '*.py' -o -name '*.typ' -o -name '*.css' -o -name '*.html' 2>/dev/null)
 
 .PHONY: all $(EDITIONS) lint pages test checkers bench clean help venv
-.DELETE_ON_ERROR:
 
-all: $(OUT)/lint.txt $(PAGES) ## Build every edition into build/, check it, write the download page and report
+all: $(CHECKED) ## Build every edition into build/, check it, write the download page and report
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z]+):.*## /  make \1\t/'
@@ -29,23 +28,17 @@ $(VENV)/.installed: pyproject.toml
 
 venv: $(VENV)/.installed ## Create .venv and install the package
 
-# One parse of the source feeds every edition, so one command writes them all.
-$(EDITION_FILES) &: $(INPUTS) $(VENV)/.installed
-	$(PUBLISH) build --source $(SOURCE) --out $(OUT)
+# One parse of the source feeds every edition, so one command writes them all, then lints
+# each against the source and writes the pages. Every file is written atomically; on
+# errors lint.txt is left out, so the next `make` checks again.
+$(EDITION_FILES) $(CHECKED) &: $(INPUTS) $(VENV)/.installed
+	$(PUBLISH) build --check --source $(SOURCE) --out $(OUT)
 
 $(EDITIONS): %: $(OUT)/$(NAME).%
 
-$(OUT)/lint.txt: $(EDITION_FILES)
-	@$(PUBLISH) lint --source $(SOURCE) $(EDITION_FILES) > $@.tmp || { cat $@.tmp; rm -f $@.tmp; exit 1; }
-	@mv $@.tmp $@
-	@cat $@
+lint: $(OUT)/lint.txt ## Build and check the editions with the accessibility linter
 
-lint: $(OUT)/lint.txt ## Check the editions with the accessibility linter
-
-$(PAGES) &: $(EDITION_FILES) $(VENV)/.installed
-	$(PUBLISH) pages --source $(SOURCE) --out $(OUT)
-
-pages: $(PAGES) ## Write the download page and the accessibility report and statement
+pages: $(CHECKED) ## Write the download page and the accessibility report and statement
 
 checkers: ## Install the independent checkers (DAISY Ace, axe-core; chromium, Java, Node when root)
 	bash tools/install-checkers.sh

@@ -12,6 +12,8 @@ import panflute as pf
 
 from publish.filterkit import problem, run_script
 
+FORMATS = ("typst",)
+
 pf.elements.RAW_FORMATS.add("typst")
 FILE_NAME = re.compile(r"^[\w.-]+\.(png|jpe?g|gif|svg|webp|tiff?|bmp)$", re.IGNORECASE)
 

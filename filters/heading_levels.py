@@ -11,6 +11,8 @@ import panflute as pf
 
 from publish.filterkit import problem, run_script
 
+FORMATS = ()
+
 
 def prepare(doc: pf.Doc) -> None:
     doc.previous_heading_level = 1

@@ -14,6 +14,8 @@ import panflute as pf
 from publish.filterkit import problem, run_script
 from publish.source import BCP47
 
+FORMATS = ("typst",)
+
 
 pf.elements.RAW_FORMATS.add("typst")
 

@@ -9,6 +9,8 @@ import panflute as pf
 
 from publish.filterkit import problem, run_script
 
+FORMATS = ()
+
 VAGUE = {"click here", "here", "read more", "more", "link", "this link", "click"}
 
 

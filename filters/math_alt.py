@@ -12,6 +12,8 @@ import panflute as pf
 
 from publish.filterkit import problem, run_script
 
+FORMATS = ("typst", "plain")
+
 pf.elements.RAW_FORMATS.add("typst")
 
 

@@ -12,6 +12,8 @@ import panflute as pf
 
 from publish.filterkit import run_script
 
+FORMATS = ("plain",)
+
 WIDTH = 72
 
 

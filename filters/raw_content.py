@@ -12,6 +12,8 @@ import panflute as pf
 
 from publish.filterkit import problem, run_script
 
+FORMATS = ()
+
 pf.elements.RAW_FORMATS.add("typst")
 COMMENT = re.compile(r"^\s*<!--.*?-->\s*$", re.DOTALL)
 NAMES = {"html": "HTML", "html5": "HTML", "tex": "LaTeX", "latex": "LaTeX", "typst": "Typst", "openxml": "OpenXML"}

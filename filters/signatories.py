@@ -13,6 +13,8 @@ import panflute as pf
 
 from publish.filterkit import problem, run_script
 
+FORMATS = ()
+
 PARTS = ("name", "role", "organisation")
 
 

@@ -9,6 +9,8 @@ import panflute as pf
 
 from publish.filterkit import problem, run_script
 
+FORMATS = ()
+
 
 def check_table(elem: pf.Element, doc: pf.Doc) -> None:
     if not isinstance(elem, pf.Table):

@@ -101,3 +101,32 @@ def test_explain_prints_the_rule_doc(capsys):
 
 def test_explain_unknown_code(capsys):
     assert cli.main(["explain", "XYZ999"]) == 2
+
+
+def test_lint_with_the_source_compares_text(capsys, letter, tmp_path):
+    from conftest import ROOT
+
+    source = ROOT / "source" / "letter.md"
+    assert run(capsys, "lint", "--source", str(source), str(letter["txt"]))[0] == 0
+    status = cli.main(["lint", "--source", str(tmp_path / "absent.md"), str(letter["txt"])])
+    assert status == 2
+    assert "absent.md: no such source file" in capsys.readouterr().err
+
+
+def test_check_keeps_lint_txt_only_while_there_are_no_errors(capsys, letter, tmp_path):
+    """`make` reruns the check until lint.txt exists, so an edition with errors is reported every time."""
+    import shutil
+
+    from conftest import ROOT
+
+    for path in letter.values():
+        shutil.copy(path, tmp_path)
+    source = ROOT / "source" / "letter.md"
+    assert cli.check(source, tmp_path) == 0
+    assert (tmp_path / "lint.txt").read_text().endswith(f"Found 0 errors and 0 warnings in {len(letter)} files.\n")
+    text = tmp_path / "letter.txt"
+    text.write_text(text.read_text(encoding="utf-8").replace("Kellie Strom", "Someone Else"), encoding="utf-8")
+    assert cli.check(source, tmp_path) == 1
+    assert "TXT410 error" in capsys.readouterr().out
+    assert not (tmp_path / "lint.txt").exists()
+    assert "TXT410" in (tmp_path / "accessibility.json").read_text()

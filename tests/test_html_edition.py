@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from test_sample_document import sample  # noqa: F401  (the session fixture)
 
 from publish import checkers
 from publish.editions import EDITIONS

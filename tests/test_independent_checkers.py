@@ -17,7 +17,7 @@ from typing import Callable
 
 import pikepdf
 import pytest
-from test_sample_document import CHART_ALT, sample  # noqa: F401  (the session fixture)
+from test_sample_document import CHART_ALT
 
 from publish import checkers
 from publish.editions import EDITIONS

@@ -22,18 +22,28 @@ def cmd_build(args) -> int:
     if unknown:
         print(f"publish: error: edition '{unknown[0]}' is not one of {', '.join(EDITIONS)}", file=sys.stderr)
         return 2
-    built = pipeline.build(Path(args.source), Path(args.out), args.editions, progress=print)
+    source, out = Path(args.source), Path(args.out)
+    built = pipeline.build(source, out, args.editions, progress=print)
     for item in built:
         print(f"{item.path}  {human_size(item.size)}")
-    return 0
+    return check(source, out) if args.check else 0
 
 
-def cmd_pages(args) -> int:
-    from publish import pages
+def check(source: Path, out: Path) -> int:
+    """Lint the editions in `out` against the source, write the pages, and keep the report in
+    lint.txt only when it finds no errors, so `make` checks again until they are fixed."""
+    from publish import lint, pages, pipeline
 
-    for path in pages.build_pages(Path(args.source), Path(args.out)):
+    site = pages.collect(source, out)
+    for path in pages.write_pages(site, out):
         print(path)
-    return 0
+    sys.stdout.write(report.concise(site.result))
+    status = 2 if site.result.unreadable else 1 if site.result.count(lint.Severity.ERROR) else 0
+    if status:
+        (out / "lint.txt").unlink(missing_ok=True)
+    else:
+        pipeline.write_atomically(out / "lint.txt", report.concise(site.result, colour=False).encode("utf-8"))
+    return status
 
 
 def cmd_lint(args) -> int:
@@ -84,6 +94,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("editions", nargs="*", metavar="EDITION", help=f"any of {', '.join(EDITIONS)} (default: all)")
     build.add_argument("--source", default="source/letter.md", help="the Markdown master (default: %(default)s)")
     build.add_argument("--out", default="build", help="output folder (default: %(default)s)")
+    build.add_argument("--check", action="store_true",
+                       help="then lint every edition against the source and write lint.txt, index.html and "
+                            "the accessibility report; exit 1 on errors")
     build.set_defaults(run=cmd_build)
 
     lint = sub.add_parser("lint", help="check files for accessibility problems")
@@ -97,11 +110,6 @@ def parser() -> argparse.ArgumentParser:
     lint.add_argument("--source", metavar="MARKDOWN",
                       help="the Markdown the files were built from: also check each file says what it says (*410)")
     lint.set_defaults(run=cmd_lint)
-
-    pages = sub.add_parser("pages", help="write the download page and the accessibility report beside the editions")
-    pages.add_argument("--source", default="source/letter.md", help="the Markdown master (default: %(default)s)")
-    pages.add_argument("--out", default="build", help="folder with the editions (default: %(default)s)")
-    pages.set_defaults(run=cmd_pages)
 
     rules = sub.add_parser("rules", help="list every lint rule")
     rules.set_defaults(run=cmd_rules)

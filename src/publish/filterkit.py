@@ -2,6 +2,12 @@
 
 A filter reports a problem in the source by raising SourceError with a `needle` (text
 that stands on the offending line); the pipeline turns the needle into a line number.
+
+Each filter declares `FORMATS`, the pandoc formats it reshapes differently from the
+rest. In process, every filter runs once on the parsed document (`shared`: all checks,
+and the changes every edition shares); then, per edition, only the filters that declare
+its format run again on a copy (`for_format`). Run twice, such a filter must change
+nothing the first run already did.
 """
 
 from __future__ import annotations
@@ -52,10 +58,21 @@ def load_filter(name: str) -> ModuleType:
 FILTERS = tuple(load_filter(name) for name in FILTER_NAMES)
 
 
-def apply(ast: dict, fmt: str) -> dict:
-    """Run every filter in process on a copy of the AST, as pandoc would for `fmt`."""
+def apply(ast: dict, fmt: str, modules=FILTERS) -> dict:
+    """Run the filters in process on a copy of the AST, as pandoc would for `fmt`."""
     doc = pf.load(io.StringIO(json.dumps(ast)))
     doc.format = fmt
-    for module in FILTERS:
+    for module in modules:
         doc = module.main(doc)
     return doc.to_json()
+
+
+def shared(ast: dict) -> dict:
+    """Every filter, for no edition in particular: raises SourceError on the first problem."""
+    return apply(ast, "json")
+
+
+def for_format(filtered: dict, fmt: str) -> dict:
+    """The shared document made ready for one pandoc writer, as a copy the writer may change."""
+    modules = [m for m in FILTERS if fmt in m.FORMATS]
+    return apply(filtered, fmt, modules) if modules else json.loads(json.dumps(filtered))

@@ -173,7 +173,10 @@ def index_page(site: Site) -> bytes:
 
 def build_pages(source: Path, out_dir: Path) -> list[Path]:
     """Write index.html, accessibility.json and accessibility.html beside the editions in out_dir."""
-    site = collect(Path(source), Path(out_dir))
+    return write_pages(collect(Path(source), Path(out_dir)), Path(out_dir))
+
+
+def write_pages(site: Site, out_dir: Path) -> list[Path]:
     outputs = {
         "index.html": index_page(site),
         "accessibility.json": report.as_json(site.result).encode("utf-8"),
@@ -181,6 +184,6 @@ def build_pages(source: Path, out_dir: Path) -> list[Path]:
     }
     written = []
     for name, data in outputs.items():
-        pipeline.write_atomically(Path(out_dir) / name, data)
-        written.append(Path(out_dir) / name)
+        pipeline.write_atomically(out_dir / name, data)
+        written.append(out_dir / name)
     return written

@@ -193,7 +193,7 @@ def _reference(path: Path, stamp: tuple, fmt: str) -> tuple[list[Word], tuple[tu
 
     ctx, ast = _parsed(path, stamp)
     pandoc_format = EDITIONS[fmt].pandoc_format if fmt in EDITIONS else fmt
-    filtered = filterkit.apply(ast, pandoc_format)
+    filtered = filterkit.for_format(ast, pandoc_format)
     body = words([(ast_text(filtered["blocks"], LAYOUTS[fmt]), None)])
     return body, furniture(ctx)
 

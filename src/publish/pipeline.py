@@ -22,15 +22,15 @@ class Built:
 
 
 def parse(path: Path) -> tuple[BuildContext, dict]:
-    """Check the source, parse it once, and run the filters' checks on the result."""
+    """Check the source, parse it once, and run the filters on the result (publish.filterkit)."""
     src = source_mod.load(path)
     ast = pandoc.parse(src.text)
     resources.check(src, ast)
     try:
-        filterkit.apply(ast, "json")  # filters raise SourceError on the first problem
+        filtered = filterkit.shared(ast)
     except SourceError as exc:
         raise src.error(exc.message, exc.fix, needle=exc.needle) from None
-    return BuildContext(src), ast
+    return BuildContext(src), filtered
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -50,7 +50,7 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def build_one(edition: Edition, ctx: BuildContext, ast: dict, out_dir: Path) -> Built:
-    data = edition.write(filterkit.apply(ast, edition.pandoc_format), ctx)
+    data = edition.write(filterkit.for_format(ast, edition.pandoc_format), ctx)
     target = out_dir / (ctx.source.path.stem + edition.suffix)
     write_atomically(target, data)
     return Built(edition, target, len(data))
