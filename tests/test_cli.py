@@ -130,3 +130,17 @@ def test_check_keeps_lint_txt_only_while_there_are_no_errors(capsys, letter, tmp
     assert "TXT410 error" in capsys.readouterr().out
     assert not (tmp_path / "lint.txt").exists()
     assert "TXT410" in (tmp_path / "accessibility.json").read_text()
+
+
+def test_a_failing_rule_is_one_could_not_check_finding(capsys, broken_txt, monkeypatch):
+    """A bug in a rule must not hide the other files' findings behind a traceback."""
+    def broken(document):
+        raise KeyError("surprise")
+        yield
+
+    import dataclasses
+
+    monkeypatch.setitem(RULES, "TXT401", dataclasses.replace(RULES["TXT401"], check=broken))
+    status, out = run(capsys, "lint", str(broken_txt))
+    assert status == 2
+    assert "TXT901 error: could not check: the linter failed (KeyError: 'surprise'); please report" in out

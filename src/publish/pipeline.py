@@ -49,28 +49,27 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def build_one(edition: Edition, ctx: BuildContext, ast: dict, out_dir: Path) -> Built:
-    data = edition.write(filterkit.for_format(ast, edition.pandoc_format), ctx)
-    target = out_dir / (ctx.source.path.stem + edition.suffix)
-    write_atomically(target, data)
-    return Built(edition, target, len(data))
-
-
 def build(
     source: Path,
     out_dir: Path,
     names: Iterable[str] = (),
     progress: Callable[[str], None] = lambda line: None,
 ) -> list[Built]:
-    """Build the named editions (all by default) from one parse of the source."""
+    """Build the named editions (all by default) from one parse of the source.
+
+    Every edition is made in memory first; only when all of them succeed are they written,
+    so a failure leaves the previous set whole, never a mix of old and new editions.
+    """
     editions = [EDITIONS[name] for name in (names or EDITIONS)]
     ctx, ast = parse(source)
-    progress(f"Checked {source} ({facts.of(ast).counts['Header']} headings)")
+    headings = facts.of(ast).counts["Header"]
+    progress(f"Checked {source} ({headings} heading{'' if headings == 1 else 's'})")
     with ThreadPoolExecutor(max_workers=2) as pool:
-        futures = [pool.submit(build_one, edition, ctx, ast, out_dir) for edition in editions]
-        built = []
-        for future in futures:
-            result = future.result()
-            progress(f"Built {result.edition.name}: {result.path}")
-            built.append(result)
+        made = list(pool.map(lambda e: e.write(filterkit.for_format(ast, e.pandoc_format), ctx), editions))
+    built = []
+    for edition, data in zip(editions, made):
+        target = out_dir / (ctx.source.path.stem + edition.suffix)
+        write_atomically(target, data)
+        progress(f"Built {edition.name}: {target}")
+        built.append(Built(edition, target, len(data)))
     return built

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from string import Template
 
@@ -15,6 +16,7 @@ from publish.errors import BuildError
 
 TEMPLATE = Template((Path(__file__).parent.parent / "templates" / "clear-print.typ").read_text())
 FONT_DIR = Path(fontpkg_atkinson_hyperlegible.__file__).parent / "files"
+MISSING_GLYPHS = re.compile(r'the text `?"(.+?)"`? could not be displayed with font')
 
 
 def typst_string(text: str) -> str:
@@ -56,7 +58,14 @@ def write(ast: dict, ctx: BuildContext) -> bytes:
             timestamp=ctx.timestamp,
         )
     except RuntimeError as exc:
-        raise BuildError(f"Typst could not make the PDF: {str(exc).strip().splitlines()[0]}") from None
+        first_line = str(exc).strip().splitlines()[0]
+        missing = MISSING_GLYPHS.search(first_line)
+        if missing:
+            raise ctx.source.error(
+                f"“{missing[1]}” cannot be shown in the PDF: its clear-print font (Atkinson Hyperlegible) "
+                "has Latin letters only", "write the text in Latin letters (a transliteration), or leave it out",
+                needle=missing[1]) from None
+        raise BuildError(f"Typst could not make the PDF: {first_line}") from None
 
 
 EDITION = Edition(

@@ -64,6 +64,11 @@ def lint_file(path: Path, wanted=selector(), from_source: bool = False,
         return [unreadable(shown, fmt, str(exc))], False
     except RecursionError:
         return [unreadable(shown, fmt, "structure is nested too deeply to check")], False
+    except MemoryError:
+        return [unreadable(shown, fmt, "the file needs more memory to check than this machine has")], False
+    except Exception as exc:  # a bug in a rule: one finding for this file, the other files still checked
+        return [unreadable(shown, fmt, f"the linter failed ({type(exc).__name__}: {str(exc)[:120]}); "
+                                       "please report this as a bug in publish")], False
 
 
 def run(paths: Iterable[Path], select=(), ignore=(), from_source: bool = False,
