@@ -179,19 +179,12 @@ def children(kind: str, content):
     return content
 
 
-@lru_cache(maxsize=4)
-def _parsed(path: Path, stamp: tuple):
-    from publish import pipeline
-
-    return pipeline.parse(path)
-
-
 @lru_cache(maxsize=16)
 def _reference(path: Path, stamp: tuple, fmt: str) -> tuple[list[Word], tuple[tuple[str, ...], ...]]:
-    from publish import filterkit
+    from publish import filterkit, pipeline
     from publish.editions import EDITIONS
 
-    ctx, ast = _parsed(path, stamp)
+    ctx, ast = pipeline.parse(path)
     pandoc_format = EDITIONS[fmt].pandoc_format if fmt in EDITIONS else fmt
     filtered = filterkit.for_format(ast, pandoc_format)
     body = words([(ast_text(filtered["blocks"], LAYOUTS[fmt]), None)])

@@ -6,6 +6,7 @@ import os
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -22,7 +23,20 @@ class Built:
 
 
 def parse(path: Path) -> tuple[BuildContext, dict]:
-    """Check the source, parse it once, and run the filters on the result (publish.filterkit)."""
+    """Check the source, parse it once, and run the filters on the result (publish.filterkit).
+
+    Kept per version of the file, so building and then checking against the source parse
+    it once; callers must not change the document (filterkit.for_format gives a copy).
+    """
+    try:
+        info = Path(path).stat()
+    except OSError:
+        return _parse(Path(path), None)
+    return _parse(Path(path), (Path(path).resolve(), info.st_mtime_ns, info.st_size))
+
+
+@lru_cache(maxsize=4)
+def _parse(path: Path, version: tuple | None) -> tuple[BuildContext, dict]:
     src = source_mod.load(path)
     ast = pandoc.parse(src.text)
     resources.check(src, ast)
