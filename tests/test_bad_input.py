@@ -133,3 +133,14 @@ def test_filters_run_on_their_own_as_pandoc_filters(tmp_path):
             assert result.returncode != 0 and "skips from level 2 to level 4" in result.stderr
         else:
             assert result.returncode == 0, result.stderr
+
+
+def test_an_at_sign_is_text_not_a_citation(tmp_path):
+    """With no bibliography, `@name` must reach every edition as written (the PDF once failed on it)."""
+    from publish import pipeline
+
+    source = tmp_path / "doc.md"
+    source.write_text(FRONT + BODY + "\nWrite to <foo\\+@bar.example.com> or @campaign [@smith, p. 4].\n",
+                      encoding="utf-8")
+    built = {b.edition.name: b.path for b in pipeline.build(source, tmp_path / "out", ["pdf", "txt"])}
+    assert "foo+@bar.example.com> or @campaign [@smith, p.\u00a04]" in built["txt"].read_text(encoding="utf-8")

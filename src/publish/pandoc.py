@@ -30,9 +30,13 @@ def run(args: list[str], stdin: bytes | None = None, cwd=None, env: dict | None 
     return result.stdout
 
 
-def parse(markdown: str, reader: str = "markdown") -> dict:
-    """Parse the Markdown once into pandoc's JSON AST."""
-    return json.loads(run(["--from", reader, "--to", "json"], markdown.encode("utf-8")))
+def parse(markdown: str) -> dict:
+    """Parse the Markdown once into pandoc's JSON AST.
+
+    Citations are off: with no bibliography, `@name` in an address or a handle would
+    otherwise become a citation that the Typst writer cannot resolve.
+    """
+    return json.loads(run(["--from", "markdown-citations", "--to", "json"], markdown.encode("utf-8")))
 
 
 def write(ast: dict, to: str, args: list[str] = (), cwd=None, env: dict | None = None) -> bytes:
