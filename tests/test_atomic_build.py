@@ -91,3 +91,16 @@ def test_killed_first_build_writes_only_whole_editions(versions, tmp_path):
     killed_build(source, out, old, 0.3)
     for path in out.glob("letter.*"):
         assert path.read_bytes() == new[path.suffix[1:]]
+
+
+def test_a_later_build_removes_temporaries_a_killed_build_left(tmp_path):
+    """Only old ones: a temporary file younger than ten minutes may belong to a build still running."""
+    from publish import pipeline
+
+    target = tmp_path / "letter.pdf"
+    old, young = tmp_path / ".letter.pdf.abc123.tmp", tmp_path / ".letter.pdf.def456.tmp"
+    for stale in (old, young):
+        stale.write_bytes(b"half a PDF")
+    os.utime(old, (time.time() - 3600, time.time() - 3600))
+    pipeline.write_atomically(target, b"whole")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [young.name, target.name]

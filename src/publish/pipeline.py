@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,9 +49,21 @@ def _parse(path: Path, version: tuple | None) -> tuple[BuildContext, dict]:
     return BuildContext(src), filtered
 
 
+def remove_stale_temporaries(path: Path, older_than: float = 600) -> None:
+    """Temporary files a killed build left beside `path`; a running build's are younger."""
+    cutoff = time.time() - older_than
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        try:
+            if stale.stat().st_mtime < cutoff:
+                stale.unlink()
+        except OSError:
+            pass  # another build removed or replaced it first
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Write beside the target, then rename: readers see the old file or the new one, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
