@@ -336,7 +336,7 @@ def table(rows: list[Row]) -> str:
 
 def plot(series: dict[str, dict[int, float]], path: Path) -> None:
     fig, (build_ax, lint_ax) = plt.subplots(1, 2, figsize=(12, 5))
-    colours = dict(zip(("all", *EDITIONS), ("black", "tab:red", "tab:blue", "tab:green", "tab:orange")))
+    colours = dict(zip(("all", *EDITIONS), ("black", "tab:red", "tab:blue", "tab:green", "tab:orange", "tab:purple")))
     for key, points in series.items():
         kind, edition = key.split()
         xs = sorted(points)
