@@ -144,3 +144,11 @@ def test_a_failing_rule_is_one_could_not_check_finding(capsys, broken_txt, monke
     status, out = run(capsys, "lint", str(broken_txt))
     assert status == 2
     assert "TXT901 error: could not check: the linter failed (KeyError: 'surprise'); please report" in out
+
+
+def test_readme_lists_every_rule():
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert [code for code in sorted(RULES) if f"| {code} | {RULES[code].severity.value} | {RULES[code].name} |"
+            not in readme] == []
