@@ -10,6 +10,7 @@ from publish.lint.rule import Hit, Severity, rule
 from publish.lint.safe import ZIP_ERRORS, Unreadable
 
 FORMATS = ("pdf", "docx", "epub", "html", "txt", "file")
+OLE_COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # what Office wraps an encrypted document in
 
 
 def detect(data: bytes, path: Path) -> str:
@@ -17,6 +18,9 @@ def detect(data: bytes, path: Path) -> str:
         raise Unreadable("file is empty (0 bytes)")
     if data[:1024].lstrip().startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
         return "pdf"
+    if data[:8] == OLE_COMPOUND_FILE:
+        raise Unreadable("an encrypted (password-protected) Office document or an old binary .doc: "
+                         "remove the password, or save it as .docx")
     if data[:4] == b"PK\x03\x04":
         try:
             names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())

@@ -389,6 +389,10 @@ def dynamic_xfa_form(doc: PdfDocument):
             return
 
 
+# What qpdf repairs quietly and readers handle too (veraPDF passes such files).
+HARMLESS_REPAIRS = ("xref entry for the xref stream itself is missing",)
+
+
 @rule("PDF010", "damaged-file", Severity.ERROR, "PDFs must be well formed, with a cross-reference table readers can follow",
       fix="Rebuild the edition with `make pdf`",
       fix_file="Re-save the PDF from the authoring tool, or repair it with `qpdf in.pdf out.pdf`",
@@ -396,7 +400,8 @@ def dynamic_xfa_form(doc: PdfDocument):
 def damaged_file(doc: PdfDocument):
     """## What it does
     Reports a PDF whose cross-reference table or objects had to be repaired before it
-    could be read at all.
+    could be read at all (not the slips every reader forgives, such as a missing
+    entry for the cross-reference stream itself).
 
     ## Why is this bad?
     The linter repairs what it can and checks the result, but many readers and screen
@@ -406,8 +411,9 @@ def damaged_file(doc: PdfDocument):
     A PDF cut short in a download or edited by hand so its object offsets no longer
     match fails; the same PDF re-saved passes.
     """
-    details = [r for r in doc.repairs if r != "file is damaged"]
-    if doc.repairs:
+    repairs = [r for r in doc.repairs if not r.startswith(HARMLESS_REPAIRS)]
+    details = [r for r in repairs if r != "file is damaged"]
+    if repairs:
         yield Hit(f"the file is damaged and had to be repaired to be read ({'; '.join(details)[:160]})")
 
 

@@ -1,0 +1,481 @@
+"""DOCX rules on the content: headings, lists, tables, images, links, spacing and colour."""
+
+from __future__ import annotations
+
+import re
+from itertools import islice
+
+from publish.lint.docx import DocxDocument, Paragraph, is_on, paragraph_text, val
+from publish.lint.rule import Hit, Severity, rule
+from publish.xml import NS, qname
+
+VML = "urn:schemas-microsoft-com:vml"
+OFFICE = "urn:schemas-microsoft-com:office:office"
+DECORATIVE = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+FILE_NAME = re.compile(r"^[\w .()-]+\.(png|jpe?g|gif|bmp|tiff?|svg|emf|wmf|webp|heic)$", re.IGNORECASE)
+BARE_URL = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
+VAGUE = ("click here", "here", "click", "more", "read more", "this link", "click this link", "learn more", "link")
+BULLET = "•◦▪▫●○■□‣⁃"
+TYPED_LIST = re.compile(rf"^\s*([{BULLET}]|[-–*]|\d{{1,2}}[.)]|[a-z][.)])\s+\S")
+REPEATED_BLANKS = re.compile(r"[ \u00a0]{3,}|\t{2,}")
+CODE_STYLE = re.compile(r"code|preformatted|plain text|verbatim", re.IGNORECASE)  # where spaces are the content
+HIGHLIGHT = {"yellow": "FFFF00", "green": "00FF00", "cyan": "00FFFF", "magenta": "FF00FF", "blue": "0000FF",
+             "red": "FF0000", "darkBlue": "000080", "darkCyan": "008080", "darkGreen": "008000",
+             "darkMagenta": "800080", "darkRed": "800000", "darkYellow": "808000", "darkGray": "808080",
+             "lightGray": "C0C0C0", "black": "000000", "white": "FFFFFF"}
+SHOWN = 5  # findings of one rule shown one by one; the rest are counted
+
+
+def capped(hits, shown: int = SHOWN):
+    """The first few findings, then one that counts the rest, so one habit does not flood the report."""
+    hits = iter(hits)
+    yield from islice(hits, shown)
+    rest = sum(1 for _ in hits)
+    if rest:
+        yield Hit(f"… and {rest} more like these")
+
+
+def consecutive(paragraphs):
+    """Runs of paragraphs that follow one another."""
+    run = []
+    for para in paragraphs:
+        if run and para.number != run[-1].number + 1:
+            yield run
+            run = []
+        run.append(para)
+    if run:
+        yield run
+
+
+def objects(doc: DocxDocument):
+    """(paragraph, drawing element, alt text, decorative) for every DrawingML object and VML image."""
+    for frame in doc.body.iter(qname("wp:inline"), qname("wp:anchor")):
+        props = frame.find("wp:docPr", NS)
+        alt = " ".join(filter(None, (props.get("descr"), props.get("title")))).strip() if props is not None else ""
+        decorative = props is not None and any(
+            (mark.get("val") or "").lower() in ("1", "true") for mark in props.iter(f"{{{DECORATIVE}}}decorative"))
+        yield doc.locate(frame), frame, alt, decorative
+    for image in doc.body.iter(f"{{{VML}}}imagedata"):
+        shape = image.getparent()  # v:shape, v:rect, ...
+        alt = (shape.get("alt") or image.get(f"{{{OFFICE}}}title") or "").strip()
+        yield doc.locate(shape), shape, alt, False
+
+
+def where(para: Paragraph | None) -> str | None:
+    return para.location if para else None
+
+
+def object_name(frame) -> str:
+    props = frame.find("wp:docPr", NS)
+    name = props.get("name") if props is not None else frame.get("id")
+    return f"`{name}`" if name else "an image"
+
+
+@rule("DOCX102", "heading-level-skipped", Severity.ERROR, "Heading levels must not be skipped",
+      fix="Use the next heading level in source/letter.md: after `##` comes `###`, not `####`",
+      fix_file="Apply the Heading style one level below the heading before (Home > Styles)",
+      refs=("WCAG 2.2 SC 1.3.1", "WCAG 2.2 SC 2.4.6", "Word checker: skipped heading levels"))
+def heading_level_skipped(doc: DocxDocument):
+    """## What it does
+    Follows the heading styles (Heading 1-9, or any style with an outline level) in
+    order and finds a heading more than one level below the one before it. The
+    document's Title paragraph counts as level 1; a document without one must start
+    at Heading 1.
+
+    ## Why is this bad?
+    Screen-reader users move through a document by its headings; a jump from level 1
+    to level 3 makes them wonder what they missed.
+
+    ## Example
+    ```markdown
+    ## Our recommendations
+    #### First           <- skips level 3
+    ```
+    """
+    previous = 0
+    for para in doc.paragraphs:
+        level = 1 if para.style.strip().lower() == "title" and previous == 0 else para.level
+        if level is None:
+            continue
+        if level > previous + 1:
+            start = f"level {previous}" if previous else "the start of the document"
+            yield Hit(f"heading {para.quote} skips from {start} to level {level}", para.location)
+        previous = level
+
+
+@rule("DOCX111", "empty-heading", Severity.ERROR, "Headings must have text",
+      fix="Give every heading in source/letter.md its words, or remove the empty `##` line",
+      fix_file="Type the heading's text, or change the empty paragraph to the Normal style",
+      refs=("WCAG 2.2 SC 1.3.1", "WCAG 2.2 SC 2.4.6"))
+def empty_heading(doc: DocxDocument):
+    """## What it does
+    Finds paragraphs in a heading style with no text.
+
+    ## Why is this bad?
+    A screen reader announces "heading level 2" and then nothing; the list of
+    headings shows a blank entry.
+
+    ## Example
+    An empty line left in the Heading 2 style, often used for spacing, fails.
+    """
+    yield from capped(Hit(f"a level {p.level} heading has no text", p.location)
+                      for p in doc.paragraphs if p.level and not p.text.strip())
+
+
+def looks_like_heading(doc: DocxDocument, para: Paragraph) -> bool:
+    text = para.text.strip()
+    if para.level or para.in_table or para.numbered or not text or len(text) > 100 or text[-1] in ".,;:!?":
+        return False
+    if para.style.strip().lower() in ("title", "subtitle"):
+        return False
+    runs = [r for r in para.element.iter(qname("w:r")) if paragraph_text(r).strip()]
+    if not runs:
+        return False
+    bold = all(is_on(r.find("w:rPr/w:b", NS)) for r in runs)
+    large = all(int(val(r.find("w:rPr/w:sz", NS)) or 0) >= 28 for r in runs)
+    return bold or large
+
+
+@rule("DOCX114", "fake-heading", Severity.WARNING, "Headings must use heading styles, not bold or large text",
+      fix="Make the line a heading in source/letter.md (`## Heading`), not `**bold text**`",
+      fix_file="Apply a Heading style (Home > Styles > Heading 1, 2, ...) to the paragraph",
+      refs=("WCAG 2.2 SC 1.3.1", "WCAG 2.2 SC 2.4.6", "Word checker: use heading styles"))
+def fake_heading(doc: DocxDocument):
+    """## What it does
+    Finds short paragraphs outside tables and lists that are not in a heading style
+    but are formatted by hand all bold or all 14 pt or larger, and do not end in
+    punctuation: lines that look like headings to the eye. Formatting that comes from
+    a named style (Title, Author, a definition term) is left alone.
+
+    ## Why is this bad?
+    A screen reader reads them as ordinary text: they are missing from the headings
+    list, the navigation pane and the table of contents.
+
+    ## Example
+    ```markdown
+    **Our recommendations**     <- looks like a heading, is a paragraph
+    ### Our recommendations     <- a heading
+    ```
+    """
+    yield from capped(Hit(f"{p.quote} looks like a heading (bold or large) but is in the `{p.style}` style",
+                          p.location) for p in doc.paragraphs if looks_like_heading(doc, p))
+
+
+@rule("DOCX123", "fake-list", Severity.WARNING, "Lists must be real lists, not typed bullets or numbers",
+      fix="Write the list in source/letter.md as a Markdown list: `- item` or `1. item` on lines of their own",
+      fix_file="Select the paragraphs and apply Home > Bullets or Numbering; delete the typed characters",
+      refs=("WCAG 2.2 SC 1.3.1", "Word checker: use lists"))
+def fake_list(doc: DocxDocument):
+    """## What it does
+    Finds paragraphs that start with a typed "•", "-", "*" or "1." but are not in a
+    Word list. A run of two or more counts; a single paragraph only when it starts
+    with a bullet symbol.
+
+    ## Why is this bad?
+    A screen reader announces a real list and how many items it has; a typed one is
+    just paragraphs, read with "bullet" before each, or "one full stop".
+
+    ## Example
+    Paragraphs typed as `• First`, `• Second` fail; the same made a bulleted list pass.
+    """
+    typed = [p for p in doc.paragraphs if not p.numbered and TYPED_LIST.match(p.text)]
+    hits = []
+    for group in consecutive(typed):
+        marker = group[0].text.strip().split()[0]
+        if len(group) > 1 or marker[0] in BULLET:
+            items = f"{len(group)} paragraphs start" if len(group) > 1 else "a paragraph starts"
+            hits.append(Hit(f"{items} with a typed “{marker}” instead of being a list, from {group[0].quote}",
+                            group[0].location))
+    yield from capped(hits)
+
+
+@rule("DOCX115", "blank-spacing", Severity.WARNING, "Spacing must come from styles, not repeated blanks",
+      fix="Rebuild with `make docx`; remove extra blank lines or spaces in source/letter.md if they came from there",
+      fix_file="Delete the repeated spaces, tabs or empty paragraphs; set spacing in the paragraph style instead",
+      refs=("WCAG 2.2 SC 1.3.2", "Word checker: repeated blank characters"))
+def blank_spacing(doc: DocxDocument):
+    """## What it does
+    Finds three or more spaces or two or more tabs in a row inside a paragraph (not
+    in code, where spaces are the content), and two or more empty paragraphs in a
+    row, used to push text into place.
+
+    ## Why is this bad?
+    A screen reader reads each empty paragraph as "blank", and the layout falls apart
+    as soon as the reader enlarges the text or changes the page size.
+
+    ## Example
+    Three empty paragraphs between sections fail; "space after" in the style passes.
+    """
+    found = []  # (paragraph number, hit), to report in document order
+    for para in doc.paragraphs:
+        blanks = REPEATED_BLANKS.search(para.text)
+        if blanks and para.text.strip() and not CODE_STYLE.search(para.style):
+            kind = "tabs" if "\t" in blanks[0] else "spaces"
+            found.append((para.number, Hit(f"{len(blanks[0])} {kind} in a row in {para.quote}", para.location)))
+    for group in consecutive(p for p in doc.paragraphs if is_empty(p)):
+        if len(group) > 1:
+            found.append((group[0].number, Hit(f"{len(group)} empty paragraphs in a row", group[0].location)))
+    yield from capped(hit for _, hit in sorted(found, key=lambda item: item[0]))
+
+
+def is_empty(para: Paragraph) -> bool:
+    """An empty paragraph that only makes space: no text, no object, no page or section break."""
+    p = para.element
+    return (not para.in_table and not para.text.strip() and p.find(".//w:drawing", NS) is None
+            and p.find(".//w:pict", NS) is None and p.find(".//w:object", NS) is None
+            and p.find("w:pPr/w:sectPr", NS) is None
+            and not any(val(br, "type") == "page" for br in p.iter(qname("w:br"))))
+
+
+def tables(doc: DocxDocument):
+    """(number, table, paragraph of its first cell) for every table, nested ones included."""
+    for number, table in enumerate(doc.body.iter(qname("w:tbl")), start=1):
+        first = table.find(".//w:p", NS)
+        yield number, table, doc.paragraph_of.get(first)
+
+
+def own_cells(table):
+    return [cell for cell in table.iter(qname("w:tc"))
+            if next(cell.iterancestors(qname("w:tbl")), None) is table]
+
+
+def named(number: int, first: Paragraph | None) -> str:
+    return f"table {number}" + (f" (starting {first.quote})" if first is not None and first.text.strip() else "")
+
+
+@rule("DOCX112", "table-without-header-row", Severity.ERROR, "Tables must have a header row",
+      fix="Give the table a header row in source/letter.md: in a pipe table, the row above `|---|`",
+      fix_file="Select the first row and tick Table Layout > Repeat Header Rows",
+      refs=("WCAG 2.2 SC 1.3.1", "Word checker: table has no header row"))
+def table_without_header_row(doc: DocxDocument):
+    """## What it does
+    Checks that the first row of every table is marked as a header row
+    (`w:tblHeader`, "Repeat Header Rows" in Word).
+
+    ## Why is this bad?
+    Screen readers name each cell by its column header only when the table says
+    which row holds the headers; otherwise a cell is read as a bare number.
+
+    ## Example
+    ```markdown
+    | Region | 2024 |
+    |--------|------|
+    | North  | 15   |
+    ```
+    """
+    for number, table, first in tables(doc):
+        row = table.find("w:tr", NS)
+        if row is not None and not is_on(row.find("w:trPr/w:tblHeader", NS)):
+            yield Hit(f"{named(number, first)} has no header row", where(first))
+
+
+@rule("DOCX106", "irregular-table", Severity.WARNING, "Tables must be simple grids: no merged cells, no nesting",
+      fix="Split the table in source/letter.md into simple tables, one value per cell",
+      fix_file="Split merged cells (Table Layout > Split Cells) and move nested tables out",
+      refs=("WCAG 2.2 SC 1.3.1", "Word checker: merged or split cells", "Word checker: nested tables"))
+def irregular_table(doc: DocxDocument):
+    """## What it does
+    Finds tables with merged cells (`w:gridSpan` over one column, `w:vMerge`) and
+    tables inside table cells.
+
+    ## Why is this bad?
+    Screen readers count rows and columns to say where the reader is and which
+    headers apply; merged and nested cells throw the count out.
+
+    ## Example
+    A header cell merged across two columns fails; two headers, one per column, pass.
+    """
+    for number, table, first in tables(doc):
+        if next(table.iterancestors(qname("w:tbl")), None) is not None:
+            yield Hit(f"{named(number, first)} is nested inside another table", where(first))
+        merged = [c for c in own_cells(table) if int(val(c.find("w:tcPr/w:gridSpan", NS)) or 1) > 1
+                  or c.find("w:tcPr/w:vMerge", NS) is not None]
+        if merged:
+            yield Hit(f"{named(number, first)} has {len(merged)} merged cell{'s' if len(merged) > 1 else ''}",
+                      where(first))
+
+
+@rule("DOCX116", "floating-object", Severity.WARNING, "Images and shapes must sit in line with the text",
+      fix="Rebuild with `make docx`; the pipeline places every image in line",
+      fix_file="Set the object's Layout Options > In Line with Text",
+      refs=("WCAG 2.2 SC 1.3.2", "Word checker: object not inline"))
+def floating_object(doc: DocxDocument):
+    """## What it does
+    Finds images and shapes anchored to float over or beside the text (`wp:anchor`)
+    rather than placed in line with it (`wp:inline`).
+
+    ## Why is this bad?
+    A screen reader meets a floating object at its anchor, which may be far from
+    where it appears, or not at all; keyboard users cannot reach it in order.
+
+    ## Example
+    A picture with "Square" text wrapping fails; "In Line with Text" passes.
+    """
+    yield from capped(Hit(f"{object_name(frame)} floats (anchored) instead of sitting in line with the text",
+                          where(para))
+                      for para, frame, _alt, _decorative in objects(doc) if frame.tag == qname("wp:anchor"))
+
+
+@rule("DOCX201", "image-without-alt", Severity.ERROR, "Images and shapes must have alt text or be marked decorative",
+      fix="Describe the image inside the brackets in source/letter.md, `![What it shows](image.png)`, "
+          "or mark it `{.decorative}`",
+      fix_file="Right-click the image > View Alt Text, and describe it or tick Mark as decorative",
+      refs=("WCAG 2.2 SC 1.1.1", "Word checker: missing alternative text"))
+def image_without_alt(doc: DocxDocument):
+    """## What it does
+    Checks every picture, shape, chart and diagram (`wp:docPr` `descr` or `title`)
+    and every VML image (`alt`, `o:title`) for alt text, unless it is marked
+    decorative (Word's `adec:decorative`).
+
+    ## Why is this bad?
+    A screen reader says "image" or reads the file name; the reader learns nothing
+    of what the image shows.
+
+    ## Example
+    ```markdown
+    ![](chart.png)                                  <- fails
+    ![Bar chart: reports rose from 12 to 15](chart.png)
+    ![](ornament.png){.decorative}
+    ```
+    """
+    yield from capped(Hit(f"{object_name(frame)} has no alt text", where(para))
+                      for para, frame, alt, decorative in objects(doc) if not alt and not decorative)
+
+
+@rule("DOCX207", "alt-text-is-file-name", Severity.ERROR, "Alt text must describe the image, not name its file",
+      fix="Replace the file name inside the brackets in source/letter.md with what the image shows",
+      fix_file="Right-click the image > View Alt Text, and describe what it shows",
+      refs=("WCAG 2.2 SC 1.1.1", "Word checker: missing alternative text"))
+def alt_text_is_file_name(doc: DocxDocument):
+    """## What it does
+    Finds alt text that is a file name, such as `image1.png` or `IMG_2034.JPG`.
+
+    ## Why is this bad?
+    Screen readers read it out letter by letter; it tells the reader nothing.
+
+    ## Example
+    `![chart.png](chart.png)` fails; `![Bar chart of reports by region](chart.png)` passes.
+    """
+    yield from capped(Hit(f"the alt text of {object_name(frame)} is a file name (“{alt}”)", where(para))
+                      for para, frame, alt, _decorative in objects(doc) if FILE_NAME.match(alt))
+
+
+def links(doc: DocxDocument):
+    """(paragraph, link text, target) for every hyperlink, field-code links included."""
+    for link in doc.body.iter(qname("w:hyperlink")):
+        target = doc.relationships.get(link.get(qname("r:id")) or "", "") or f"#{val(link, 'anchor') or ''}"
+        yield doc.locate(link), paragraph_text(link).strip(), target
+    for field in doc.body.iter(qname("w:fldSimple")):
+        instruction = (val(field, "instr") or "").split()
+        if instruction[:1] == ["HYPERLINK"]:
+            yield doc.locate(field), paragraph_text(field).strip(), " ".join(instruction[1:]).strip('"')
+
+
+@rule("DOCX302", "bare-url-link-text", Severity.WARNING, "Link text must describe the target, not be a bare URL",
+      fix="Give the link words in source/letter.md: [Name of the page](https://...)",
+      fix_file="Right-click the link > Edit Hyperlink, and type words that say where it goes in Text to display",
+      refs=("WCAG 2.2 SC 2.4.4", "Word checker: unclear hyperlink text"))
+def bare_url_link_text(doc: DocxDocument):
+    """## What it does
+    Finds links whose text is a web address.
+
+    ## Why is this bad?
+    A screen reader reads the address character by character, and a list of links
+    full of addresses does not say where each one goes.
+
+    ## Example
+    `<https://example.org/report-2019.pdf>` fails; `[the 2019 report](https://...)` passes.
+    """
+    yield from capped(Hit(f"link text is the address “{text[:60]}”", where(para))
+                      for para, text, _target in links(doc) if BARE_URL.fullmatch(text))
+
+
+@rule("DOCX307", "vague-link-text", Severity.WARNING, "Link text must say where the link goes",
+      fix="Use the destination's name as the link text in source/letter.md, not \"click here\"",
+      fix_file="Right-click the link > Edit Hyperlink, and type words that say where it goes in Text to display",
+      refs=("WCAG 2.2 SC 2.4.4", "Word checker: unclear hyperlink text"))
+def vague_link_text(doc: DocxDocument):
+    """## What it does
+    Finds links whose text is "click here", "here", "read more" and the like.
+
+    ## Why is this bad?
+    Screen-reader users often list a document's links; ten links called "here" do
+    not say where any of them goes.
+
+    ## Example
+    ```markdown
+    To read the report [click here](https://example.org/report).   <- fails
+    Read [the full report](https://example.org/report).
+    ```
+    """
+    yield from capped(Hit(f"link text “{text}” does not say where the link goes", where(para))
+                      for para, text, _target in links(doc) if text.lower().strip(" .:!") in VAGUE)
+
+
+def luminance(colour: str) -> float:
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(foreground: str, background: str) -> float:
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def colour(value: str | None) -> str | None:
+    return value.upper() if value and re.fullmatch(r"[0-9A-Fa-f]{6}", value) else None
+
+
+def background(doc: DocxDocument, run, p) -> str:
+    """What is behind a run: its highlight or shading, the paragraph's, the cell's, the page's, else white."""
+    highlight = val(run.find("w:rPr/w:highlight", NS))
+    candidates = [HIGHLIGHT.get(highlight or ""), colour(val(doc.run_property(run, p, "shd"), "fill")),
+                  colour(val(p.find("w:pPr/w:shd", NS), "fill")),
+                  colour(val(doc.style_property(doc.paragraph_style(p), "w:pPr/w:shd"), "fill"))]
+    cell = next(p.iterancestors(qname("w:tc")), None)
+    if cell is not None:
+        candidates.append(colour(val(cell.find("w:tcPr/w:shd", NS), "fill")))
+    candidates.append(colour(val(doc.body.find("w:background", NS), "color")))
+    return next((c for c in candidates if c), "FFFFFF")
+
+
+def low_contrast_runs(doc: DocxDocument):
+    for para in doc.paragraphs:
+        for run in para.element.iter(qname("w:r")):
+            if not paragraph_text(run).strip():
+                continue
+            foreground = colour(val(doc.run_property(run, para.element, "color")))
+            if foreground is None:  # "auto": Word picks black or white against the background
+                continue
+            behind = background(doc, run, para.element)
+            size = int(val(doc.run_property(run, para.element, "sz")) or 22)
+            large = size >= 36 or (size >= 28 and is_on(doc.run_property(run, para.element, "b")))
+            ratio = contrast(foreground, behind)
+            if ratio < (3 if large else 4.5):
+                yield Hit(f"text #{foreground} on #{behind} has a contrast of {ratio:.1f}:1 (needs "
+                          f"{'3' if large else '4.5'}:1) in {para.quote}", para.location)
+                break
+
+
+@rule("DOCX420", "low-contrast-text", Severity.ERROR,
+      "Text must contrast with its background by at least 4.5:1 (3:1 for large text)",
+      fix="Rebuild with `make docx`; the pipeline's styles use dark text on white",
+      fix_file="Choose a darker text colour or a lighter shading (Home > Font Colour, Shading)",
+      refs=("WCAG 2.2 SC 1.4.3", "Word checker: hard-to-read text contrast"))
+def low_contrast_text(doc: DocxDocument):
+    """## What it does
+    Works out each run's colour through the style chain and what lies behind it (its
+    highlight or shading, the paragraph's or table cell's shading, the page colour,
+    else white), and finds text below 4.5:1 contrast, or 3:1 for large text (18 pt,
+    or 14 pt bold). Automatic colour is left alone: Word adapts it.
+
+    ## Why is this bad?
+    Partially sighted readers and anyone reading in sunlight cannot make out pale
+    grey on white or dark text on dark shading.
+
+    ## Example
+    Grey #999999 body text on white (2.8:1) fails; #595959 (7:1) passes.
+    """
+    yield from capped(low_contrast_runs(doc))
+
