@@ -7,14 +7,13 @@ from itertools import islice
 
 from publish.lint.docx import DocxDocument, Paragraph, is_on, paragraph_text, val
 from publish.lint.rule import Hit, Severity, rule
+from publish.lint.xhtml_rules import BARE_URL, VAGUE
 from publish.xml import NS, qname
 
 VML = "urn:schemas-microsoft-com:vml"
 OFFICE = "urn:schemas-microsoft-com:office:office"
 DECORATIVE = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 FILE_NAME = re.compile(r"^[\w .()-]+\.(png|jpe?g|gif|bmp|tiff?|svg|emf|wmf|webp|heic)$", re.IGNORECASE)
-BARE_URL = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
-VAGUE = ("click here", "here", "click", "more", "read more", "this link", "click this link", "learn more", "link")
 BULLET = "•◦▪▫●○■□‣⁃"
 TYPED_LIST = re.compile(rf"^\s*([{BULLET}]|[-–*]|\d{{1,2}}[.)]|[a-z][.)])\s+\S")
 REPEATED_BLANKS = re.compile(r"[ \u00a0]{3,}|\t{2,}")
