@@ -143,3 +143,23 @@ def test_editions_lint_clean(letter, edition):
     findings, readable = lint.lint_file(letter[edition])
     assert readable
     assert [f for f in findings if f.severity is lint.Severity.ERROR] == []
+
+
+def test_highlighted_code_keeps_its_contrast(tmp_path):
+    """pandoc's and Typst's code colours are too pale (comments at 2.9:1): code stays black."""
+    from publish import pipeline
+    from publish.lint import Severity, lint_file
+
+    source = tmp_path / "code.md"
+    source.write_text("---\ntitle: Code\nlang: en\n---\n\n# Code\n\n```python\n# a comment\ndef f(x):\n"
+                      "    return 'text'\n```\n", encoding="utf-8")
+    built = {b.edition.name: b.path for b in pipeline.build(source, tmp_path / "out")}
+    for path in built.values():
+        findings, readable = lint_file(path)
+        assert readable and [f for f in findings if f.severity is Severity.ERROR] == []
+    with zipfile.ZipFile(built["docx"]) as archive:
+        colours = set(re.findall(rb'w:color w:val="([0-9A-F]{6})"', archive.read("word/styles.xml")))
+    assert colours <= {b"000000", b"1D4F91"}
+    with zipfile.ZipFile(built["epub"]) as archive:
+        css = b"".join(archive.read(n) for n in archive.namelist() if n.endswith(".css"))
+    assert b"color: #" not in css

@@ -40,5 +40,12 @@ def parse(markdown: str) -> dict:
 
 
 def write(ast: dict, to: str, args: list[str] = (), cwd=None, env: dict | None = None) -> bytes:
-    """Write one edition's bytes from the (filtered) AST."""
-    return run(["--from", "json", "--to", to, *args], json.dumps(ast).encode("utf-8"), cwd=cwd, env=env)
+    """Write one edition's bytes from the (filtered) AST.
+
+    Code is highlighted in black by weight and slant only: pandoc's default colours
+    (comments in #60A0B0, 2.9:1 on white) fail WCAG 1.4.3, and colour alone means
+    nothing to a screen reader. Typst highlights its raw blocks itself (clear-print.typ).
+    """
+    highlighting = [] if to == "typst" else ["--syntax-highlighting=monochrome"]
+    return run(["--from", "json", "--to", to, *highlighting, *args], json.dumps(ast).encode("utf-8"),
+               cwd=cwd, env=env)
