@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from itertools import islice
 
 from publish.lint.docx import DocxDocument, Paragraph, is_on, paragraph_text, val
-from publish.lint.rule import Hit, Severity, rule
+from publish.lint.rule import Hit, Severity, capped, rule
 from publish.lint.xhtml_rules import BARE_URL, VAGUE
 from publish.xml import NS, qname
 
@@ -22,16 +21,6 @@ HIGHLIGHT = {"yellow": "FFFF00", "green": "00FF00", "cyan": "00FFFF", "magenta":
              "red": "FF0000", "darkBlue": "000080", "darkCyan": "008080", "darkGreen": "008000",
              "darkMagenta": "800080", "darkRed": "800000", "darkYellow": "808000", "darkGray": "808080",
              "lightGray": "C0C0C0", "black": "000000", "white": "FFFFFF"}
-SHOWN = 5  # findings of one rule shown one by one; the rest are counted
-
-
-def capped(hits, shown: int = SHOWN):
-    """The first few findings, then one that counts the rest, so one habit does not flood the report."""
-    hits = iter(hits)
-    yield from islice(hits, shown)
-    rest = sum(1 for _ in hits)
-    if rest:
-        yield Hit(f"… and {rest} more like these")
 
 
 def consecutive(paragraphs):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 import inspect
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Callable, Iterable, Iterator
 
 
@@ -25,6 +26,15 @@ class Hit:
     message: str
     location: str | None = None  # "line:col", "page 3", "word/document.xml:1:204", ...
     fix: str | None = None  # overrides the rule's fix when the fix depends on what was seen
+
+
+def capped(hits, shown: int = 5):
+    """The first few findings, then one that counts the rest, so one habit does not flood the report."""
+    hits = iter(hits)
+    yield from islice(hits, shown)
+    rest = sum(1 for _ in hits)
+    if rest:
+        yield Hit(f"… and {rest} more like these")
 
 
 @dataclass(frozen=True)
