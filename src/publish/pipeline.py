@@ -8,7 +8,6 @@ import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -24,21 +23,30 @@ class Built:
     size: int
 
 
+PARSED: dict[tuple, tuple[BuildContext, dict]] = {}  # (file, mtime, size) -> parse, this process only
+
+
 def parse(path: Path) -> tuple[BuildContext, dict]:
     """Check the source, parse it once, and run the filters on the result (publish.filterkit).
 
-    Kept per version of the file, so building and then checking against the source parse
-    it once; callers must not change the document (filterkit.for_format gives a copy).
+    Kept per version of the file, however its path is written, so building and then
+    checking against the source parse it once; callers must not change the document
+    (filterkit.for_format gives a copy).
     """
+    path = Path(path)
     try:
-        info = Path(path).stat()
+        info = path.stat()
     except OSError:
-        return _parse(Path(path), None)
-    return _parse(Path(path), (Path(path).resolve(), info.st_mtime_ns, info.st_size))
+        return parse_now(path)  # source.load says what is wrong
+    version = (path.resolve(), info.st_mtime_ns, info.st_size)
+    if version not in PARSED:
+        if len(PARSED) >= 4:
+            PARSED.clear()
+        PARSED[version] = parse_now(path)
+    return PARSED[version]
 
 
-@lru_cache(maxsize=4)
-def _parse(path: Path, version: tuple | None) -> tuple[BuildContext, dict]:
+def parse_now(path: Path) -> tuple[BuildContext, dict]:
     src = source_mod.load(path)
     ast = pandoc.parse(src.text)
     resources.check(src, ast)
