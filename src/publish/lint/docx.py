@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from lxml import etree
+
 from publish.lint.rule import Hit, Severity, rule
 from publish.lint.safe import SafeZip, Unreadable
 from publish.source import BCP47
@@ -51,6 +53,7 @@ class Paragraph:
 
     number: int
     element: object
+    style_id: str | None
     style: str  # the style's name as Word shows it ("heading 2", "Normal")
     level: int | None  # heading level 1-9, or None
     text: str
@@ -75,6 +78,7 @@ class DocxDocument:
     core: object | None
     settings: object | None
     relationships: dict[str, str] = field(default_factory=dict)  # r:id -> target
+    found_in_styles: dict = field(default_factory=dict, repr=False)  # (style id, path) -> element, memo
 
     @cached_property
     def styles(self) -> dict[str, Style]:
@@ -107,20 +111,20 @@ class DocxDocument:
         return val(p.find("w:pPr/w:pStyle", NS)) or self.default_paragraph_style
 
     def style_property(self, style_id: str | None, path: str):
-        """The first element at `path` (e.g. `w:rPr/w:b`) along a style's chain."""
-        for style in self.chain(style_id):
-            found = style.element.find(path, NS)
-            if found is not None:
-                return found
-        return None
+        """The first element at `path` (e.g. `w:rPr/w:b`) along a style's chain (looked up once)."""
+        key = (style_id, path)
+        if key not in self.found_in_styles:
+            self.found_in_styles[key] = next(
+                (found for style in self.chain(style_id) if (found := style.element.find(path, NS)) is not None), None)
+        return self.found_in_styles[key]
 
-    def run_property(self, run, p, name: str):
+    def run_property(self, run, para: Paragraph, name: str):
         """A run's effective `w:NAME`: direct, character style, paragraph style, then defaults."""
-        direct = run.find(f"w:rPr/w:{name}", NS)
+        path = f"w:rPr/w:{name}"
+        direct = run.find(path, NS)
         if direct is not None:
             return direct
-        for style_id, path in ((val(run.find("w:rPr/w:rStyle", NS)), f"w:rPr/w:{name}"),
-                               (self.paragraph_style(p), f"w:rPr/w:{name}")):
+        for style_id in (val(run.find("w:rPr/w:rStyle", NS)), para.style_id):
             found = self.style_property(style_id, path)
             if found is not None:
                 return found
@@ -147,7 +151,7 @@ class DocxDocument:
             style = self.styles[style_id].name if style_id in self.styles else (style_id or "Normal")
             numbered = p.find("w:pPr/w:numPr", NS) is not None or \
                 self.style_property(style_id, "w:pPr/w:numPr") is not None
-            found.append(Paragraph(number, p, style, self.heading_level(p, style_id), paragraph_text(p),
+            found.append(Paragraph(number, p, style_id, style, self.heading_level(p, style_id), paragraph_text(p),
                                    any(a.tag == qname("w:tbl") for a in p.iterancestors()), numbered))
         return found
 
@@ -168,18 +172,17 @@ def is_on_default(style) -> bool:
 
 OBJECT = "\ufffc"  # stands for an image or shape in a paragraph's text
 BREAKS = {qname("w:tab"): "\t", qname("w:br"): "\n", qname("w:drawing"): OBJECT, qname("w:pict"): OBJECT}
+TEXT = qname("w:t")
+# What a paragraph reads as, in document order; text boxes inside objects are paragraphs of their own.
+READ = etree.XPath(
+    ".//w:t[not(ancestor::w:drawing or ancestor::w:pict)] | .//w:drawing[not(ancestor::w:pict)] | "
+    ".//w:pict | .//w:tab[not(ancestor::w:tabs or ancestor::w:drawing or ancestor::w:pict)] | "
+    ".//w:br[not(ancestor::w:drawing or ancestor::w:pict)]", namespaces={"w": W})
 
 
 def paragraph_text(p) -> str:
     """The text of a paragraph as a screen reader meets it: tabs, breaks and objects as one character each."""
-    parts = []
-    for element in p.iter(qname("w:t"), *BREAKS):
-        if element.tag == qname("w:t"):
-            if not any(a.tag in (qname("w:drawing"), qname("w:pict")) for a in element.iterancestors()):
-                parts.append(element.text or "")
-        elif not any(a.tag in (qname("w:tabs"), qname("w:drawing"), qname("w:pict")) for a in element.iterancestors()):
-            parts.append(BREAKS[element.tag])
-    return "".join(parts)
+    return "".join((e.text or "") if e.tag == TEXT else BREAKS[e.tag] for e in READ(p))
 
 
 def load(data: bytes) -> DocxDocument:

@@ -415,12 +415,13 @@ def colour(value: str | None) -> str | None:
     return value.upper() if value and re.fullmatch(r"[0-9A-Fa-f]{6}", value) else None
 
 
-def background(doc: DocxDocument, run, p) -> str:
+def background(doc: DocxDocument, run, para: Paragraph) -> str:
     """What is behind a run: its highlight or shading, the paragraph's, the cell's, the page's, else white."""
     highlight = val(run.find("w:rPr/w:highlight", NS))
-    candidates = [HIGHLIGHT.get(highlight or ""), colour(val(doc.run_property(run, p, "shd"), "fill")),
+    p = para.element
+    candidates = [HIGHLIGHT.get(highlight or ""), colour(val(doc.run_property(run, para, "shd"), "fill")),
                   colour(val(p.find("w:pPr/w:shd", NS), "fill")),
-                  colour(val(doc.style_property(doc.paragraph_style(p), "w:pPr/w:shd"), "fill"))]
+                  colour(val(doc.style_property(para.style_id, "w:pPr/w:shd"), "fill"))]
     cell = next(p.iterancestors(qname("w:tc")), None)
     if cell is not None:
         candidates.append(colour(val(cell.find("w:tcPr/w:shd", NS), "fill")))
@@ -433,12 +434,12 @@ def low_contrast_runs(doc: DocxDocument):
         for run in para.element.iter(qname("w:r")):
             if not paragraph_text(run).strip():
                 continue
-            foreground = colour(val(doc.run_property(run, para.element, "color")))
+            foreground = colour(val(doc.run_property(run, para, "color")))
             if foreground is None:  # "auto": Word picks black or white against the background
                 continue
-            behind = background(doc, run, para.element)
-            size = int(val(doc.run_property(run, para.element, "sz")) or 22)
-            large = size >= 36 or (size >= 28 and is_on(doc.run_property(run, para.element, "b")))
+            behind = background(doc, run, para)
+            size = int(val(doc.run_property(run, para, "sz")) or 22)
+            large = size >= 36 or (size >= 28 and is_on(doc.run_property(run, para, "b")))
             ratio = contrast(foreground, behind)
             if ratio < (3 if large else 4.5):
                 yield Hit(f"text #{foreground} on #{behind} has a contrast of {ratio:.1f}:1 (needs "
