@@ -123,6 +123,7 @@ def test_check_keeps_lint_txt_only_while_there_are_no_errors(capsys, letter, tmp
         shutil.copy(path, tmp_path)
     source = ROOT / "source" / "letter.md"
     assert cli.check(source, tmp_path) == 0
+    assert "no `contact:` in the front matter" in capsys.readouterr().err  # the letter's group gave none
     assert (tmp_path / "lint.txt").read_text().endswith(f"Found 0 errors and 0 warnings in {len(letter)} files.\n")
     text = tmp_path / "letter.txt"
     text.write_text(text.read_text(encoding="utf-8").replace("Kellie Strom", "Someone Else"), encoding="utf-8")

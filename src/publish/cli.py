@@ -37,6 +37,9 @@ def check(source: Path, out: Path) -> int:
     site = pages.collect(source, out)
     for path in pages.write_pages(site, out):
         print(path)
+    if not str(site.ctx.meta.get("contact") or "").strip():
+        print(f"publish: warning: {source}: no `contact:` in the front matter, so the accessibility statement "
+              "cannot say where to ask for another format; add an email address or web page", file=sys.stderr)
     sys.stdout.write(report.concise(site.result))
     status = 2 if site.result.unreadable else 1 if site.result.count(lint.Severity.ERROR) else 0
     if status:
