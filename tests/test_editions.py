@@ -93,6 +93,8 @@ def test_docx_properties_language_headings_and_lists(letter):
     assert levels == [2, 3, 3, 2]
     numbered = [p for p in document.paragraphs if p._p.find("w:pPr/w:numPr", NS) is not None]
     assert len(numbered) == 3 + len(SIGNATORIES)
+    assert [(p.style.name, p.text) for p in document.paragraphs[1:3]] == [
+        ("Author", "UK Civil Society Atrocity Prevention Working Group"), ("Date", "November 2019")]
 
 
 def epub_members(path) -> dict[str, bytes]:

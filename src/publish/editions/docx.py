@@ -95,7 +95,8 @@ def write(ast: dict, ctx: BuildContext) -> bytes:
     with tempfile.NamedTemporaryFile(suffix=".docx") as reference:
         reference.write(reference_docx())
         reference.flush()
-        raw = pandoc.write(ast, "docx", ["--reference-doc", reference.name, "-o", "-"], cwd=ctx.source.folder)
+        raw = pandoc.write(ast, "docx", ["--reference-doc", reference.name, "--metadata", f"date={ctx.date_text}",
+                                         "-o", "-"], cwd=ctx.source.folder)  # "November 2019", not "2019-11"
     document = docx.Document(io.BytesIO(raw))
     props = document.core_properties
     props.title = ctx.title
