@@ -165,3 +165,9 @@ def test_highlighted_code_keeps_its_contrast(tmp_path):
     with zipfile.ZipFile(built["epub"]) as archive:
         css = b"".join(archive.read(n) for n in archive.namelist() if n.endswith(".css"))
     assert b"color: #" not in css
+
+
+def test_epub_title_page_says_the_date_as_readers_say_it(letter):
+    members = epub_members(letter["epub"])
+    assert b'<p class="date">November 2019</p>' in members["EPUB/text/title_page.xhtml"]
+    assert b">2019-11</dc:date>" in members["EPUB/content.opf"]

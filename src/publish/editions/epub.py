@@ -86,6 +86,12 @@ def name_chapters(root, fallback: str) -> None:
         title.text = " ".join(text_of(heading).split()) if heading is not None else fallback
 
 
+def show_date(root, date_text: str) -> None:
+    """The title page says the date as readers say it (November 2019); dc:date keeps the ISO form."""
+    for date in root.iterfind(".//xhtml:p[@class='date']", NS):
+        date.text = date_text
+
+
 def add_landmarks(nav_root, toc_href: str, body_href: str | None) -> None:
     landmarks = nav_root.find(".//xhtml:nav[@id='landmarks']/xhtml:ol", NS)
     if landmarks is None:
@@ -136,6 +142,7 @@ def post_process(raw: bytes, ast: dict, ctx: BuildContext, conforms: bool) -> by
             add_landmarks(root, item.get("href") + "#toc", body_href)
         else:
             name_chapters(root, ctx.title)
+            show_date(root, ctx.date_text)
         add_main(root)
         members[name] = b"<?xml version='1.0' encoding='utf-8'?>\n<!DOCTYPE html>\n" + etree.tostring(root, encoding="utf-8")
     out = io.BytesIO()
