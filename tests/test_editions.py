@@ -171,3 +171,11 @@ def test_epub_title_page_says_the_date_as_readers_say_it(letter):
     members = epub_members(letter["epub"])
     assert b'<p class="date">November 2019</p>' in members["EPUB/text/title_page.xhtml"]
     assert b">2019-11</dc:date>" in members["EPUB/content.opf"]
+
+
+def test_title_is_typeset_alike_in_every_edition(letter):
+    """The front matter's `Group's` is `Group’s` in the body's typography, in every edition."""
+    with pikepdf.open(letter["pdf"]) as pdf:
+        assert "Group’s" in str(pdf.docinfo["/Title"])
+    assert "Group’s" in letter["txt"].read_text(encoding="utf-8").splitlines()[1]
+    assert docx.Document(letter["docx"]).core_properties.title.startswith("UK Atrocity Prevention Working Group’s")

@@ -32,6 +32,30 @@ def stringify(node) -> str:
     return "".join(parts)
 
 
+QUOTES = {"SingleQuote": "‘’", "DoubleQuote": "“”"}
+
+
+def typeset(node) -> str:
+    """Inline text as pandoc typesets it: smart quotes and apostrophes, as in the body."""
+    if isinstance(node, list):
+        return "".join(typeset(item) for item in node)
+    if not isinstance(node, dict):
+        return ""
+    kind, content = node.get("t"), node.get("c")
+    if kind in ("Str", "MetaString"):
+        return content
+    if kind in ("Space", "SoftBreak", "LineBreak"):
+        return " "
+    if kind == "Quoted":
+        marks = QUOTES[content[0]["t"]]
+        return marks[0] + typeset(content[1]) + marks[1]
+    if kind in ("Code", "Math", "RawInline"):
+        return content[1]
+    if kind in ("Link", "Image", "Span", "Cite"):
+        return typeset(content[1])
+    return typeset(content)
+
+
 @dataclass
 class Facts:
     counts: Counter

@@ -54,7 +54,7 @@ def parse_now(path: Path) -> tuple[BuildContext, dict]:
         filtered = filterkit.shared(ast)
     except SourceError as exc:
         raise src.error(exc.message, exc.fix, needle=exc.needle) from None
-    return BuildContext(src), filtered
+    return BuildContext(src, facts.typeset(ast["meta"].get("title"))), filtered
 
 
 def remove_stale_temporaries(path: Path, older_than: float = 600) -> None:

@@ -29,6 +29,7 @@ class BuildContext:
     """The checked source and the document facts derived from it."""
 
     source: Source
+    typeset_title: str = ""  # the title as pandoc sets it (curly apostrophes), from the parsed document
 
     @property
     def meta(self) -> dict:
@@ -36,7 +37,7 @@ class BuildContext:
 
     @property
     def title(self) -> str:
-        return str(self.meta["title"]).strip()
+        return " ".join(self.typeset_title.split()) or str(self.meta["title"]).strip()
 
     @property
     def lang(self) -> str:
