@@ -33,7 +33,7 @@ def test_concise_output_and_summary(capsys, letter):
 def test_concise_finding_has_location_code_severity_and_help(capsys, broken_txt):
     status, out = run(capsys, "lint", str(broken_txt))
     first, help_line = out.splitlines()[:2]
-    assert first.startswith(f"{broken_txt}:1:81: TXT401 warning: line is 139 characters long")
+    assert first.startswith(f"{broken_txt}:1:81: TXT401 warning: line is 139 characters long (the limit is 80)")
     assert help_line.startswith("  help: ")
     assert status == 0  # a warning alone does not fail
     assert run(capsys, "lint", "--strict", str(broken_txt))[0] == 1
@@ -153,3 +153,14 @@ def test_readme_lists_every_rule():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert [code for code in sorted(RULES) if f"| {code} | {RULES[code].severity.value} | {RULES[code].name} |"
             not in readme] == []
+
+
+def test_max_line_length_sets_the_plain_text_limit(capsys, broken_txt):
+    status, out = run(capsys, "lint", "--max-line-length", "140", str(broken_txt))
+    assert "TXT401" not in out
+    status, out = run(capsys, "lint", "--max-line-length", "100", str(broken_txt))
+    assert f"{broken_txt}:1:101: TXT401 warning: line is 139 characters long (the limit is 100)" in out
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["lint", "--max-line-length", "0", str(broken_txt)])
+    assert exit_.value.code == 2
+    assert "is not a whole number of characters above 0" in capsys.readouterr().err

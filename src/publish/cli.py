@@ -59,7 +59,7 @@ def cmd_lint(args) -> int:
         return 2
     result = lint.run([Path(p) for p in args.paths], args.select.split(",") if args.select else (),
                       args.ignore.split(",") if args.ignore else (), from_source=args.from_source or bool(source),
-                      source=source)
+                      source=source, max_line=args.max_line_length)
     sys.stdout.write(report.FORMATTERS[args.format](result))
     if result.unreadable:
         return 2
@@ -89,6 +89,12 @@ def cmd_explain(args) -> int:
     return 0
 
 
+def positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of characters above 0")
+    return int(text)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="publish", description="Accessible editions from one Markdown master.")
     sub = top.add_subparsers(dest="command", required=True)
@@ -108,6 +114,8 @@ def parser() -> argparse.ArgumentParser:
     lint.add_argument("--select", help="only these codes or prefixes, comma-separated (e.g. EPUB,PDF2)")
     lint.add_argument("--ignore", help="skip these codes or prefixes, comma-separated")
     lint.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    lint.add_argument("--max-line-length", type=positive, metavar="N",
+                      help="longest plain-text line allowed (TXT401; default: 80, as WCAG 1.4.8 asks)")
     lint.add_argument("--from-source", action="store_true",
                       help="the files were built from Markdown: aim each fix at the source")
     lint.add_argument("--source", metavar="MARKDOWN",

@@ -47,9 +47,9 @@ def unreadable(path: str, fmt: str, reason: str) -> Finding:
 
 
 def lint_file(path: Path, wanted=selector(), from_source: bool = False,
-              source: Path | None = None) -> tuple[list[Finding], bool]:
+              source: Path | None = None, max_line: int | None = None) -> tuple[list[Finding], bool]:
     """Findings for one file, and whether it could be checked at all; with `source`, also
-    whether its text is the source's."""
+    whether its text is the source's. `max_line` sets another plain-text line limit (TXT401)."""
     shown = str(path)
     try:
         data = path.read_bytes()
@@ -59,6 +59,8 @@ def lint_file(path: Path, wanted=selector(), from_source: bool = False,
     try:
         fmt = detect(data, path)
         document = LOADERS[fmt](data)
+        if fmt == "txt" and max_line:
+            document.max_line = max_line
         return list(run_rules(fmt, document, shown, from_source, wanted, source)), True
     except Unreadable as exc:
         return [unreadable(shown, fmt, str(exc))], False
@@ -72,11 +74,11 @@ def lint_file(path: Path, wanted=selector(), from_source: bool = False,
 
 
 def run(paths: Iterable[Path], select=(), ignore=(), from_source: bool = False,
-        source: Path | None = None) -> Result:
+        source: Path | None = None, max_line: int | None = None) -> Result:
     result = Result()
     wanted = selector(select, ignore)
     for path in paths:
-        findings, readable = lint_file(Path(path), wanted, from_source, source)
+        findings, readable = lint_file(Path(path), wanted, from_source, source, max_line)
         result.findings += findings
         result.files += 1
         result.unreadable += not readable
