@@ -11,7 +11,7 @@ NAME := $(basename $(notdir $(SOURCE)))
 EDITIONS := pdf docx epub txt html
 EDITION_FILES := $(foreach e,$(EDITIONS),$(OUT)/$(NAME).$(e))
 CHECKED := $(OUT)/lint.txt $(OUT)/index.html $(OUT)/accessibility.html $(OUT)/accessibility.json
-INPUTS := $(wildcard source/*) $(wildcard filters/*.py) $(shell find src/publish -name '*.py' -o -name '*.typ' -o -name '*.css' -o -name '*.html' 2>/dev/null)
+INPUTS := $(wildcard source/*) $(shell find src/publish -name '*.py' -o -name '*.typ' -o -name '*.css' -o -name '*.html' 2>/dev/null)
 
 .PHONY: all $(EDITIONS) lint pages test checkers bench clean help venv
 

@@ -116,7 +116,7 @@ def test_unknown_edition_is_refused(capsys):
 
 
 def test_filters_run_on_their_own_as_pandoc_filters(tmp_path):
-    """`pandoc --filter filters/NAME.py` reports the same problem, with exit 1."""
+    """`pandoc --filter src/publish/filters/NAME.py` reports the same problem, with exit 1."""
     import subprocess
     import sys
 

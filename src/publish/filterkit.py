@@ -1,4 +1,4 @@
-"""What the filters in filters/ share: running in process or as `pandoc --filter` scripts.
+"""What the filters in publish/filters/ share: running in process or as `pandoc --filter` scripts.
 
 A filter reports a problem in the source by raising SourceError with a `needle` (text
 that stands on the offending line); the pipeline turns the needle into a line number.
@@ -12,7 +12,7 @@ nothing the first run already did.
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import io
 import json
 import sys
@@ -23,7 +23,7 @@ import panflute as pf
 
 from publish.errors import SourceError
 
-FILTERS_DIR = Path(__file__).resolve().parents[2] / "filters"
+FILTERS_DIR = Path(__file__).resolve().parent / "filters"
 # The order matters: checks first, then the filters that reshape the document.
 FILTER_NAMES = (
     "raw_content", "heading_levels", "tables", "links", "languages", "alt_text", "math_alt", "signatories",
@@ -39,7 +39,7 @@ def problem(message: str, fix: str, elem: pf.Element | None = None, needle: str 
 
 
 def run_script(main) -> None:
-    """Entry point for `pandoc --filter filters/NAME.py`: errors go to stderr, exit 1."""
+    """Entry point for `pandoc --filter src/publish/filters/NAME.py`: errors go to stderr, exit 1."""
     try:
         main()
     except SourceError as exc:
@@ -48,14 +48,7 @@ def run_script(main) -> None:
         raise SystemExit(1) from None
 
 
-def load_filter(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"publish_filters.{name}", FILTERS_DIR / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-FILTERS = tuple(load_filter(name) for name in FILTER_NAMES)
+FILTERS: tuple[ModuleType, ...] = tuple(importlib.import_module(f"publish.filters.{name}") for name in FILTER_NAMES)
 
 
 def apply(ast: dict, fmt: str, modules=FILTERS) -> dict:
