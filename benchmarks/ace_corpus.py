@@ -70,7 +70,8 @@ def ace_books(corpus: Path) -> int:
     agree, rule_hits, rule_total, disagreements = 0, 0, 0, []
     for row in rows:
         path = corpus / row["local_path"]
-        findings, _ = lint_file(path)
+        checked = lint_file(path)
+        findings, _ = checked.findings, checked.readable
         bad = failing(findings)
         verdict = "fail" if bad else "pass"
         codes = sorted({f.code for f in bad})
@@ -103,7 +104,8 @@ def damaged_packages(corpus: Path) -> int:
     files = sorted((corpus / "epub" / "epubcheck").glob("*.epub"))
     for path in files:
         try:
-            findings, _ = lint_file(path)
+            checked = lint_file(path)
+            findings, _ = checked.findings, checked.readable
         except Exception as exc:  # the point of this run is to prove there are none
             crashes += 1
             print(f"  TRACEBACK  {path.name}: {type(exc).__name__}: {exc}")
@@ -178,7 +180,8 @@ def timing(with_checkers: bool) -> int:
         if not LETTER.exists():
             print(f"  {LETTER} is missing: run `.venv/bin/publish build epub` to time it")
         for path in files:
-            findings, _ = lint_file(path)
+            checked = lint_file(path)
+            findings, _ = checked.findings, checked.readable
             line = (f"  {path.name:16} {path.stat().st_size / 1024:8.1f} KB  publish lint "
                     f"{seconds(lambda: lint_file(path), 5):7.3f} s (median of 5, {len(failing(findings))} findings)")
             if with_checkers:

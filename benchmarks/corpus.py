@@ -76,7 +76,8 @@ def main() -> int:
             fmt = "file"
         per_format[fmt] += 1
         try:
-            findings, readable = lint_file(path)
+            checked = lint_file(path)
+            findings, readable = checked.findings, checked.readable
         except Exception:  # the linter must never raise: each one is a bug to fix
             crashed.append((path, traceback.format_exc(limit=3)))
             continue

@@ -123,7 +123,7 @@ def build(document: Document, timeout: float) -> Outcome:
         if missing:
             return Outcome("failed", f"exit 0 but no {', '.join(missing)}")
         try:
-            findings = lint.run(editions, from_source=True).findings
+            findings = lint.run(editions, lint.Settings(built_from=str(source))).findings
         except Exception:  # noqa: BLE001 - a linter crash is a failure to report, not to stop on
             return Outcome("failed", "the linter crashed: " + traceback.format_exc()[-CAPPED:])
         return Outcome("built", lint_errors=[f.code for f in findings if f.severity is lint.Severity.ERROR])

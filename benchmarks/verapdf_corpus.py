@@ -50,7 +50,8 @@ def corpus(folder: Path) -> int:
         corpus_id = f"{match['clause']}-{int(match['test'])}"
         profile_id = CORPUS_TO_PROFILE.get(corpus_id, corpus_id)
         code = covering_rule(profile_id)
-        findings, _ = lint_file(path)
+        checked = lint_file(path)
+        findings, _ = checked.findings, checked.readable
         errors = [f for f in findings if f.severity is Severity.ERROR]
         counts = per_rule[profile_id]
         if match["verdict"] == "fail":

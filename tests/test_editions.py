@@ -142,7 +142,8 @@ def test_txt_lines_headings_and_signatories(letter):
 def test_editions_lint_clean(letter, edition):
     from publish import lint
 
-    findings, readable = lint.lint_file(letter[edition])
+    checked = lint.lint_file(letter[edition])
+    findings, readable = checked.findings, checked.readable
     assert readable
     assert [f for f in findings if f.severity is lint.Severity.ERROR] == []
 
@@ -157,7 +158,8 @@ def test_highlighted_code_keeps_its_contrast(tmp_path):
                       "    return 'text'\n```\n", encoding="utf-8")
     built = {b.edition.name: b.path for b in pipeline.build(source, tmp_path / "out")}
     for path in built.values():
-        findings, readable = lint_file(path)
+        checked = lint_file(path)
+        findings, readable = checked.findings, checked.readable
         assert readable and [f for f in findings if f.severity is Severity.ERROR] == []
     with zipfile.ZipFile(built["docx"]) as archive:
         colours = set(re.findall(rb'w:color w:val="([0-9A-F]{6})"', archive.read("word/styles.xml")))

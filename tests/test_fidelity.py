@@ -40,9 +40,9 @@ def edition_text(path: Path) -> str:
         with zipfile.ZipFile(path) as archive:
             parts = [archive.read(n) for n in sorted(archive.namelist()) if n.endswith(".xhtml") and "nav" not in n]
         return "\n".join(" ".join(etree.fromstring(p).itertext()) for p in parts)
-    from publish import parity
+    from publish.lint import documents
 
-    return parity.extract_text(path)
+    return documents.extract_text(path)
 
 
 def test_seed_has_sentences():

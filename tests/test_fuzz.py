@@ -176,7 +176,8 @@ def mutated(kind: str, data: bytes, rnd: random.Random) -> bytes:
 
 def check(path: Path) -> None:
     """The linter's whole contract on a bad file: findings, and a could-not-check one when unreadable."""
-    findings, readable = lint_file(path)
+    checked = lint_file(path)
+    findings, readable = checked.findings, checked.readable
     if not readable:
         assert len(findings) == 1 and findings[0].code.endswith("901"), findings
 

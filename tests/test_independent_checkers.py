@@ -21,7 +21,7 @@ from test_sample_document import CHART_ALT
 
 from publish import checkers
 from publish.editions import EDITIONS
-from publish.lint import lint_file, selector
+from publish.lint import Settings, lint_file, selector
 
 
 def ace(path: Path) -> list:
@@ -168,7 +168,8 @@ def test_independent_checker_flags_broken_variant(broken, variant, edition, chec
                          [(v, e) for v, editions in VARIANTS.items() for e in editions if e in EDITIONS])
 def test_linter_flags_broken_variant(broken, variant, edition):
     code = VARIANTS[variant][edition][1]
-    findings, readable = lint_file(broken[variant, edition], selector([code]))
+    checked = lint_file(broken[variant, edition], Settings(selector([code])))
+    findings, readable = checked.findings, checked.readable
     assert readable
     assert [f.code for f in findings if f.code == code], f"{code} did not flag the {edition} edition with {variant}"
 

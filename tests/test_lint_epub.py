@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, RULE_FIXTURES, zip_folder
-from publish.lint import lint_file, selector
+from publish.lint import Settings, lint_file, selector
 from publish.lint.rule import Severity
 
 GENERATOR = FIXTURES / "make_epub_fixtures.py"
@@ -39,7 +39,8 @@ def serious(findings):
 
 
 def test_pipeline_epub_lints_clean(letter):
-    findings, readable = lint_file(letter["epub"], selector(["EPUB"]))
+    checked = lint_file(letter["epub"], Settings(selector(["EPUB"])))
+    findings, readable = checked.findings, checked.readable
     assert readable
     assert [f"{f.location}: {f.code} {f.message}" for f in serious(findings)] == []
 
@@ -55,7 +56,8 @@ def test_committed_fixtures_are_what_the_generator_makes(tmp_path):
 
 def test_findings_name_the_file_inside_the_epub_and_the_line(tmp_path):
     files = generator().book([("EPUB/text/ch001.xhtml", ' alt="A red dot"', "")])
-    findings, _ = lint_file(epub(files, tmp_path / "book.epub"), selector(["EPUB201"]))
+    checked = lint_file(epub(files, tmp_path / "book.epub"), Settings(selector(["EPUB201"])))
+    findings, _ = checked.findings, checked.readable
     assert [f.location for f in findings] == ["EPUB/text/ch001.xhtml:8"]
 
 
@@ -82,7 +84,8 @@ DAMAGED = {
 def test_damaged_epub_gives_findings_not_a_traceback(damage, tmp_path):
     files = base()
     DAMAGED[damage](files)
-    findings, _ = lint_file(epub(files, tmp_path / "damaged.epub"))
+    checked = lint_file(epub(files, tmp_path / "damaged.epub"))
+    findings, _ = checked.findings, checked.readable
     assert findings
     assert any(f.code in ("EPUB901", "EPUB903") or f.severity is Severity.ERROR for f in findings)
 
@@ -90,7 +93,8 @@ def test_damaged_epub_gives_findings_not_a_traceback(damage, tmp_path):
 def test_not_a_zip_is_could_not_check(tmp_path):
     path = tmp_path / "book.epub"
     path.write_bytes(b"PK\x03\x04 this is not really a zip")
-    findings, readable = lint_file(path)
+    checked = lint_file(path)
+    findings, readable = checked.findings, checked.readable
     assert not readable and findings[0].code.endswith("901")
 
 
@@ -99,12 +103,14 @@ def test_percent_encoded_names_resolve(tmp_path):
     files["EPUB/text/c h.xhtml"] = files.pop("EPUB/text/ch001.xhtml")
     files["EPUB/package.opf"] = files["EPUB/package.opf"].replace('href="text/ch001.xhtml"', 'href="text/c%20h.xhtml"')
     files["EPUB/nav.xhtml"] = files["EPUB/nav.xhtml"].replace("text/ch001.xhtml", "text/c%20h.xhtml")
-    findings, readable = lint_file(epub(files, tmp_path / "book.epub"))
+    checked = lint_file(epub(files, tmp_path / "book.epub"))
+    findings, readable = checked.findings, checked.readable
     assert readable and serious(findings) == []
 
 
 def test_unpacked_fixture_zips_to_a_clean_book(tmp_path):
     path = tmp_path / "clean.epub"
     path.write_bytes(zip_folder(RULE_FIXTURES / "EPUB001" / "pass"))
-    findings, _ = lint_file(path, selector(["EPUB"]))
+    checked = lint_file(path, Settings(selector(["EPUB"])))
+    findings, _ = checked.findings, checked.readable
     assert findings == []

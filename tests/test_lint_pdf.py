@@ -11,14 +11,15 @@ import pikepdf
 import pytest
 
 from conftest import RULE_FIXTURES
-from publish.lint import RULES, lint_file, pdf_document, selector
+from publish.lint import RULES, Settings, lint_file, pdf_document, selector
 
 sys.path.insert(0, str(RULE_FIXTURES))
 from PDF_fixtures import append_content, base, changed, elements  # noqa: E402
 
 
 def lint(path: Path, *codes: str):
-    findings, readable = lint_file(path, selector(codes))
+    checked = lint_file(path, Settings(selector(codes)))
+    findings, readable = checked.findings, checked.readable
     return [(f.code, f.location, f.message) for f in findings], readable
 
 
@@ -114,7 +115,8 @@ def broken_xref(data: bytes) -> bytes:
 def test_damaged_pdf_gives_findings_not_tracebacks(tmp_path, damage):
     path = tmp_path / "damaged.pdf"
     path.write_bytes(damage(base()))
-    findings, readable = lint_file(path)
+    checked = lint_file(path)
+    findings, readable = checked.findings, checked.readable
     assert readable or [f.code for f in findings] == ["PDF901"]
 
 

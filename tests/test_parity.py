@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT, SAMPLE
-from publish import parity, pipeline
+from publish import expected, pipeline
+from publish.lint import compare, reading_order
 from publish.editions import EDITIONS
-from publish.lint import lint_file, selector
+from publish.lint import Settings, lint_file, selector
 
 LETTER = ROOT / "source" / "letter.md"
 SIGNATORY = "- [Kellie Strom]{.name}, [Syria Solidarity UK]{.organisation}\n"
@@ -36,7 +37,8 @@ def altered(tmp_path_factory) -> dict[str, dict]:
 
 
 def parity_findings(path, edition: str, source=LETTER):
-    findings, readable = lint_file(path, selector([f"{edition.upper()}410"]), source=source)
+    checked = lint_file(path, Settings(selector([f"{edition.upper()}410"]), pipeline.expected_text(source)))
+    findings, readable = checked.findings, checked.readable
     assert readable
     return findings
 
@@ -63,7 +65,8 @@ def test_two_swapped_paragraphs_are_caught(altered, edition):
 
 
 def test_parity_runs_only_when_given_the_source(altered):
-    findings, _ = lint_file(altered["dropped"]["txt"], selector(["TXT410"]))
+    checked = lint_file(altered["dropped"]["txt"], Settings(selector(["TXT410"])))
+    findings, _ = checked.findings, checked.readable
     assert findings == []
 
 
@@ -80,8 +83,8 @@ def test_a_missing_source_is_reported_not_raised(letter, tmp_path):
     assert finding.message.startswith("could not compare with the source: ")
 
 
-def words(text: str) -> list[parity.Word]:
-    return parity.words([(text, None)])
+def words(text: str) -> list[compare.Word]:
+    return compare.words([(text, None)])
 
 
 TITLE_BLOCK = (("open", "letter"), ("the", "group"))
@@ -97,7 +100,7 @@ TITLE_BLOCK = (("open", "letter"), ("the", "group"))
      "out of order: “Four five six.” comes too early, at the start (1 more difference)"),
 ])
 def test_first_difference_names_the_passage(edition, expected):
-    found = parity.first_difference(words("One two three. Four five six."), TITLE_BLOCK, words(edition))
+    found = compare.first_difference(words("One two three. Four five six."), TITLE_BLOCK, words(edition))
     assert (found[0] if found else None) == expected
 
 
@@ -106,14 +109,14 @@ def test_first_difference_names_the_passage(edition, expected):
     ("Ministry", "ministry"),
 ])
 def test_words_are_compared_without_case_punctuation_or_dashes(written, key):
-    assert parity.normalise(written) == key
+    assert compare.normalise(written) == key
 
 
 def test_ordered_list_numbers_count_only_where_the_edition_shows_them():
     ast = {"blocks": [{"t": "OrderedList", "c": [[3, {"t": "LowerRoman"}, {"t": "Period"}],
                                                   [[{"t": "Plain", "c": [{"t": "Str", "c": "item"}]}]]]}]}
-    assert parity.ast_text(ast["blocks"], parity.LAYOUTS["txt"]).split() == ["iii", "item"]
-    assert parity.ast_text(ast["blocks"], parity.LAYOUTS["epub"]).split() == ["item"]
+    assert expected.ast_text(ast["blocks"], EDITIONS["txt"].layout).split() == ["iii", "item"]
+    assert expected.ast_text(ast["blocks"], EDITIONS["epub"].layout).split() == ["item"]
 
 
 def test_web_text_leaves_out_what_nobody_meets():
@@ -121,7 +124,7 @@ def test_web_text_leaves_out_what_nobody_meets():
 
     root = etree.fromstring(b"<body><p>One <!-- a note --> two<span hidden=''>ghost</span>s <b>th</b>ree</p>"
                             b"<nav>Contents</nav><p aria-hidden='true'>shown</p><p>four<br/>five</p></body>")
-    words = [w.text for w in parity.words(parity.html_chunks(root))]
+    words = [w.text for w in compare.words(reading_order.html_chunks(root))]
     assert words == ["One", "twos", "three", "shown", "four", "five"]
 
 

@@ -7,7 +7,8 @@ import re
 import pytest
 
 from conftest import RULE_FIXTURES, fixture_codes, materialise
-from publish.lint import RULES, lint_file, selector
+from publish import pipeline
+from publish.lint import RULES, Settings, lint_file, selector
 
 
 def render(findings) -> str:
@@ -19,7 +20,8 @@ def lint_fixture(code: str, kind: str, tmp_path):
     """Lint one fixture with only its rule; a `source.md` beside it is the source it is compared with."""
     path = materialise(code, kind, tmp_path)
     source = path.with_name("source.md")
-    return lint_file(path, selector([code]), source=source if source.exists() else None)[0]
+    expected = pipeline.expected_text(source) if source.exists() else None
+    return lint_file(path, Settings(selector([code]), expected)).findings
 
 
 @pytest.mark.parametrize("code", sorted(RULES), ids=str)

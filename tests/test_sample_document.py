@@ -26,7 +26,8 @@ def test_sample_builds_every_edition(sample):
 
 @pytest.mark.parametrize("edition", sorted(EDITIONS))
 def test_linter_finds_nothing_to_fix(sample, edition):
-    findings, readable = lint_file(sample[edition])
+    checked = lint_file(sample[edition])
+    findings, readable = checked.findings, checked.readable
     assert readable
     assert [f"{f.code} {f.message}" for f in findings if f.severity is not Severity.INFO] == []
 

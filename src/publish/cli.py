@@ -50,16 +50,20 @@ def check(source: Path, out: Path) -> int:
 
 
 def cmd_lint(args) -> int:
-    from publish import lint
+    from publish import lint, pipeline
 
     source = Path(args.source) if args.source else None
     if source is not None and not source.is_file():
         print(f"publish: error: {source}: no such source file (give the Markdown the files were built from)",
               file=sys.stderr)
         return 2
-    result = lint.run([Path(p) for p in args.paths], args.select.split(",") if args.select else (),
-                      args.ignore.split(",") if args.ignore else (), from_source=args.from_source or bool(source),
-                      source=source, max_line=args.max_line_length)
+    settings = lint.Settings(
+        wanted=lint.selector(args.select.split(",") if args.select else (), args.ignore.split(",") if args.ignore else ()),
+        expected=pipeline.expected_text(source) if source else None,
+        built_from=str(source) if source else "the Markdown source" if args.from_source else None,
+        max_line=args.max_line_length,
+    )
+    result = lint.run([Path(p) for p in args.paths], settings)
     sys.stdout.write(report.FORMATTERS[args.format](result))
     if result.unreadable:
         return 2

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 from pathlib import Path
 
@@ -19,8 +19,6 @@ from publish import facts, lint, pipeline, report
 from publish.editions import EDITIONS, BuildContext, Edition
 from publish.errors import BuildError
 from publish.lint import RULES, Finding, Severity
-from publish.lint.formats import detect
-from publish.lint.safe import Unreadable
 from publish.pages_html import another_format, document_date, in_lang, language_text, page, size_text
 from publish.pages_report import accessibility_page
 
@@ -85,20 +83,19 @@ class Site:
     prepared: dt.date
 
 
-def check(path: Path, edition: Edition, source: Path) -> EditionFile:
-    data = path.read_bytes()
-    findings, readable = lint.lint_file(path, from_source=True, source=source)
-    try:
-        fmt = detect(data, path) if readable else None
-    except Unreadable:
-        fmt = None
-    return EditionFile(edition, path, data, findings, fmt)
+def check(path: Path, edition: Edition, settings: lint.Settings) -> EditionFile:
+    """Lint one edition against what it should say."""
+    checked = lint.lint_file(path, settings)
+    return EditionFile(edition, path, path.read_bytes(), checked.findings, checked.format if checked.readable else None)
 
 
 def collect(source: Path, out_dir: Path) -> Site:
     ctx, ast = pipeline.parse(source)
+    expected = pipeline.expected_text(source)
+    settings = lint.Settings(built_from=str(source))
     paths = [(edition, out_dir / (source.stem + edition.suffix)) for edition in EDITIONS.values()]
-    found = [check(path, edition, source) for edition, path in paths if path.is_file()]
+    found = [check(path, edition, replace(settings, expected=lambda _fmt, name=edition.name: expected(name)))
+             for edition, path in paths if path.is_file()]
     if not found:
         raise BuildError(f"no editions of {source.name} in {out_dir}: run `publish build` first")
     found.sort(key=lambda e: ORDER.index(e.edition.name) if e.edition.name in ORDER else len(ORDER))
@@ -121,7 +118,8 @@ def checks_line(edition: EditionFile) -> str:
     warnings = sum(f.severity is Severity.WARNING for f in edition.findings)
     verdict = "no errors" if not errors else report.plural(errors, "error")
     return (f"{len(edition.passed)} automated checks passed, {verdict}, {report.plural(warnings, 'warning')} "
-            f'(<a href="accessibility.html#report-{edition.edition.name}">details</a>)')
+            f'(<a href="accessibility.html#report-{edition.edition.name}">details of the '
+            f'{edition.edition.name.upper()} checks</a>)')
 
 
 def edition_item(site: Site, edition: EditionFile) -> str:

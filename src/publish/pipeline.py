@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from publish import facts, filterkit, pandoc, resources, source as source_mod
+from publish import expected, facts, filterkit, pandoc, resources, source as source_mod
 from publish.editions import EDITIONS, BuildContext, Edition
-from publish.errors import SourceError
+from publish.errors import PublishError, SourceError
+from publish.lint.compare import Expected
 
 
 @dataclass
@@ -109,3 +110,25 @@ def build(
         progress(f"Built {edition.name}: {target}")
         built.append(Built(edition, target, len(data)))
     return built
+
+
+def expected_text(source: Path) -> Callable[[str], Expected]:
+    """For the linter: what each edition of `source` (by name: `pdf`, `txt`...) should say.
+    Parses once. A source that cannot be read or built is not raised: each *410 rule reports it."""
+    try:
+        ctx, filtered = parse(Path(source))
+    except PublishError as exc:
+        unavailable = Expected.unavailable(f"could not compare with the source: {exc}")
+        return lambda _name: unavailable
+    except OSError as exc:
+        unavailable = Expected.unavailable(f"could not compare with the source: {source}: {exc.strerror or exc}")
+        return lambda _name: unavailable
+    made: dict[str, Expected] = {}
+
+    def expected_for(name: str) -> Expected:
+        if name not in made:
+            edition = EDITIONS[name]
+            made[name] = expected.expected(ctx, filterkit.for_format(filtered, edition.pandoc_format), edition.layout)
+        return made[name]
+
+    return expected_for

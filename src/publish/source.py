@@ -7,13 +7,13 @@ editor never has to read a converter's stack trace.
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from publish.errors import SourceError
+from publish.vocabulary import is_language_tag
 
 KNOWN_KEYS = (
     "title", "subtitle", "description", "lang", "date", "author", "publisher",
@@ -24,10 +24,6 @@ REQUIRED_KEYS = {
     "title": 'Add `title: "Your title"` to the front matter',
     "lang": "Add `lang: en-GB` (or the document's BCP 47 language tag) to the front matter",
 }
-# BCP 47 language tag: language, optional script, region, variants (RFC 5646, simplified).
-BCP47 = re.compile(
-    r"^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*$"
-)
 MAX_BYTES = 10 * 1024 * 1024
 
 
@@ -141,7 +137,7 @@ def _check_meta(source: Source) -> None:
         value = meta.get(key)
         if value is None or not str(value).strip():
             raise source.error(f"front matter has no `{key}`", fix, line=meta_line(source, key) if key in meta else 1)
-    if not BCP47.match(str(meta["lang"])):
+    if not is_language_tag(str(meta["lang"])):
         raise source.error(
             f"`lang: {meta['lang']}` is not a BCP 47 language tag",
             "use a tag such as `en-GB`, `cy` or `fr-FR`", line=meta_line(source, "lang"))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from publish.editions import docx, epub, html, pdf, txt
-from publish.editions.base import BuildContext, Edition
+from publish.editions.base import BuildContext, Edition, Layout
 
 EDITIONS: dict[str, Edition] = {e.name: e for e in (pdf.EDITION, docx.EDITION, epub.EDITION, txt.EDITION, html.EDITION)}
 
-__all__ = ["EDITIONS", "Edition", "BuildContext"]
+__all__ = ["EDITIONS", "Edition", "BuildContext", "Layout"]

@@ -14,6 +14,20 @@ from publish.source import Source
 
 
 @dataclass(frozen=True)
+class Layout:
+    """Where an edition puts what is not running text: the numbers its writer adds as text,
+    and its notes (after their marker, after the body, or outside the body)."""
+
+    list_numbers: bool = False  # ordered-list numbers are text (Typst's Lbl, plain-text markers)
+    note_markers: bool = True  # a note's number stands where it is referred to
+    notes: str = "end"  # "inline", "end" or "omitted"
+    note_numbers: bool = False  # each note's text starts with its number
+    caption_labels: bool = False  # captions start "Table 1:", "Figure 1:"
+    table_caption_last: bool = False  # a table's caption follows its cells
+    figure_captions: bool = True  # a figure's caption is shown (plain text shows the image's alt text instead)
+
+
+@dataclass(frozen=True)
 class Edition:
     """An output format: its CLI name, file suffix, pandoc writer and who it serves."""
 
@@ -22,6 +36,7 @@ class Edition:
     pandoc_format: str  # the format the filters see (doc.format)
     audience: str
     write: Callable[[dict, "BuildContext"], bytes]
+    layout: Layout = Layout()  # where it sets notes, numbers and captions: what parity expects
 
 
 @dataclass

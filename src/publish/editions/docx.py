@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from publish import pandoc, zipfiles
-from publish.editions.base import BuildContext, Edition
+from publish.editions.base import BuildContext, Edition, Layout
 
 BODY_FONT = "Arial"  # installed with Word everywhere; DOCX cannot carry its own fonts reliably
 DECORATIVE_EXT = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"  # Word's "Mark as decorative"
@@ -123,4 +123,5 @@ EDITION = Edition(
     pandoc_format="docx",
     audience="editing and re-use: a Word document with real headings, lists and document properties",
     write=write,
+    layout=Layout(note_markers=False, notes="omitted"),  # Word numbers notes and keeps them in footnotes.xml
 )

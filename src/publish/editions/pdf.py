@@ -11,7 +11,7 @@ import fontpkg_atkinson_hyperlegible
 import typst
 
 from publish import pandoc
-from publish.editions.base import BuildContext, Edition
+from publish.editions.base import BuildContext, Edition, Layout
 from publish.errors import BuildError
 
 TEMPLATE = Template((Path(__file__).parent.parent / "templates" / "clear-print.typ").read_text())
@@ -74,4 +74,5 @@ EDITION = Edition(
     pandoc_format="typst",
     audience="print and screen: a tagged PDF (PDF/UA-1) in clear print, for printing or reading on screen",
     write=write,
+    layout=Layout(list_numbers=True, notes="inline", note_numbers=True, caption_labels=True),  # as Typst sets them
 )

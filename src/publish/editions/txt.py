@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from publish import pandoc
-from publish.editions.base import BuildContext, Edition
+from publish.editions.base import BuildContext, Edition, Layout
 
 WIDTH = 72
 
@@ -30,4 +30,5 @@ EDITION = Edition(
     pandoc_format="plain",
     audience="plain text for any device: screen readers, braille displays, email and old computers",
     write=write,
+    layout=Layout(list_numbers=True, note_numbers=True, table_caption_last=True, figure_captions=False),
 )

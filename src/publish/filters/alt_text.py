@@ -6,16 +6,15 @@ text; a decorative image becomes a PDF artifact, which screen readers skip.
 Editions: all (the Typst rewrite only for the PDF). Metadata: none.
 """
 
-import re
 
 import panflute as pf
 
 from publish.filterkit import problem, run_script
+from publish.vocabulary import is_file_name
 
 FORMATS = ("typst",)
 
 pf.elements.RAW_FORMATS.add("typst")
-FILE_NAME = re.compile(r"^[\w.-]+\.(png|jpe?g|gif|svg|webp|tiff?|bmp)$", re.IGNORECASE)
 
 
 def is_decorative(image: pf.Image) -> bool:
@@ -46,7 +45,7 @@ def check_image(elem: pf.Element, doc: pf.Doc):
             f"describe it inside the brackets, ![What the image shows]({elem.url}), "
             f"or mark it decorative: ![]({elem.url}){{.decorative}}",
             needle=elem.url)
-    if FILE_NAME.match(alt):
+    if is_file_name(alt):
         raise problem(f"alt text of image `{elem.url}` is a file name (“{alt}”)",
                       "describe what the image shows, in a sentence, inside the brackets", needle=elem.url)
     if doc.format == "typst":

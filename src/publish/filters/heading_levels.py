@@ -10,6 +10,7 @@ Editions: all. Metadata: none.
 import panflute as pf
 
 from publish.filterkit import problem, run_script
+from publish.vocabulary import skipped_headings
 
 FORMATS = ()
 
@@ -27,7 +28,7 @@ def check_heading(elem: pf.Element, doc: pf.Doc) -> None:
     if not text:
         raise problem("empty heading", "write the heading's text after the `#` marks, or delete the line",
                       needle="#" * elem.level)
-    if elem.level > doc.previous_heading_level + 1:
+    if any(skipped_headings([elem.level], start=doc.previous_heading_level)):
         wanted = "#" * (doc.previous_heading_level + 1)
         raise problem(
             f"heading “{text}” skips from level {doc.previous_heading_level} to level {elem.level}",

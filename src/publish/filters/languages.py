@@ -12,7 +12,7 @@ import json
 import panflute as pf
 
 from publish.filterkit import problem, run_script
-from publish.source import BCP47
+from publish.vocabulary import is_language_tag
 
 FORMATS = ("typst",)
 
@@ -32,7 +32,7 @@ def check_language(elem: pf.Element, doc: pf.Doc):
     if not isinstance(elem, (pf.Span, pf.Div)) or "lang" not in elem.attributes:
         return None
     tag = elem.attributes["lang"]
-    if not BCP47.match(tag):
+    if not is_language_tag(tag):
         raise problem(f"`lang={tag}` is not a BCP 47 language tag",
                       f"use a tag such as `fr`, `cy` or `{tag.replace('_', '-')}`" if "_" in tag
                       else "use a tag such as `fr`, `cy` or `de-AT`", needle=f"lang={tag}")

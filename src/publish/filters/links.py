@@ -9,10 +9,9 @@ Editions: all. Metadata: none.
 import panflute as pf
 
 from publish.filterkit import problem, run_script
+from publish.vocabulary import is_vague_link_text
 
 FORMATS = ()
-
-VAGUE = {"click here", "here", "read more", "more", "link", "this link", "click"}
 
 
 def check_link(elem: pf.Element, doc: pf.Doc) -> None:
@@ -27,7 +26,7 @@ def check_link(elem: pf.Element, doc: pf.Doc) -> None:
         raise problem(f"link “{text}” has no address",
                       f"put the address in the round brackets: [{text}](https://...), or remove the brackets",
                       needle=f"[{text}]")
-    if text.lower().rstrip(".") in VAGUE:
+    if is_vague_link_text(text):
         raise problem(f"link text “{text}” does not say where the link goes",
                       f"use the name of the destination as the link text, e.g. [the full report]({elem.url})",
                       needle=f"[{text}]")

@@ -1,22 +1,59 @@
 """The accessibility linter: detect each file's format by content, run that format's rules.
 
-`run()` returns findings; reporting lives in publish.report. A file that cannot be
-read gets one `*901` finding and makes the run exit 2. Given the Markdown source the
-files were built from, the `*410` rules also compare each file's text with it.
+It stands alone: it imports nothing of the pipeline, the editions or the source, so it
+checks any file handed to it. Whoever calls it hands in what it needs in `Settings`:
+which rules, the text each file should have (for the *410 rules), the source the files
+were built from (so fixes speak of it), limits. A file that cannot be read gets one
+`*901` finding and makes the run exit 2. Reporting lives in publish.report.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
-from publish.lint import docx, epub, html, parity, pdf, txt  # noqa: F401  (importing registers the rules)
+from publish.lint import (  # noqa: F401  every rule module, listed once: importing one registers its rules
+    docx, docx_content, epub, epub_metadata, epub_navigation, formats, html, parity, pdf, pdf_annotations,
+    pdf_content, pdf_fonts, pdf_structure, pdf_tables, txt, xhtml_rules,
+)
+from publish.lint import documents
+from publish.lint.compare import Expected
 from publish.lint.formats import detect
 from publish.lint.rule import RULES, Finding, Rule, Severity, run_rules
 from publish.lint.safe import Unreadable
 
-LOADERS = {"pdf": pdf.load, "docx": docx.load, "epub": epub.load, "html": html.load, "txt": txt.load}
+
+def selector(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> Callable[[Rule], bool]:
+    """`--select` and `--ignore` by code or prefix, as ruff does."""
+    select, ignore = [s.upper() for s in select if s], [s.upper() for s in ignore if s]
+
+    def wanted(r: Rule) -> bool:
+        if select and not any(r.code.startswith(s) for s in select):
+            return False
+        return not any(r.code.startswith(s) for s in ignore)
+
+    return wanted
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the caller hands the linter."""
+
+    wanted: Callable[[Rule], bool] = selector()
+    expected: Callable[[str], Expected] | None = None  # format -> what the file should say; runs the *410 rules
+    built_from: str | None = None  # the Markdown the files were built from: fixes then speak of it
+    max_line: int | None = None  # plain-text line limit (TXT401)
+
+
+@dataclass
+class Checked:
+    """One file's outcome: its format as detected, the findings, and whether it could be read."""
+
+    path: str
+    format: str
+    findings: list[Finding]
+    readable: bool
 
 
 @dataclass
@@ -29,60 +66,50 @@ class Result:
         return sum(1 for f in self.findings if f.severity is severity)
 
 
-def selector(select: Iterable[str] = (), ignore: Iterable[str] = ()):
-    """`--select` and `--ignore` by code or prefix, as ruff does."""
-    select, ignore = [s.upper() for s in select if s], [s.upper() for s in ignore if s]
-
-    def wanted(r: Rule) -> bool:
-        if select and not any(r.code.startswith(s) for s in select):
-            return False
-        return not any(r.code.startswith(s) for s in ignore)
-
-    return wanted
-
-
-def unreadable(path: str, fmt: str, reason: str) -> Finding:
+def unreadable(path: str, fmt: str, reason: str, settings: Settings) -> Finding:
     r = RULES[f"{fmt.upper()}901"]
-    return Finding(r.code, r.name, r.severity, path, f"could not check: {reason}", r.fix_file, refs=r.refs)
+    return Finding(r.code, r.name, r.severity, path, f"could not check: {reason}", r.fix_for(fmt, settings.built_from),
+                   refs=r.refs)
 
 
-def lint_file(path: Path, wanted=selector(), from_source: bool = False,
-              source: Path | None = None, max_line: int | None = None) -> tuple[list[Finding], bool]:
-    """Findings for one file, and whether it could be checked at all; with `source`, also
-    whether its text is the source's. `max_line` sets another plain-text line limit (TXT401)."""
-    shown = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return [unreadable(shown, "file", exc.strerror or str(exc))], False
+def lint_bytes(data: bytes, shown: str, settings: Settings = Settings()) -> Checked:
+    """Findings for a file's content; `shown` names it in the findings (its extension breaks ties)."""
     fmt = "file"
     try:
-        fmt = detect(data, path)
-        document = LOADERS[fmt](data)
-        if fmt == "txt" and max_line:
-            document.max_line = max_line
-        return list(run_rules(fmt, document, shown, from_source, wanted, source)), True
+        fmt = detect(data, Path(shown))
+        document = documents.load(fmt, data, settings)
+        expected = settings.expected(fmt) if settings.expected else None
+        return Checked(shown, fmt, list(run_rules(fmt, document, shown, settings, expected)), True)
     except Unreadable as exc:
-        return [unreadable(shown, fmt, str(exc))], False
+        reason = str(exc)
     except RecursionError:
-        return [unreadable(shown, fmt, "structure is nested too deeply to check")], False
+        reason = "structure is nested too deeply to check"
     except MemoryError:
-        return [unreadable(shown, fmt, "the file needs more memory to check than this machine has")], False
+        reason = "the file needs more memory to check than this machine has"
     except Exception as exc:  # a bug in a rule: one finding for this file, the other files still checked
-        return [unreadable(shown, fmt, f"the linter failed ({type(exc).__name__}: {str(exc)[:120]}); "
-                                       "please report this as a bug in publish")], False
+        reason = (f"the linter failed ({type(exc).__name__}: {str(exc)[:120]}); "
+                  "please report this as a bug in publish")
+    return Checked(shown, fmt, [unreadable(shown, fmt, reason, settings)], False)
 
 
-def run(paths: Iterable[Path], select=(), ignore=(), from_source: bool = False,
-        source: Path | None = None, max_line: int | None = None) -> Result:
+def lint_file(path: Path, settings: Settings = Settings()) -> Checked:
+    shown = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return Checked(shown, "file", [unreadable(shown, "file", exc.strerror or str(exc), settings)], False)
+    return lint_bytes(data, shown, settings)
+
+
+def run(paths: Iterable[Path], settings: Settings = Settings()) -> Result:
     result = Result()
-    wanted = selector(select, ignore)
     for path in paths:
-        findings, readable = lint_file(Path(path), wanted, from_source, source, max_line)
-        result.findings += findings
+        checked = lint_file(Path(path), settings)
+        result.findings += checked.findings
         result.files += 1
-        result.unreadable += not readable
+        result.unreadable += not checked.readable
     return result
 
 
-__all__ = ["RULES", "Result", "run", "lint_file", "Severity", "Finding"]
+__all__ = ["RULES", "Checked", "Result", "Settings", "Severity", "Finding", "lint_bytes", "lint_file", "run",
+           "selector"]

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import re
 
-from publish.lint.docx import DocxDocument, Paragraph, is_on, paragraph_text, val
+from publish.lint.docx_document import DocxDocument, Paragraph, is_on, paragraph_text, val
 from publish.lint.rule import Hit, Severity, capped, rule
-from publish.lint.xhtml_rules import BARE_URL, VAGUE
+from publish.vocabulary import is_bare_url, is_file_name, is_vague_link_text
 from publish.xml import NS, qname
 
 VML = "urn:schemas-microsoft-com:vml"
 OFFICE = "urn:schemas-microsoft-com:office:office"
 DECORATIVE = "http://schemas.microsoft.com/office/drawing/2017/decorative"
-FILE_NAME = re.compile(r"^[\w .()-]+\.(png|jpe?g|gif|bmp|tiff?|svg|emf|wmf|webp|heic)$", re.IGNORECASE)
 BULLET = "•◦▪▫●○■□‣⁃"
 TYPED_LIST = re.compile(rf"^\s*([{BULLET}]|[-–*]|\d{{1,2}}[.)]|[a-z][.)])\s+\S")
 REPEATED_BLANKS = re.compile(r"[ \u00a0]{3,}|\t{2,}")
@@ -60,7 +59,7 @@ def object_name(frame) -> str:
 
 
 @rule("DOCX102", "heading-level-skipped", Severity.ERROR, "Heading levels must not be skipped",
-      fix="Use the next heading level in source/letter.md: after `##` comes `###`, not `####`",
+      fix="Use the next heading level in {source}: after `##` comes `###`, not `####`",
       fix_file="Apply the Heading style one level below the heading before (Home > Styles)",
       refs=("WCAG 2.2 SC 1.3.1", "WCAG 2.2 SC 2.4.6", "Word checker: skipped heading levels"))
 def heading_level_skipped(doc: DocxDocument):
@@ -92,7 +91,7 @@ def heading_level_skipped(doc: DocxDocument):
 
 
 @rule("DOCX111", "empty-heading", Severity.ERROR, "Headings must have text",
-      fix="Give every heading in source/letter.md its words, or remove the empty `##` line",
+      fix="Give every heading in {source} its words, or remove the empty `##` line",
       fix_file="Type the heading's text, or change the empty paragraph to the Normal style",
       refs=("WCAG 2.2 SC 1.3.1", "WCAG 2.2 SC 2.4.6"))
 def empty_heading(doc: DocxDocument):
@@ -125,7 +124,7 @@ def looks_like_heading(doc: DocxDocument, para: Paragraph) -> bool:
 
 
 @rule("DOCX114", "fake-heading", Severity.WARNING, "Headings must use heading styles, not bold or large text",
-      fix="Make the line a heading in source/letter.md (`## Heading`), not `**bold text**`",
+      fix="Make the line a heading in {source} (`## Heading`), not `**bold text**`",
       fix_file="Apply a Heading style (Home > Styles > Heading 1, 2, ...) to the paragraph",
       refs=("WCAG 2.2 SC 1.3.1", "WCAG 2.2 SC 2.4.6", "Word checker: use heading styles"))
 def fake_heading(doc: DocxDocument):
@@ -150,7 +149,7 @@ def fake_heading(doc: DocxDocument):
 
 
 @rule("DOCX123", "fake-list", Severity.WARNING, "Lists must be real lists, not typed bullets or numbers",
-      fix="Write the list in source/letter.md as a Markdown list: `- item` or `1. item` on lines of their own",
+      fix="Write the list in {source} as a Markdown list: `- item` or `1. item` on lines of their own",
       fix_file="Select the paragraphs and apply Home > Bullets or Numbering; delete the typed characters",
       refs=("WCAG 2.2 SC 1.3.1", "Word checker: use lists"))
 def fake_list(doc: DocxDocument):
@@ -178,7 +177,7 @@ def fake_list(doc: DocxDocument):
 
 
 @rule("DOCX115", "blank-spacing", Severity.WARNING, "Spacing must come from styles, not repeated blanks",
-      fix="Rebuild with `make docx`; remove extra blank lines or spaces in source/letter.md if they came from there",
+      fix="Rebuild with `{build}`; remove extra blank lines or spaces in {source} if they came from there",
       fix_file="Delete the repeated spaces, tabs or empty paragraphs; set spacing in the paragraph style instead",
       refs=("WCAG 2.2 SC 1.3.2", "Word checker: repeated blank characters"))
 def blank_spacing(doc: DocxDocument):
@@ -232,7 +231,7 @@ def named(number: int, first: Paragraph | None) -> str:
 
 
 @rule("DOCX112", "table-without-header-row", Severity.ERROR, "Tables must have a header row",
-      fix="Give the table a header row in source/letter.md: in a pipe table, the row above `|---|`",
+      fix="Give the table a header row in {source}: in a pipe table, the row above `|---|`",
       fix_file="Select the first row and tick Table Layout > Repeat Header Rows",
       refs=("WCAG 2.2 SC 1.3.1", "Word checker: table has no header row"))
 def table_without_header_row(doc: DocxDocument):
@@ -258,7 +257,7 @@ def table_without_header_row(doc: DocxDocument):
 
 
 @rule("DOCX106", "irregular-table", Severity.WARNING, "Tables must be simple grids: no merged cells, no nesting",
-      fix="Split the table in source/letter.md into simple tables, one value per cell",
+      fix="Split the table in {source} into simple tables, one value per cell",
       fix_file="Split merged cells (Table Layout > Split Cells) and move nested tables out",
       refs=("WCAG 2.2 SC 1.3.1", "Word checker: merged or split cells", "Word checker: nested tables"))
 def irregular_table(doc: DocxDocument):
@@ -284,7 +283,7 @@ def irregular_table(doc: DocxDocument):
 
 
 @rule("DOCX116", "floating-object", Severity.WARNING, "Images and shapes must sit in line with the text",
-      fix="Rebuild with `make docx`; the pipeline places every image in line",
+      fix="Rebuild with `{build}`; the pipeline places every image in line",
       fix_file="Set the object's Layout Options > In Line with Text",
       refs=("WCAG 2.2 SC 1.3.2", "Word checker: object not inline"))
 def floating_object(doc: DocxDocument):
@@ -305,7 +304,7 @@ def floating_object(doc: DocxDocument):
 
 
 @rule("DOCX201", "image-without-alt", Severity.ERROR, "Images and shapes must have alt text or be marked decorative",
-      fix="Describe the image inside the brackets in source/letter.md, `![What it shows](image.png)`, "
+      fix="Describe the image inside the brackets in {source}, `![What it shows](image.png)`, "
           "or mark it `{.decorative}`",
       fix_file="Right-click the image > View Alt Text, and describe it or tick Mark as decorative",
       refs=("WCAG 2.2 SC 1.1.1", "Word checker: missing alternative text"))
@@ -331,7 +330,7 @@ def image_without_alt(doc: DocxDocument):
 
 
 @rule("DOCX207", "alt-text-is-file-name", Severity.ERROR, "Alt text must describe the image, not name its file",
-      fix="Replace the file name inside the brackets in source/letter.md with what the image shows",
+      fix="Replace the file name inside the brackets in {source} with what the image shows",
       fix_file="Right-click the image > View Alt Text, and describe what it shows",
       refs=("WCAG 2.2 SC 1.1.1", "Word checker: missing alternative text"))
 def alt_text_is_file_name(doc: DocxDocument):
@@ -345,7 +344,7 @@ def alt_text_is_file_name(doc: DocxDocument):
     `![chart.png](chart.png)` fails; `![Bar chart of reports by region](chart.png)` passes.
     """
     yield from capped(Hit(f"the alt text of {object_name(frame)} is a file name (“{alt}”)", where(para))
-                      for para, frame, alt, _decorative in objects(doc) if FILE_NAME.match(alt))
+                      for para, frame, alt, _decorative in objects(doc) if is_file_name(alt))
 
 
 def links(doc: DocxDocument):
@@ -360,7 +359,7 @@ def links(doc: DocxDocument):
 
 
 @rule("DOCX302", "bare-url-link-text", Severity.WARNING, "Link text must describe the target, not be a bare URL",
-      fix="Give the link words in source/letter.md: [Name of the page](https://...)",
+      fix="Give the link words in {source}: [Name of the page](https://...)",
       fix_file="Right-click the link > Edit Hyperlink, and type words that say where it goes in Text to display",
       refs=("WCAG 2.2 SC 2.4.4", "Word checker: unclear hyperlink text"))
 def bare_url_link_text(doc: DocxDocument):
@@ -375,11 +374,11 @@ def bare_url_link_text(doc: DocxDocument):
     `<https://example.org/report-2019.pdf>` fails; `[the 2019 report](https://...)` passes.
     """
     yield from capped(Hit(f"link text is the address “{text[:60]}”", where(para))
-                      for para, text, _target in links(doc) if BARE_URL.fullmatch(text))
+                      for para, text, _target in links(doc) if is_bare_url(text))
 
 
 @rule("DOCX307", "vague-link-text", Severity.WARNING, "Link text must say where the link goes",
-      fix="Use the destination's name as the link text in source/letter.md, not \"click here\"",
+      fix="Use the destination's name as the link text in {source}, not \"click here\"",
       fix_file="Right-click the link > Edit Hyperlink, and type words that say where it goes in Text to display",
       refs=("WCAG 2.2 SC 2.4.4", "Word checker: unclear hyperlink text"))
 def vague_link_text(doc: DocxDocument):
@@ -397,7 +396,7 @@ def vague_link_text(doc: DocxDocument):
     ```
     """
     yield from capped(Hit(f"link text “{text}” does not say where the link goes", where(para))
-                      for para, text, _target in links(doc) if text.lower().strip(" .:!") in VAGUE)
+                      for para, text, _target in links(doc) if is_vague_link_text(text))
 
 
 def luminance(colour: str) -> float:
@@ -449,7 +448,7 @@ def low_contrast_runs(doc: DocxDocument):
 
 @rule("DOCX420", "low-contrast-text", Severity.ERROR,
       "Text must contrast with its background by at least 4.5:1 (3:1 for large text)",
-      fix="Rebuild with `make docx`; the pipeline's styles use dark text on white",
+      fix="Rebuild with `{build}`; the pipeline's styles use dark text on white",
       fix_file="Choose a darker text colour or a lighter shading (Home > Font Colour, Shading)",
       refs=("WCAG 2.2 SC 1.4.3", "Word checker: hard-to-read text contrast"))
 def low_contrast_text(doc: DocxDocument):

@@ -8,13 +8,13 @@ from __future__ import annotations
 import posixpath
 from urllib.parse import unquote
 
-from publish.lint.epub_package import EpubDocument, load, member  # noqa: F401  (load: the loader the frame calls)
+from publish.lint.epub_package import EpubDocument, member
 from publish.lint.rule import Hit, Severity, rule
 from publish.xml import NS
 
 
 @rule("EPUB001", "missing-title", Severity.ERROR, "Publications must have a title",
-      fix="Add `title:` to the front matter of source/letter.md",
+      fix="Add `title:` to the front matter of {source}",
       fix_file="Add a non-empty <dc:title> to the package document", refs=("Ace epub-title", "WCAG 2.2 SC 2.4.2"))
 def missing_title(epub: EpubDocument):
     """## What it does
@@ -35,7 +35,7 @@ def missing_title(epub: EpubDocument):
 
 
 @rule("EPUB002", "missing-document-language", Severity.ERROR, "Publications must declare their language",
-      fix="Add `lang: en-GB` to the front matter of source/letter.md",
+      fix="Add `lang: en-GB` to the front matter of {source}",
       fix_file="Add <dc:language> to the package document", refs=("Ace epub-lang", "WCAG 2.2 SC 3.1.1"))
 def missing_document_language(epub: EpubDocument):
     """## What it does
@@ -61,7 +61,7 @@ REQUIRED_A11Y = ("schema:accessMode", "schema:accessibilityFeature", "schema:acc
 
 @rule("EPUB003", "missing-accessibility-metadata", Severity.ERROR,
       "Publications must declare accessMode, accessibilityFeature and accessibilityHazard",
-      fix="Rebuild with `make epub`; the pipeline derives the accessibility metadata from the content",
+      fix="Rebuild with `{build}`; the pipeline derives the accessibility metadata from the content",
       fix_file="Add <meta property=\"schema:accessMode\">, schema:accessibilityFeature and "
                "schema:accessibilityHazard to the package metadata",
       refs=("EPUB Accessibility 1.1 §5.1", "Ace metadata-accessmode", "Ace metadata-accessibilityfeature",
@@ -92,7 +92,7 @@ def missing_manifest_items(epub: EpubDocument):
 
 @rule("EPUB904", "damaged-package", Severity.ERROR,
       "EPUB packages must hold the mimetype file and every file their manifest lists",
-      fix="Rebuild the edition with `make epub`",
+      fix="Rebuild the edition with `{build}`",
       fix_file="Re-package the EPUB with `mimetype` (application/epub+zip) first, and with every file it lists",
       refs=("EPUB 3.3 OCF §4.2.2", "EPUBCheck PKG-006", "EPUBCheck PKG-007", "EPUBCheck RSC-001"))
 def damaged_package(epub: EpubDocument):
@@ -117,7 +117,7 @@ def damaged_package(epub: EpubDocument):
 
 
 @rule("EPUB903", "could-not-check-part", Severity.WARNING, "Every content document must be readable to be checked",
-      fix="Rebuild the edition with `make epub`",
+      fix="Rebuild the edition with `{build}`",
       fix_file="Add the missing file to the EPUB, or make it well-formed XHTML",
       refs=("EPUBCheck RSC-001", "EPUBCheck RSC-005"))
 def could_not_check_part(epub: EpubDocument):
@@ -138,7 +138,7 @@ def could_not_check_part(epub: EpubDocument):
 
 @rule("EPUB905", "could-not-check-resource", Severity.INFO,
       "Images and media that content documents use must be in the EPUB to be checked",
-      fix="Rebuild the edition with `make epub`",
+      fix="Rebuild the edition with `{build}`",
       fix_file="Add the missing file to the EPUB (and its manifest), or remove the reference",
       refs=("EPUBCheck RSC-007",))
 def could_not_check_resource(epub: EpubDocument):
@@ -161,6 +161,3 @@ def could_not_check_resource(epub: EpubDocument):
                 name, _ = epub.resolve(part, ref)
                 if member(epub.zip, name) not in epub.zip:
                     yield Hit(f"`{ref}` is used here but missing from the EPUB", part.at(element))
-
-
-from publish.lint import epub_metadata, epub_navigation, xhtml_rules  # noqa: E402,F401  (registers the rules)

@@ -11,7 +11,7 @@ import re
 from publish.lint.epub_package import PAGE_FEATURES, XML_LANG, EpubDocument
 from publish.lint.rule import Hit, Severity, rule
 from publish.lint.xhtml_rules import image_alt_problems
-from publish.source import BCP47
+from publish.vocabulary import is_language_tag
 
 ACCESS_MODES = ("auditory", "chartOnVisual", "chemOnVisual", "colorDependent", "diagramOnVisual", "mathOnVisual",
                 "musicOnVisual", "tactile", "textOnVisual", "textual", "visual")
@@ -57,7 +57,7 @@ def features(epub: EpubDocument) -> set[str]:
 
 
 @rule("EPUB005", "invalid-language-tag", Severity.ERROR, "Language tags must be valid BCP 47 tags",
-      fix="Correct `lang:` in the front matter of source/letter.md to a BCP 47 tag such as en-GB",
+      fix="Correct `lang:` in the front matter of {source} to a BCP 47 tag such as en-GB",
       fix_file="Correct dc:language to a BCP 47 tag such as en-GB",
       refs=("Ace epub-lang", "BCP 47", "WCAG 2.2 SC 3.1.1", "WCAG 2.2 SC 3.1.2", "axe html-lang-valid",
             "axe valid-lang"))
@@ -80,19 +80,19 @@ def invalid_language_tag(epub: EpubDocument):
     """
     for element in epub.opf.iterfind("{*}metadata/{http://purl.org/dc/elements/1.1/}language"):
         value = "".join(element.itertext()).strip()
-        if value and not BCP47.match(value):
+        if value and not is_language_tag(value):
             yield Hit(f"dc:language `{value}` is not a BCP 47 language tag", epub.opf_at(element))
     for part in epub.parts.values():
         for element in part.root.iter():
             for attribute in ("lang", XML_LANG) if isinstance(element.tag, str) else ():
                 value = element.get(attribute)
-                if value and not BCP47.match(value):
+                if value and not is_language_tag(value):
                     yield Hit(f"language `{value}` is not a BCP 47 language tag", part.at(element))
 
 
 @rule("EPUB010", "missing-recommended-accessibility-metadata", Severity.WARNING,
       "Publications must summarise their accessibility and say which access modes suffice",
-      fix="Rebuild with `make epub`; the pipeline writes the accessibility summary",
+      fix="Rebuild with `{build}`; the pipeline writes the accessibility summary",
       fix_file='Add <meta property="schema:accessibilitySummary"> and schema:accessModeSufficient to the package',
       refs=REFS + ("Ace metadata-accessibilitysummary", "Ace metadata-accessmodesufficient"))
 def missing_recommended_accessibility_metadata(epub: EpubDocument):
@@ -115,7 +115,7 @@ def missing_recommended_accessibility_metadata(epub: EpubDocument):
 
 @rule("EPUB011", "invalid-accessibility-metadata", Severity.ERROR,
       "Accessibility metadata must use the known values, spelt exactly",
-      fix="Rebuild with `make epub`; the pipeline writes only known values",
+      fix="Rebuild with `{build}`; the pipeline writes only known values",
       fix_file="Use the schema.org vocabulary values exactly (case-sensitive); separate accessModeSufficient "
                "modes with commas; do not mix `none` or `unknown` with other values",
       refs=REFS + ("Ace metadata-*-invalid",))
@@ -146,7 +146,7 @@ def invalid_accessibility_metadata(epub: EpubDocument):
 
 @rule("EPUB012", "discouraged-accessibility-metadata", Severity.INFO,
       "Publications must not rely on the discouraged accessibilityAPI and accessibilityControl properties",
-      fix="Rebuild with `make epub`",
+      fix="Rebuild with `{build}`",
       fix_file="Remove schema:accessibilityAPI and schema:accessibilityControl from the package metadata",
       refs=("EPUB Accessibility Techniques 1.1 §meta-006", "EPUB Accessibility Techniques 1.1 §meta-007"))
 def discouraged_accessibility_metadata(epub: EpubDocument):
@@ -171,7 +171,7 @@ def claims(epub: EpubDocument):
 
 @rule("EPUB013", "invalid-conformance-claim", Severity.ERROR,
       "Conformance claims must name EPUB Accessibility 1.1 and a WCAG 2 level exactly",
-      fix="Rebuild with `make epub`; the pipeline writes the claim only when the EPUB lints clean",
+      fix="Rebuild with `{build}`; the pipeline writes the claim only when the EPUB lints clean",
       fix_file='Write dcterms:conformsTo exactly as "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"',
       refs=("EPUB Accessibility 1.1 §5.2", "Ace metadata-conformsto-invalid"))
 def invalid_conformance_claim(epub: EpubDocument):
@@ -195,7 +195,7 @@ def invalid_conformance_claim(epub: EpubDocument):
 
 @rule("EPUB014", "claim-without-certifier", Severity.ERROR,
       "Conformance claims must name who evaluated the publication (a11y:certifiedBy)",
-      fix="Rebuild with `make epub`; the pipeline names the publisher as certifier",
+      fix="Rebuild with `{build}`; the pipeline names the publisher as certifier",
       fix_file='Add <meta property="a11y:certifiedBy">Organisation name</meta> to the package metadata',
       refs=("EPUB Accessibility 1.1 §5.3",))
 def claim_without_certifier(epub: EpubDocument):
@@ -215,7 +215,7 @@ def claim_without_certifier(epub: EpubDocument):
 
 @rule("EPUB015", "alternative-text-claim-unmet", Severity.ERROR,
       "Publications must not claim alternativeText while an image lacks it",
-      fix="Write the alt text inside the brackets in source/letter.md: ![What it shows](image.png)",
+      fix="Write the alt text inside the brackets in {source}: ![What it shows](image.png)",
       fix_file="Give every image alt text, or remove the alternativeText feature from the package metadata",
       refs=("EPUB Accessibility 1.1 §5.1", "WCAG 2.2 SC 1.1.1"))
 def alternative_text_claim_unmet(epub: EpubDocument):
@@ -240,7 +240,7 @@ def alternative_text_claim_unmet(epub: EpubDocument):
 
 @rule("EPUB016", "page-navigation-claim-unmet", Severity.ERROR,
       "Publications must not claim page numbers or page navigation without a page list",
-      fix="Rebuild with `make epub`; the pipeline claims no page features",
+      fix="Rebuild with `{build}`; the pipeline claims no page features",
       fix_file="Add a page-list nav to the navigation document, or remove printPageNumbers, pageBreakMarkers "
                "and pageNavigation from the package metadata",
       refs=("EPUB Accessibility 1.1 §5.1", "Ace metadata-accessibilityFeature-printPageNumbers-nopagelist"))
@@ -266,7 +266,7 @@ def page_navigation_claim_unmet(epub: EpubDocument):
 
 @rule("EPUB017", "page-list-without-source", Severity.ERROR,
       "Publications with a page list must name the print source of the page numbers",
-      fix="Rebuild with `make epub`",
+      fix="Rebuild with `{build}`",
       fix_file='Add <meta property="pageBreakSource"> (or dc:source) naming the print edition',
       refs=("EPUB Accessibility 1.1 §4.2", "Ace epub-pagesource"))
 def page_list_without_source(epub: EpubDocument):

@@ -8,7 +8,7 @@ from publish.lint.rule import Hit, Severity, rule
 
 @rule("EPUB301", "missing-toc-nav", Severity.ERROR,
       "Publications must have a navigation document with a table of contents",
-      fix="Rebuild with `make epub`; the pipeline writes the table of contents from the headings",
+      fix="Rebuild with `{build}`; the pipeline writes the table of contents from the headings",
       fix_file='Add a navigation document (manifest properties="nav") with <nav epub:type="toc">',
       refs=("EPUB 3.3 §7.4", "WCAG 2.2 SC 2.4.5", "EPUBCheck RSC-005"))
 def missing_toc_nav(epub: EpubDocument):
@@ -30,7 +30,7 @@ def missing_toc_nav(epub: EpubDocument):
 
 
 @rule("EPUB310", "missing-landmarks-nav", Severity.INFO, "Navigation documents must list the book's landmarks",
-      fix="Rebuild with `make epub`; pandoc writes the landmarks",
+      fix="Rebuild with `{build}`; pandoc writes the landmarks",
       fix_file='Add <nav epub:type="landmarks"> linking to the table of contents and the start of the body',
       refs=("EPUB 3.3 §7.4.3", "EPUB Accessibility Techniques 1.1 §NAV"))
 def missing_landmarks_nav(epub: EpubDocument):
@@ -52,7 +52,7 @@ def positions(epub: EpubDocument) -> dict[tuple[str, str], int]:
 
 
 @rule("EPUB311", "toc-order", Severity.ERROR, "The table of contents must follow the reading order",
-      fix="Rebuild with `make epub`",
+      fix="Rebuild with `{build}`",
       fix_file="Reorder the toc entries (or the spine) so that they follow the reading order, and link to existing ids",
       refs=("Ace epub-toc-order", "EPUBCheck NAV-011", "WCAG 2.2 SC 1.3.2"))
 def toc_order(epub: EpubDocument):
@@ -82,7 +82,7 @@ def toc_order(epub: EpubDocument):
 
 
 @rule("EPUB312", "page-list-target-missing", Severity.ERROR, "Page-list entries must point at page-break markers",
-      fix="Rebuild with `make epub`",
+      fix="Rebuild with `{build}`",
       fix_file='Point each page-list link at an element with that id and epub:type="pagebreak"',
       refs=("Ace epub-pagelist-broken", "EPUB Accessibility 1.1 §4.2"))
 def page_list_target_missing(epub: EpubDocument):
@@ -110,7 +110,7 @@ def page_list_target_missing(epub: EpubDocument):
 
 
 @rule("EPUB313", "page-break-not-in-page-list", Severity.WARNING, "Page-break markers must be listed in the page list",
-      fix="Rebuild with `make epub`",
+      fix="Rebuild with `{build}`",
       fix_file="Give each page-break marker an id and link to it from the page-list nav",
       refs=("Ace epub-pagelist-missing-pagebreak", "EPUB Accessibility 1.1 §4.2"))
 def page_break_not_in_page_list(epub: EpubDocument):

@@ -54,7 +54,7 @@ for _fmt in FORMATS:
     rule(
         f"{_fmt.upper()}901", "could-not-check", Severity.ERROR,
         "Files must be readable to be checked",
-        fix="Rebuild the edition with `make all`",
+        fix="Rebuild the edition with `{build}`",
         fix_file="Open and re-save the file in the program that made it, or check it is the format its name says",
         refs=("EPUBCheck PKG/RSC fatal errors",),
     )(_never)

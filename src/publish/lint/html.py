@@ -21,7 +21,7 @@ def where(element) -> str | None:
 
 
 @rule("HTML001", "missing-title", Severity.ERROR, "Pages must have a title",
-      fix="Add `title:` to the front matter of source/letter.md",
+      fix="Add `title:` to the front matter of {source}",
       fix_file="Add a non-empty <title> inside <head>", refs=("WCAG 2.2 SC 2.4.2", "axe document-title"))
 def missing_title(root):
     """## What it does
@@ -43,7 +43,7 @@ def missing_title(root):
 
 
 @rule("HTML002", "missing-document-language", Severity.ERROR, "Pages must declare their language",
-      fix="Add `lang: en-GB` to the front matter of source/letter.md",
+      fix="Add `lang: en-GB` to the front matter of {source}",
       fix_file='Add lang="en-GB" (or the right tag) to the <html> element',
       refs=("WCAG 2.2 SC 3.1.1", "axe html-has-lang"))
 def missing_document_language(root):
@@ -65,7 +65,7 @@ def missing_document_language(root):
 
 
 @rule("HTML102", "heading-level-skipped", Severity.ERROR, "Heading levels must not be skipped",
-      fix="Change the heading in source/letter.md to one level below the heading before it",
+      fix="Change the heading in {source} to one level below the heading before it",
       fix_file="Change the heading to one level below the heading before it",
       refs=("WCAG 2.2 SC 1.3.1", "axe heading-order"))
 def heading_level_skipped(root):
@@ -92,7 +92,7 @@ def heading_level_skipped(root):
 
 
 @rule("HTML201", "image-without-alt", Severity.ERROR, "Images must have alt text",
-      fix="Write the alt text inside the brackets in source/letter.md: ![What it shows](image.png)",
+      fix="Write the alt text inside the brackets in {source}: ![What it shows](image.png)",
       fix_file='Add an alt attribute to the <img>: alt="what it shows", or alt="" if decorative',
       refs=("WCAG 2.2 SC 1.1.1", "axe image-alt"))
 def image_without_alt(root):
@@ -148,7 +148,7 @@ def main_landmark(root):
 
 
 @rule("HTML308", "link-target-missing", Severity.ERROR, "Links within the page must lead to an element that exists",
-      fix="Point the link at a heading's id in source/letter.md: [Our recommendations](#our-recommendations)",
+      fix="Point the link at a heading's id in {source}: [Our recommendations](#our-recommendations)",
       fix_file='Give the target element the id the link names, or correct the link\'s href="#..."',
       refs=("WCAG 2.2 SC 2.4.1", "WCAG 2.2 SC 2.4.4", "axe skip-link"))
 def link_target_missing(root):
@@ -177,7 +177,7 @@ def link_target_missing(root):
 
 
 @rule("HTML302", "bare-url-link-text", Severity.WARNING, "Link text must describe the target, not be a bare URL",
-      fix="Write link text in source/letter.md: [Annual report](https://...) instead of <https://...>",
+      fix="Write link text in {source}: [Annual report](https://...) instead of <https://...>",
       fix_file="Replace the URL shown as link text with words that say where the link goes",
       refs=("WCAG 2.2 SC 2.4.4",))
 def bare_url_link_text(root):
@@ -200,7 +200,7 @@ def bare_url_link_text(root):
 
 
 @rule("HTML307", "vague-link-text", Severity.WARNING, "Link text must make sense on its own",
-      fix="Rewrite the link text in source/letter.md to say where it goes: [Annual report](...)",
+      fix="Rewrite the link text in {source} to say where it goes: [Annual report](...)",
       fix_file="Replace the link text with words that say where the link goes",
       refs=("WCAG 2.2 SC 2.4.4", "WCAG 2.2 SC 2.4.9"))
 def vague_link_text(root):

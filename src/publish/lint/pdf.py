@@ -13,11 +13,10 @@ import re
 import pikepdf
 from lxml import etree
 
-from publish.lint.pdf_document import PdfDocument, count, dictionary, load, safely, text, valid_lang
+from publish.lint.pdf_document import PdfDocument, count, dictionary, safely, text, valid_lang
 from publish.lint.rule import Hit, Severity, rule
 from publish.lint.safe import Unreadable, parse_xml
 
-__all__ = ["load"]
 
 
 DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
@@ -39,7 +38,7 @@ def xmp_title(doc: PdfDocument) -> str:
 
 
 @rule("PDF001", "missing-title", Severity.ERROR, "PDFs must have a title in their metadata",
-      fix="Add `title:` to the front matter of source/letter.md",
+      fix="Add `title:` to the front matter of {source}",
       fix_file="Set the document title (dc:title in XMP) in the authoring tool's document properties",
       refs=("ISO 14289-1 7.1", "veraPDF 7.1-9", "Matterhorn 06-003", "WCAG 2.2 SC 2.4.2"))
 @safely
@@ -62,7 +61,7 @@ def missing_title(doc: PdfDocument):
 
 
 @rule("PDF003", "title-not-displayed", Severity.ERROR, "PDFs must show their title, not their file name",
-      fix="Rebuild with `make pdf`; the pipeline sets DisplayDocTitle",
+      fix="Rebuild with `{build}`; the pipeline sets DisplayDocTitle",
       fix_file="Turn on 'Show document title' in the initial view settings (ViewerPreferences/DisplayDocTitle)",
       refs=("ISO 14289-1 7.1", "veraPDF 7.1-10", "Matterhorn 07-001", "Matterhorn 07-002"))
 @safely
@@ -84,7 +83,7 @@ def title_not_displayed(doc: PdfDocument):
 
 
 @rule("PDF002", "missing-document-language", Severity.ERROR, "PDFs must declare their language",
-      fix="Add `lang: en-GB` to the front matter of source/letter.md",
+      fix="Add `lang: en-GB` to the front matter of {source}",
       fix_file="Set the document language (catalog /Lang) in the authoring tool",
       refs=("ISO 14289-1 7.2", "veraPDF 7.2-2", "veraPDF 7.2-21", "veraPDF 7.2-22", "veraPDF 7.2-23",
             "veraPDF 7.2-24", "veraPDF 7.2-25", "veraPDF 7.2-30", "veraPDF 7.2-31", "veraPDF 7.2-32",
@@ -167,7 +166,7 @@ HEADER = re.compile(rb"%PDF-1\.[0-7]")
 
 @rule("PDF004", "missing-pdfua-identifier", Severity.ERROR,
       "PDFs must carry XMP metadata that identifies them as PDF/UA-1",
-      fix="Rebuild with `make pdf`; the pipeline writes PDF/UA-1 metadata",
+      fix="Rebuild with `{build}`; the pipeline writes PDF/UA-1 metadata",
       fix_file="Save as PDF/UA-1 (adds XMP metadata with pdfuaid:part 1) in the authoring or remediation tool",
       refs=("ISO 14289-1 5", "ISO 14289-1 6.1", "ISO 14289-1 7.1", "veraPDF 5-1", "veraPDF 5-2", "veraPDF 5-3",
             "veraPDF 5-4", "veraPDF 5-5", "veraPDF 6.1-1", "veraPDF 7.1-8", "Matterhorn 06-001", "Matterhorn 06-002"))
@@ -217,7 +216,7 @@ def missing_pdfua_identifier(doc: PdfDocument):
 
 
 @rule("PDF005", "invalid-language-tag", Severity.ERROR, "Language tags must be valid BCP 47 tags",
-      fix="Use a language tag such as `en-GB` or `cy` in `lang:` and in `[text]{lang=..}` spans in source/letter.md",
+      fix="Use a language tag such as `en-GB` or `cy` in `lang:` and in `[text]{lang=..}` spans in {source}",
       fix_file="Correct the language (/Lang) to a BCP 47 tag such as en-GB",
       refs=("ISO 14289-1 7.2", "veraPDF 7.2-29", "Matterhorn 11-006", "WCAG 2.2 SC 3.1.2"))
 @safely
@@ -282,7 +281,7 @@ def content_extraction_forbidden(doc: PdfDocument):
 
 @rule("PDF007", "unnamed-optional-content", Severity.ERROR,
       "Optional content configurations must have names and no automatic state",
-      fix="Rebuild with `make pdf`; the pipeline writes no optional content",
+      fix="Rebuild with `{build}`; the pipeline writes no optional content",
       fix_file="Name every layer configuration (optional content /Name) and remove its /AS entry",
       refs=("ISO 14289-1 7.10", "veraPDF 7.10-1", "veraPDF 7.10-2", "Matterhorn 20-001", "Matterhorn 20-002",
             "Matterhorn 20-003"))
@@ -314,7 +313,7 @@ def unnamed_optional_content(doc: PdfDocument):
 
 
 @rule("PDF008", "embedded-file-without-name", Severity.ERROR, "Embedded files must have file names (F and UF)",
-      fix="Rebuild with `make pdf`; the pipeline embeds no files",
+      fix="Rebuild with `{build}`; the pipeline embeds no files",
       fix_file="Re-attach the file so that its file specification has both F and UF names",
       refs=("ISO 14289-1 7.11", "veraPDF 7.11-1", "Matterhorn 21-001"))
 @safely
@@ -361,7 +360,7 @@ DYNAMIC_XFA = re.compile(rb"<dynamicRender\b[^>]*>\s*required\s*<", re.IGNORECAS
 
 
 @rule("PDF009", "dynamic-xfa-form", Severity.ERROR, "PDFs must not use dynamic XFA forms",
-      fix="Rebuild with `make pdf`; the pipeline writes no forms",
+      fix="Rebuild with `{build}`; the pipeline writes no forms",
       fix_file="Convert the XFA form to a static AcroForm in the form-design tool",
       refs=("ISO 14289-1 7.15", "veraPDF 7.15-1", "Matterhorn 25-001"))
 @safely
@@ -394,7 +393,7 @@ HARMLESS_REPAIRS = ("xref entry for the xref stream itself is missing",)
 
 
 @rule("PDF010", "damaged-file", Severity.ERROR, "PDFs must be well formed, with a cross-reference table readers can follow",
-      fix="Rebuild the edition with `make pdf`",
+      fix="Rebuild the edition with `{build}`",
       fix_file="Re-save the PDF from the authoring tool, or repair it with `qpdf in.pdf out.pdf`",
       refs=("ISO 32000-1 7.5.4", "ISO 14289-1 5", "veraPDF 6.1-1"))
 def damaged_file(doc: PdfDocument):
@@ -418,7 +417,7 @@ def damaged_file(doc: PdfDocument):
 
 
 @rule("PDF903", "could-not-check-part", Severity.WARNING, "Every part of a PDF must be readable to be checked",
-      fix="Rebuild the edition with `make pdf`",
+      fix="Rebuild the edition with `{build}`",
       fix_file="Open and re-save the PDF (or run it through `qpdf`) to repair damaged objects",
       refs=("ISO 32000-1 7.5", "ISO 14289-1 5"))
 @safely
@@ -437,8 +436,3 @@ def could_not_check_part(doc: PdfDocument):
     doc.structure, doc.content, doc.fonts, list(doc.annotations())  # noqa: B018 - walks that note problems
     for what, location in dict.fromkeys(doc.problems):
         yield Hit(f"could not check: {what}", location)
-
-
-from publish.lint import (  # noqa: E402,F401  (importing registers the rules)
-    pdf_annotations, pdf_content, pdf_fonts, pdf_structure, pdf_tables,
-)

@@ -47,7 +47,7 @@ def where(number: int, annot, subtype: str) -> str:
 
 @rule("PDF303", "untagged-annotation", Severity.ERROR,
       "Annotations must be tagged: links in Link, form fields in Form, others in Annot",
-      fix="Rebuild with `make pdf`; the pipeline tags every link",
+      fix="Rebuild with `{build}`; the pipeline tags every link",
       fix_file="In the tags panel, put each link inside a Link tag, each form field inside a Form tag and each "
                "comment inside an Annot tag; mark printer's marks as artifacts and remove trap networks",
       refs=("ISO 14289-1 7.18", "veraPDF 7.18.1-1", "veraPDF 7.18.2-1", "veraPDF 7.18.4-1", "veraPDF 7.18.4-2",
@@ -94,7 +94,7 @@ def untagged_annotation(doc: PdfDocument):
 
 @rule("PDF204", "annotation-without-description", Severity.ERROR,
       "Links, form fields and other annotations must have a text description",
-      fix="Rebuild with `make pdf`; the pipeline describes each link with its link text",
+      fix="Rebuild with `{build}`; the pipeline describes each link with its link text",
       fix_file="Give each annotation a description (Contents, or Alt on its tag), each link Contents, and each "
                "form field a tooltip (TU)",
       refs=("ISO 14289-1 7.18", "veraPDF 7.18.1-2", "veraPDF 7.18.1-3", "veraPDF 7.18.5-2",
@@ -144,7 +144,7 @@ def field_tooltip(annot) -> str | None:
 
 @rule("PDF304", "tab-order-not-structure", Severity.ERROR,
       "Pages with annotations must use the structure order for tabbing",
-      fix="Rebuild with `make pdf`; the pipeline sets the tab order",
+      fix="Rebuild with `{build}`; the pipeline sets the tab order",
       fix_file="Set each page's tab order to 'Use document structure' (Tabs /S)",
       refs=("ISO 14289-1 7.18.3", "veraPDF 7.18.3-1", "Matterhorn 28-010", "WCAG 2.2 SC 2.4.3"))
 @safely
@@ -169,7 +169,7 @@ def tab_order_not_structure(doc: PdfDocument):
 
 
 @rule("PDF203", "media-without-alt", Severity.ERROR, "Media clips must have a content type and alternative text",
-      fix="Rebuild with `make pdf`; the pipeline embeds no media",
+      fix="Rebuild with `{build}`; the pipeline embeds no media",
       fix_file="Give each media clip its content type (CT) and an alternative description (Alt)",
       refs=("ISO 14289-1 7.18.6.2", "veraPDF 7.18.6.2-1", "veraPDF 7.18.6.2-2", "Matterhorn 28-014",
             "Matterhorn 28-015", "WCAG 2.2 SC 1.1.1"))

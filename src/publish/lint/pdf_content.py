@@ -10,7 +10,7 @@ from publish.lint.rule import Hit, Severity, rule
 
 @rule("PDF103", "content-not-tagged", Severity.ERROR,
       "Page content must be tagged as real content or marked as an artifact, never both",
-      fix="Rebuild with `make pdf`; the pipeline tags all content and marks page furniture as artifacts",
+      fix="Rebuild with `{build}`; the pipeline tags all content and marks page furniture as artifacts",
       fix_file="In the PDF editor's content or reading-order panel, tag the untagged content or mark it as "
                "a background artifact",
       refs=("ISO 14289-1 7.1", "ISO 14289-1 7.20", "veraPDF 7.1-1", "veraPDF 7.1-2", "veraPDF 7.1-3",
@@ -56,7 +56,7 @@ def content_not_tagged(doc: PdfDocument):
 
 
 @rule("PDF110", "reference-xobject", Severity.ERROR, "PDFs must not draw content from other files",
-      fix="Rebuild with `make pdf`; the pipeline embeds all content",
+      fix="Rebuild with `{build}`; the pipeline embeds all content",
       fix_file="Replace the reference XObject with the content it points to (embed the page)",
       refs=("ISO 14289-1 7.20", "veraPDF 7.20-1", "Matterhorn 30-001"))
 @safely

@@ -19,12 +19,12 @@ import pikepdf
 
 from publish.lint.rule import Hit
 from publish.lint.safe import Unreadable
+from publish.vocabulary import is_language_tag
 
 STANDARD_TYPES = frozenset(
     "Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private P H H1 H2 H3 H4 H5 H6 "
     "L LI Lbl LBody Table TR TH TD THead TBody TFoot Span Quote Note Reference BibEntry Code Link Annot "
     "Ruby RB RT RP Warichu WT WP Figure Formula Form".split())
-LANG_RE = re.compile(r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*")
 PAINT_OPS = frozenset(["S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh"])
 TEXT_OPS = frozenset(["Tj", "TJ", "'", '"'])
 MAX_FORM_DEPTH = 12
@@ -66,7 +66,7 @@ def count(number: int, singular: str, plural: str) -> str:
 
 
 def valid_lang(value: str) -> bool:
-    return bool(LANG_RE.fullmatch(value))
+    return is_language_tag(value)
 
 
 @dataclass(eq=False)

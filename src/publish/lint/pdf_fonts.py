@@ -98,7 +98,7 @@ def glyph_name(font, code: int, differences: dict) -> str | None:
 
 @rule("PDF402", "font-not-embedded", Severity.ERROR,
       "Fonts must be embedded with every glyph the text uses, at the declared widths",
-      fix="Rebuild with `make pdf`; the pipeline embeds its fonts",
+      fix="Rebuild with `{build}`; the pipeline embeds its fonts",
       fix_file="Export with 'embed all fonts' turned on (and no 'subset below 100%' that drops glyphs)",
       refs=("ISO 14289-1 7.21.4", "ISO 14289-1 7.21.5", "veraPDF 7.21.4.1-1", "veraPDF 7.21.4.1-2",
             "veraPDF 7.21.4.2-1", "veraPDF 7.21.4.2-2", "veraPDF 7.21.5-1", "Matterhorn 31-008", "Matterhorn 31-009",
@@ -158,7 +158,7 @@ def read(stream) -> bytes:
 
 
 @rule("PDF403", "text-not-unicode", Severity.ERROR, "Text must map to Unicode characters",
-      fix="Rebuild with `make pdf`; the pipeline's fonts carry Unicode mappings",
+      fix="Rebuild with `{build}`; the pipeline's fonts carry Unicode mappings",
       fix_file="Export with a font that has Unicode mappings, or add a ToUnicode map in a remediation tool",
       refs=("ISO 14289-1 7.21.7", "veraPDF 7.21.7-1", "veraPDF 7.21.7-2", "Matterhorn 10-001",
             "WCAG 2.2 SC 1.3.1"))
@@ -254,7 +254,7 @@ def lookup(mapping: tuple[dict, list], code: int) -> bytes | None:
 
 
 @rule("PDF404", "notdef-glyph", Severity.ERROR, "Text must not show the .notdef (missing) glyph",
-      fix="Use characters the document font has, or let the pipeline pick a font with them, in source/letter.md",
+      fix="Use characters the document font has, or let the pipeline pick a font with them, in {source}",
       fix_file="Replace the characters that show as empty boxes, or embed a font that has them",
       refs=("ISO 14289-1 7.21.8", "veraPDF 7.21.8-1", "Matterhorn 31-030"))
 @safely
@@ -297,7 +297,7 @@ def is_notdef(font, code: int) -> bool:
 
 @rule("PDF405", "font-encoding-invalid", Severity.ERROR,
       "Fonts must use the encodings and character maps PDF/UA-1 allows",
-      fix="Rebuild with `make pdf`; the pipeline's fonts use Identity encodings",
+      fix="Rebuild with `{build}`; the pipeline's fonts use Identity encodings",
       fix_file="Re-export with fonts embedded as Unicode (Identity-H) fonts, or fix the fonts in a preflight tool",
       refs=("ISO 14289-1 7.21.3", "ISO 14289-1 7.21.6", "veraPDF 7.21.3.1-1", "veraPDF 7.21.3.2-1",
             "veraPDF 7.21.3.3-1", "veraPDF 7.21.3.3-2", "veraPDF 7.21.3.3-3", "veraPDF 7.21.6-1",

@@ -11,7 +11,7 @@ from publish.lint.rule import Hit, Severity, rule
 
 
 @rule("PDF101", "untagged-pdf", Severity.ERROR, "PDFs must be tagged, with a complete structure tree",
-      fix="Rebuild with `make pdf`; the pipeline writes a tagged PDF",
+      fix="Rebuild with `{build}`; the pipeline writes a tagged PDF",
       fix_file="Export the PDF with tags (structure) turned on in the authoring tool",
       refs=("ISO 14289-1 7.1", "veraPDF 6.2-1", "veraPDF 7.1-4", "veraPDF 7.1-11", "veraPDF 7.1-12",
             "Matterhorn 01-007", "Matterhorn 01-005", "WCAG 2.2 SC 1.3.1"))
@@ -44,7 +44,7 @@ def untagged_pdf(doc: PdfDocument):
 
 @rule("PDF104", "unmapped-structure-type", Severity.ERROR,
       "Structure types must be standard or role-mapped to a standard type, without circles or remapping",
-      fix="Rebuild with `make pdf`; the pipeline maps its own tags to standard ones",
+      fix="Rebuild with `{build}`; the pipeline maps its own tags to standard ones",
       fix_file="In the tag tree's role map, map each custom tag to a standard tag; do not remap standard tags",
       refs=("ISO 14289-1 7.1", "veraPDF 7.1-5", "veraPDF 7.1-6", "veraPDF 7.1-7", "Matterhorn 02-001",
             "Matterhorn 02-003", "Matterhorn 02-004"))
@@ -85,7 +85,7 @@ ALLOWED_KIDS = {
 
 @rule("PDF105", "misnested-structure", Severity.ERROR,
       "Lists, tables, tables of contents, ruby and warichu must nest as PDF defines",
-      fix="Rebuild with `make pdf`; write lists and tables in plain Markdown so the pipeline tags them",
+      fix="Rebuild with `{build}`; write lists and tables in plain Markdown so the pipeline tags them",
       fix_file="Fix the tag tree: LI inside L with Lbl/LBody, TR inside Table/THead/TBody/TFoot with TH/TD, "
                "TOCI inside TOC, Caption first (or last in a Table)",
       refs=("ISO 14289-1 7.2", "veraPDF 7.2-3", "veraPDF 7.2-4", "veraPDF 7.2-5", "veraPDF 7.2-6",
@@ -146,7 +146,7 @@ HN = re.compile(r"H([1-6])")
 
 
 @rule("PDF102", "heading-level-skipped", Severity.ERROR, "Heading levels must not skip",
-      fix="Change the heading so it is one level below the one before it (`##` after `#`) in source/letter.md",
+      fix="Change the heading so it is one level below the one before it (`##` after `#`) in {source}",
       fix_file="Retag the heading with the next level down (H2 after H1, H3 after H2)",
       refs=("ISO 14289-1 7.4.2", "veraPDF 7.4.2-1", "Matterhorn 14-003", "WCAG 2.2 SC 1.3.1"))
 @safely
@@ -180,7 +180,7 @@ def heading_level_skipped(doc: PdfDocument):
 
 @rule("PDF108", "mixed-heading-kinds", Severity.ERROR,
       "Headings must be either all numbered (H1-H6) or all unnumbered (H, one per section)",
-      fix="Rebuild with `make pdf`; the pipeline writes numbered headings only",
+      fix="Rebuild with `{build}`; the pipeline writes numbered headings only",
       fix_file="Retag the headings to use H1-H6 throughout, or H with at most one per section",
       refs=("ISO 14289-1 7.4.4", "veraPDF 7.4.4-1", "veraPDF 7.4.4-2", "veraPDF 7.4.4-3",
             "Matterhorn 14-006", "Matterhorn 14-007"))
@@ -208,7 +208,7 @@ def mixed_heading_kinds(doc: PdfDocument):
 
 
 @rule("PDF109", "note-without-unique-id", Severity.ERROR, "Notes must have unique IDs",
-      fix="Rebuild with `make pdf`; give each footnote its own marker in source/letter.md",
+      fix="Rebuild with `{build}`; give each footnote its own marker in {source}",
       fix_file="Give each Note structure element a unique ID",
       refs=("ISO 14289-1 7.9", "veraPDF 7.9-1", "veraPDF 7.9-2", "Matterhorn 19-003", "Matterhorn 19-004"))
 @safely
@@ -247,7 +247,7 @@ def lacks_alternative(element: Element) -> bool:
 
 @rule("PDF201", "image-without-alt", Severity.ERROR, "Figures must have alternative text",
       fix="Write the image description in the brackets: `![A crowd outside Parliament](crowd.jpg)` in "
-          "source/letter.md",
+          "{source}",
       fix_file="Give each Figure tag alternative text (Alt) in the tags panel of the PDF editor",
       refs=("ISO 14289-1 7.3", "veraPDF 7.3-1", "Matterhorn 13-004", "WCAG 2.2 SC 1.1.1"))
 @safely
@@ -271,7 +271,7 @@ def image_without_alt(doc: PdfDocument):
 
 @rule("PDF202", "formula-without-alt", Severity.ERROR, "Formulas must have alternative text",
       fix="Give the equation a spoken form; the pipeline's math_alt filter writes it from `$...$` in "
-          "source/letter.md",
+          "{source}",
       fix_file="Give each Formula tag alternative text (Alt) that reads the formula aloud",
       refs=("ISO 14289-1 7.7", "veraPDF 7.7-1", "Matterhorn 17-002", "WCAG 2.2 SC 1.1.1"))
 @safely

@@ -72,7 +72,7 @@ def grid(table: Element):
 
 
 @rule("PDF106", "irregular-table", Severity.ERROR, "Table rows must have the same number of columns",
-      fix="Give every row of the table in source/letter.md the same number of cells",
+      fix="Give every row of the table in {source} the same number of cells",
       fix_file="Fix the table's row and column spans so that every row covers the same columns",
       refs=("ISO 14289-1 7.2", "veraPDF 7.2-15", "veraPDF 7.2-41", "veraPDF 7.2-42", "veraPDF 7.2-43",
             "Matterhorn 15-001", "WCAG 2.2 SC 1.3.1"))
@@ -101,7 +101,7 @@ def irregular_table(doc: PdfDocument):
 
 @rule("PDF107", "table-header-without-scope", Severity.ERROR,
       "Table header cells must have a Scope when cells do not name their headers",
-      fix="Rebuild with `make pdf`; the pipeline gives header cells a scope",
+      fix="Rebuild with `{build}`; the pipeline gives header cells a scope",
       fix_file="Set the Scope (Column or Row) of each TH, or give the data cells Headers naming TH IDs",
       refs=("ISO 14289-1 7.5", "veraPDF 7.5-1", "veraPDF 7.5-2", "Matterhorn 15-003", "WCAG 2.2 SC 1.3.1"))
 @safely

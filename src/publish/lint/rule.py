@@ -43,11 +43,11 @@ class Rule:
     name: str
     severity: Severity
     summary: str
-    fix: str  # aimed at the Markdown source
+    fix: str  # aimed at the Markdown source: `{source}` and `{build}` stand for its path and the command
     fix_file: str  # aimed at the file itself, for files the pipeline did not make
     refs: tuple[str, ...]
     check: Callable[..., Iterable[Hit]] = field(compare=False)
-    needs_source: bool = False  # compares the file with its Markdown source: check(document, source)
+    needs_expected: bool = False  # compares the file with the text it should have: check(document, expected)
 
     @property
     def fmt(self) -> str:
@@ -56,6 +56,18 @@ class Rule:
     @property
     def doc(self) -> str:
         return inspect.cleandoc(self.check.__doc__ or "")
+
+    def fix_for(self, fmt: str, built_from: str | None, fix: str | None = None) -> str:
+        """The fix as the reader can act on it: about the source and the command that builds the file
+        when it was built from one, else about the file itself."""
+        if built_from is None:
+            return fix or self.fix_file
+        return fill(fix or self.fix, built_from, fmt)
+
+
+def fill(text: str, source: str, fmt: str) -> str:
+    """`{source}` and `{build}` in a fix, filled in (other braces, as in `{.decorative}`, stay)."""
+    return text.replace("{source}", source).replace("{build}", f"publish build {fmt} --source {source}")
 
 
 @dataclass(frozen=True)
@@ -97,28 +109,28 @@ RULES: dict[str, Rule] = {}
 
 
 def rule(code: str, name: str, severity: Severity, summary: str, *, fix: str, fix_file: str | None = None,
-         refs: tuple[str, ...] = (), needs_source: bool = False):
+         refs: tuple[str, ...] = (), needs_expected: bool = False):
     """Register the decorated function as a rule; its docstring is what `publish explain` prints.
 
-    A rule with `needs_source` is called as `check(document, source)` and runs only when the
-    linter is given the Markdown source the file was built from."""
+    A rule with `needs_expected` is called as `check(document, expected)` and runs only when the
+    caller hands the linter the text the file should have."""
 
     def register(check: Callable[..., Iterable[Hit]]) -> Callable[..., Iterable[Hit]]:
         if code in RULES:
             raise ValueError(f"rule code {code} declared twice")
-        RULES[code] = Rule(code, name, severity, summary, fix, fix_file or fix, tuple(refs), check, needs_source)
+        RULES[code] = Rule(code, name, severity, summary, fix, fix_file or fix, tuple(refs), check, needs_expected)
         return check
 
     return register
 
 
-def run_rules(fmt: str, document, path: str, from_source: bool,
-              wanted: Callable[[Rule], bool] = lambda r: True, source=None) -> Iterator[Finding]:
+def run_rules(fmt: str, document, path: str, settings, expected=None) -> Iterator[Finding]:
+    """Every wanted rule of the format on the loaded document (`settings`: publish.lint.Settings)."""
     for r in RULES.values():
-        if r.fmt != fmt or not wanted(r) or (r.needs_source and source is None):
+        if r.fmt != fmt or not settings.wanted(r) or (r.needs_expected and expected is None):
             continue
-        for hit in (r.check(document, source) if r.needs_source else r.check(document)):
+        for hit in (r.check(document, expected) if r.needs_expected else r.check(document)):
             yield Finding(
                 code=r.code, name=r.name, severity=r.severity, path=path, message=hit.message,
-                fix=hit.fix or (r.fix if from_source else r.fix_file), location=hit.location, refs=r.refs,
+                fix=r.fix_for(fmt, settings.built_from, hit.fix), location=hit.location, refs=r.refs,
             )

@@ -63,7 +63,7 @@ def matches(doc: TextDocument, pattern: re.Pattern):
 
 
 @rule("TXT001", "not-utf8", Severity.ERROR, "Plain text must be UTF-8",
-      fix="Rebuild with `make txt`; the pipeline writes UTF-8",
+      fix="Rebuild with `{build}`; the pipeline writes UTF-8",
       fix_file="Save the file as UTF-8 (without BOM) in your editor",
       refs=("WCAG 2.2 SC 1.3.1", "RNIB plain-text guidance"))
 def not_utf8(doc: TextDocument):
@@ -86,7 +86,7 @@ def not_utf8(doc: TextDocument):
 
 
 @rule("TXT003", "byte-order-mark", Severity.WARNING, "Plain text must not start with a byte-order mark",
-      fix="Rebuild with `make txt`; the pipeline writes UTF-8 without a BOM",
+      fix="Rebuild with `{build}`; the pipeline writes UTF-8 without a BOM",
       fix_file="Save the file as UTF-8 without BOM (\"UTF-8\", not \"UTF-8 with BOM\")",
       refs=("WCAG 2.2 SC 1.3.1", "Unicode FAQ: UTF-8 and the BOM"))
 def byte_order_mark(doc: TextDocument):
@@ -105,7 +105,7 @@ def byte_order_mark(doc: TextDocument):
 
 
 @rule("TXT401", "line-too-long", Severity.WARNING, f"Lines must be at most {MAX_LINE} characters (or the limit set)",
-      fix="Shorten the long word or link in source/letter.md, or rebuild with `make txt` to rewrap",
+      fix="Shorten the long word or link in {source}, or rebuild with `{build}` to rewrap",
       fix_file=f"Rewrap the text at 72 characters (at most {MAX_LINE})",
       refs=("WCAG 2.2 SC 1.4.8",))
 def line_too_long(doc: TextDocument):
@@ -127,7 +127,7 @@ def line_too_long(doc: TextDocument):
 
 
 @rule("TXT402", "control-characters", Severity.ERROR, "Plain text must not contain control characters or escapes",
-      fix="Remove the invisible character from source/letter.md (it came with pasted text), then `make txt`",
+      fix="Remove the invisible character from {source} (it came with pasted text), then `{build}`",
       fix_file="Delete the control characters and terminal colour codes (ESC [ ... m)",
       refs=("WCAG 2.2 SC 1.3.1", "WCAG 2.2 SC 4.1.1"))
 def control_characters(doc: TextDocument):
@@ -157,7 +157,7 @@ def describe(found: str) -> str:
 
 
 @rule("TXT403", "tab-character", Severity.WARNING, "Plain text must use spaces, not tabs",
-      fix="Rebuild with `make txt`; the pipeline writes spaces",
+      fix="Rebuild with `{build}`; the pipeline writes spaces",
       fix_file="Replace each tab with spaces (or with nothing, if it only made space)",
       refs=("WCAG 2.2 SC 1.3.2", "RNIB plain-text guidance"))
 def tab_character(doc: TextDocument):
@@ -175,7 +175,7 @@ def tab_character(doc: TextDocument):
 
 
 @rule("TXT404", "trailing-whitespace", Severity.WARNING, "Lines must not end in spaces",
-      fix="Rebuild with `make txt`; the pipeline trims line ends",
+      fix="Rebuild with `{build}`; the pipeline trims line ends",
       fix_file="Delete the spaces at the ends of lines (most editors can trim them on save)",
       refs=("WCAG 2.2 SC 1.3.2",))
 def trailing_whitespace(doc: TextDocument):
@@ -195,7 +195,7 @@ def trailing_whitespace(doc: TextDocument):
 
 
 @rule("TXT405", "mixed-line-endings", Severity.WARNING, "Plain text must use one kind of line ending",
-      fix="Rebuild with `make txt`; the pipeline writes LF line endings",
+      fix="Rebuild with `{build}`; the pipeline writes LF line endings",
       fix_file="Convert the line endings to one kind (LF, or CRLF on Windows) in your editor",
       refs=("WCAG 2.2 SC 1.3.2",))
 def mixed_line_endings(doc: TextDocument):
@@ -218,7 +218,7 @@ def mixed_line_endings(doc: TextDocument):
 
 
 @rule("TXT406", "markup-left-behind", Severity.WARNING, "Plain text must not show markup",
-      fix="Rebuild with `make txt`; if the markup is in source/letter.md as text, fix it there",
+      fix="Rebuild with `{build}`; if the markup is in {source} as text, fix it there",
       fix_file="Remove the markup characters, keeping the words (write link addresses out in brackets)",
       refs=("WCAG 2.2 SC 1.3.1", "RNIB plain-text guidance"))
 def markup_left_behind(doc: TextDocument):
@@ -242,7 +242,7 @@ def markup_left_behind(doc: TextDocument):
 
 
 @rule("TXT407", "drawn-table", Severity.WARNING, "Tables must not be drawn with box or pipe characters",
-      fix="Rebuild with `make txt`; the pipeline writes tables as aligned columns",
+      fix="Rebuild with `{build}`; the pipeline writes tables as aligned columns",
       fix_file="Write the table as aligned columns with a plain header row, or as a list",
       refs=("WCAG 2.2 SC 1.3.1", "RNIB plain-text guidance"))
 def drawn_table(doc: TextDocument):
@@ -266,7 +266,7 @@ def drawn_table(doc: TextDocument):
 
 
 @rule("TXT408", "paragraphs-not-separated", Severity.WARNING, "Paragraphs must be separated by a blank line",
-      fix="Rebuild with `make txt`; the pipeline puts a blank line between paragraphs",
+      fix="Rebuild with `{build}`; the pipeline puts a blank line between paragraphs",
       fix_file="Put a blank line between paragraphs",
       refs=("WCAG 2.2 SC 1.3.1", "WCAG 2.2 SC 1.4.8"))
 def paragraphs_not_separated(doc: TextDocument):

@@ -126,7 +126,7 @@ def each(epub: EpubDocument):
 
 @rule("EPUB018", "content-document-language", Severity.ERROR,
       "Content documents must declare their language, with lang and xml:lang equal",
-      fix="Add `lang: en-GB` to the front matter of source/letter.md",
+      fix="Add `lang: en-GB` to the front matter of {source}",
       fix_file='Add lang="en-GB" and xml:lang="en-GB" (the same tag) to each <html> element',
       refs=("WCAG 2.2 SC 3.1.1", "axe html-has-lang", "axe html-xml-lang-mismatch"))
 def content_document_language(epub: EpubDocument):
@@ -155,7 +155,7 @@ def content_document_language(epub: EpubDocument):
 
 @rule("EPUB019", "content-language-differs", Severity.WARNING,
       "Content documents must be in a language the package declares",
-      fix="Set `lang:` in the front matter of source/letter.md to the language of the text",
+      fix="Set `lang:` in the front matter of {source} to the language of the text",
       fix_file="Make the <html> language match a dc:language of the package, or add that dc:language",
       refs=("WCAG 2.2 SC 3.1.1", "EPUB 3.3 §5.5.3.2"))
 def content_language_differs(epub: EpubDocument):
@@ -181,7 +181,7 @@ def content_language_differs(epub: EpubDocument):
 
 @rule("EPUB020", "lang-or-xml-lang-missing", Severity.INFO,
       "Content documents must carry both lang and xml:lang",
-      fix="Rebuild with `make epub`; the pipeline writes both",
+      fix="Rebuild with `{build}`; the pipeline writes both",
       fix_file='Write both lang="..." and xml:lang="..." on <html>',
       refs=("EPUB 3.3 §6.1.4", "HTML §3.2.6.2"))
 def lang_or_xml_lang_missing(epub: EpubDocument):
@@ -203,7 +203,7 @@ def lang_or_xml_lang_missing(epub: EpubDocument):
 
 
 @rule("EPUB021", "content-document-without-title", Severity.ERROR, "Content documents must have a title",
-      fix="Add `title:` to the front matter of source/letter.md",
+      fix="Add `title:` to the front matter of {source}",
       fix_file="Add a non-empty <title> inside each document's <head>",
       refs=("WCAG 2.2 SC 2.4.2", "axe document-title"))
 def content_document_without_title(epub: EpubDocument):
@@ -235,7 +235,7 @@ def headings(part: Part):
 
 
 @rule("EPUB102", "heading-level-skipped", Severity.ERROR, "Heading levels must not be skipped",
-      fix="Change the heading in source/letter.md to one level below the heading before it",
+      fix="Change the heading in {source} to one level below the heading before it",
       fix_file="Change the heading to one level below the heading before it",
       refs=("WCAG 2.2 SC 1.3.1", "axe heading-order"))
 def heading_level_skipped(epub: EpubDocument):
@@ -263,7 +263,7 @@ def heading_level_skipped(epub: EpubDocument):
 
 
 @rule("EPUB111", "empty-heading", Severity.ERROR, "Headings must have text",
-      fix="Write the heading text after the # marks in source/letter.md, or remove the empty heading",
+      fix="Write the heading text after the # marks in {source}, or remove the empty heading",
       fix_file="Put text in the heading or remove it", refs=("WCAG 2.2 SC 2.4.6", "axe empty-heading"))
 def empty_heading(epub: EpubDocument):
     """## What it does
@@ -284,7 +284,7 @@ def empty_heading(epub: EpubDocument):
 
 
 @rule("EPUB201", "image-without-alt", Severity.ERROR, "Images must have alt text",
-      fix="Write the alt text inside the brackets in source/letter.md: ![What it shows](image.png)",
+      fix="Write the alt text inside the brackets in {source}: ![What it shows](image.png)",
       fix_file='Add an alt attribute: alt="what it shows", or alt="" if the image is decorative',
       refs=("WCAG 2.2 SC 1.1.1", "axe image-alt", "axe area-alt", "axe input-image-alt"))
 def image_without_alt(epub: EpubDocument):
@@ -308,7 +308,7 @@ def image_without_alt(epub: EpubDocument):
 
 
 @rule("EPUB205", "svg-without-title", Severity.ERROR, "SVG images must have a title",
-      fix="Give the SVG image alt text in source/letter.md: ![What it shows](figure.svg)",
+      fix="Give the SVG image alt text in {source}: ![What it shows](figure.svg)",
       fix_file="Add a <title> as the first child of the <svg> (or aria-label), or aria-hidden=\"true\" "
                "if it is decorative",
       refs=("WCAG 2.2 SC 1.1.1", "axe svg-img-alt"))
@@ -334,7 +334,7 @@ def svg_without_title(epub: EpubDocument):
 
 @rule("EPUB206", "informative-image-empty-alt", Severity.ERROR,
       "Cover and other informative images must not have empty alt text",
-      fix="Write the alt text inside the brackets in source/letter.md: ![What it shows](image.png)",
+      fix="Write the alt text inside the brackets in {source}: ![What it shows](image.png)",
       fix_file='Describe the image in its alt attribute; alt="" is only for decorative images',
       refs=("WCAG 2.2 SC 1.1.1", "axe role-img-alt", "Ace doc-cover"))
 def informative_image_empty_alt(epub: EpubDocument):
@@ -364,7 +364,7 @@ def rows(table):
 
 
 @rule("EPUB112", "table-without-headers", Severity.ERROR, "Data tables must have header cells",
-      fix="Give the table in source/letter.md a header row (the first row above the dashes)",
+      fix="Give the table in {source} a header row (the first row above the dashes)",
       fix_file="Mark the header row or column with <th>", refs=("WCAG 2.2 SC 1.3.1", "axe td-has-header"))
 def table_without_headers(epub: EpubDocument):
     """## What it does
@@ -389,7 +389,7 @@ def table_without_headers(epub: EpubDocument):
 
 @rule("EPUB107", "table-header-without-scope", Severity.WARNING,
       "Table header cells must have a scope when a table has row headers",
-      fix="Keep tables in source/letter.md to one header row",
+      fix="Keep tables in {source} to one header row",
       fix_file='Add scope="col" or scope="row" to each <th>, or headers="..." to the data cells',
       refs=("WCAG 2.2 SC 1.3.1", "WCAG technique H63", "axe scope-attr-valid"))
 def table_header_without_scope(epub: EpubDocument):
@@ -418,7 +418,7 @@ def table_header_without_scope(epub: EpubDocument):
 
 
 @rule("EPUB113", "table-without-caption", Severity.WARNING, "Data tables must have a caption",
-      fix="Add a caption line `: Caption` under the table in source/letter.md",
+      fix="Add a caption line `: Caption` under the table in {source}",
       fix_file="Add a <caption> as the first child of the <table>", refs=("WCAG 2.2 SC 1.3.1", "WCAG technique H39"))
 def table_without_caption(epub: EpubDocument):
     """## What it does
@@ -444,7 +444,7 @@ def table_without_caption(epub: EpubDocument):
 
 
 @rule("EPUB306", "empty-link-text", Severity.ERROR, "Links must have text",
-      fix="Write the link text inside the brackets in source/letter.md: [Annual report](https://...)",
+      fix="Write the link text inside the brackets in {source}: [Annual report](https://...)",
       fix_file="Put text (or an image with alt text) inside the <a>", refs=("WCAG 2.2 SC 2.4.4", "axe link-name"))
 def empty_link_text(epub: EpubDocument):
     """## What it does
@@ -471,7 +471,7 @@ def links(epub: EpubDocument):
 
 
 @rule("EPUB302", "bare-url-link-text", Severity.WARNING, "Link text must describe the target, not be a bare URL",
-      fix="Write link text in source/letter.md: [Annual report](https://...) instead of <https://...>",
+      fix="Write link text in {source}: [Annual report](https://...) instead of <https://...>",
       fix_file="Replace the URL shown as link text with words that say where the link goes",
       refs=("WCAG 2.2 SC 2.4.4",))
 def bare_url_link_text(epub: EpubDocument):
@@ -494,7 +494,7 @@ def bare_url_link_text(epub: EpubDocument):
 
 
 @rule("EPUB307", "vague-link-text", Severity.WARNING, "Link text must make sense on its own",
-      fix="Rewrite the link text in source/letter.md to say where it goes: [Annual report](...)",
+      fix="Rewrite the link text in {source} to say where it goes: [Annual report](...)",
       fix_file="Replace the link text with words that say where the link goes",
       refs=("WCAG 2.2 SC 2.4.4", "WCAG 2.2 SC 2.4.9"))
 def vague_link_text(epub: EpubDocument):
@@ -516,7 +516,7 @@ def vague_link_text(epub: EpubDocument):
 
 @rule("EPUB120", "epub-type-without-role", Severity.WARNING,
       "Elements with a DPUB epub:type must carry the matching ARIA role",
-      fix="Rebuild with `make epub`; the pipeline writes both",
+      fix="Rebuild with `{build}`; the pipeline writes both",
       fix_file='Add the matching role, e.g. <nav epub:type="toc" role="doc-toc">',
       refs=("Ace epub-type-has-matching-role", "DPUB-ARIA 1.1", "EPUB Type to ARIA Role Authoring Guide"))
 def epub_type_without_role(epub: EpubDocument):
@@ -559,7 +559,7 @@ def landmark(element) -> str | None:
 
 
 @rule("EPUB121", "duplicate-landmark", Severity.ERROR, "Landmarks must be unique within a document",
-      fix="Rebuild with `make epub`",
+      fix="Rebuild with `{build}`",
       fix_file="Keep one main per document and give repeated landmarks distinct aria-label values",
       refs=("WCAG 2.2 SC 1.3.1", "axe landmark-unique", "axe landmark-no-duplicate-main"))
 def duplicate_landmark(epub: EpubDocument):
@@ -589,7 +589,7 @@ def duplicate_landmark(epub: EpubDocument):
 
 
 @rule("EPUB122", "page-break-without-label", Severity.ERROR, "Page-break markers must have a label",
-      fix="Rebuild with `make epub`",
+      fix="Rebuild with `{build}`",
       fix_file='Give each page-break marker its page number: aria-label="12" (or title, or text)',
       refs=("Ace pagebreak-label", "EPUB Accessibility Techniques 1.1 §PAGE-003"))
 def page_break_without_label(epub: EpubDocument):
@@ -615,7 +615,7 @@ def is_list(element) -> bool:
 
 @rule("EPUB123", "invalid-list-structure", Severity.ERROR,
       "Lists must contain only list items, and items must be in lists",
-      fix="Rebuild with `make epub`",
+      fix="Rebuild with `{build}`",
       fix_file="Put only <li> directly inside <ul>/<ol>, and every <li> inside a list",
       refs=("WCAG 2.2 SC 1.3.1", "axe list", "axe listitem"))
 def invalid_list_structure(epub: EpubDocument):
@@ -644,7 +644,7 @@ def invalid_list_structure(epub: EpubDocument):
 
 
 @rule("EPUB130", "invalid-aria-role", Severity.ERROR, "ARIA roles must be valid and not deprecated",
-      fix="Rebuild with `make epub`",
+      fix="Rebuild with `{build}`",
       fix_file="Use a role from WAI-ARIA 1.2 or DPUB-ARIA 1.1 (e.g. list instead of directory)",
       refs=("WCAG 2.2 SC 4.1.2", "axe aria-roles", "axe aria-deprecated-role"))
 def invalid_aria_role(epub: EpubDocument):

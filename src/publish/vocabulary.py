@@ -1,0 +1,51 @@
+"""Words and patterns the filters and the linter share, so the build and the check agree.
+
+A rule of language or wording is decided here once: what a language tag is, which link
+texts say nothing on their own, what a bare web address or an image file name looks
+like, and how far a heading may go below the one before it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+# BCP 47 language tag: language, optional script, region, variants (RFC 5646, simplified).
+LANGUAGE_TAG = re.compile(
+    r"[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*")
+
+# Link texts that do not say where a link goes (WCAG 2.4.4 asks that the purpose be clear).
+VAGUE_LINK_TEXT = frozenset((
+    "click", "click here", "click this link", "here", "learn more", "link", "more", "read more", "this link",
+))
+
+BARE_URL = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
+IMAGE_FILE_NAME = re.compile(r"[\w .()-]+\.(png|jpe?g|gif|bmp|tiff?|svg|emf|wmf|webp|heic)", re.IGNORECASE)
+
+
+def is_language_tag(value: str) -> bool:
+    return bool(LANGUAGE_TAG.fullmatch(value.strip()))
+
+
+def is_vague_link_text(text: str) -> bool:
+    return " ".join(text.split()).lower().strip(" .:!") in VAGUE_LINK_TEXT
+
+
+def is_bare_url(text: str) -> bool:
+    return bool(BARE_URL.fullmatch(text.strip()))
+
+
+def is_file_name(text: str) -> bool:
+    return bool(IMAGE_FILE_NAME.fullmatch(text.strip()))
+
+
+def skipped_headings(levels: Iterable[int], start: int = 0) -> Iterator[tuple[int, int, int]]:
+    """(index, level before, level) of each heading more than one level below the one before it.
+
+    `start` is the level before the first heading: 0 where the document's own headings
+    must begin at level 1, 1 where its title already stands as level 1."""
+    previous = start
+    for index, level in enumerate(levels):
+        if level > previous + 1:
+            yield index, previous, level
+        previous = level
