@@ -74,6 +74,9 @@ def cmd_lint(args) -> int:
 def cmd_rules(args) -> int:
     from publish.lint import RULES
 
+    if args.format == "markdown":
+        sys.stdout.write(report.rules_markdown(RULES))
+        return 0
     for r in sorted(RULES.values(), key=lambda r: (r.fmt, r.code)):
         print(f"{r.code}\t{r.severity.value}\t{r.name}\t{r.summary}")
     return 0
@@ -127,6 +130,8 @@ def parser() -> argparse.ArgumentParser:
     lint.set_defaults(run=cmd_lint)
 
     rules = sub.add_parser("rules", help="list every lint rule")
+    rules.add_argument("--format", choices=("tab", "markdown"), default="tab",
+                       help="tab-separated lines, or the Markdown tables README.md shows")
     rules.set_defaults(run=cmd_rules)
 
     explain = sub.add_parser("explain", help="explain one lint rule")

@@ -79,3 +79,19 @@ def sarif(result: Result) -> str:
 
 
 FORMATTERS = {"concise": concise, "json": as_json, "sarif": sarif}
+
+
+FORMAT_HEADINGS = {"pdf": "PDF", "docx": "DOCX", "epub": "EPUB", "html": "HTML", "txt": "Plain text", "file": "Any file"}
+
+
+def rules_markdown(rules) -> str:
+    """Every rule as Markdown tables, one per format: what README.md shows under "The lint rules"."""
+    out = []
+    for fmt, heading in FORMAT_HEADINGS.items():
+        listed = sorted((r for r in rules.values() if r.fmt == fmt), key=lambda r: r.code)
+        if not listed:
+            continue
+        out += [f"### {heading}", "", "| code | severity | name | what must be true |", "|---|---|---|---|"]
+        out += [f"| {r.code} | {r.severity.value} | {r.name} | {r.summary} |" for r in listed]
+        out.append("")
+    return "\n".join(out)

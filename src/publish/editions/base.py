@@ -7,7 +7,6 @@ import datetime as dt
 import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable
 
 from publish.source import Source

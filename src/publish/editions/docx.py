@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import tempfile
 from functools import cache
-from pathlib import Path
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH

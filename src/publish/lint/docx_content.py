@@ -230,7 +230,7 @@ def named(number: int, first: Paragraph | None) -> str:
     return f"table {number}" + (f" (starting {first.quote})" if first is not None and first.text.strip() else "")
 
 
-@rule("DOCX112", "table-without-header-row", Severity.ERROR, "Tables must have a header row",
+@rule("DOCX112", "table-without-headers", Severity.ERROR, "Tables must have a header row",
       fix="Give the table a header row in {source}: in a pipe table, the row above `|---|`",
       fix_file="Select the first row and tick Table Layout > Repeat Header Rows",
       refs=("WCAG 2.2 SC 1.3.1", "Word checker: table has no header row"))

@@ -16,7 +16,7 @@ from functools import cached_property
 from lxml import etree
 
 from publish.lint.safe import SafeZip, Unreadable
-from publish.xml import NS, qname, text_of
+from publish.xml import NS, qname
 
 DOCUMENT = "word/document.xml"
 W = NS["w"]

@@ -6,7 +6,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from publish.lint.rule import Hit, Severity, rule
+from publish.lint.rule import Severity, rule
 from publish.lint.safe import ZIP_ERRORS, Unreadable
 
 FORMATS = ("pdf", "docx", "epub", "html", "txt", "file")

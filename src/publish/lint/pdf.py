@@ -60,7 +60,7 @@ def missing_title(doc: PdfDocument):
         yield Hit("XMP metadata has no dc:title")
 
 
-@rule("PDF003", "title-not-displayed", Severity.ERROR, "PDFs must show their title, not their file name",
+@rule("PDF022", "title-not-displayed", Severity.ERROR, "PDFs must show their title, not their file name",
       fix="Rebuild with `{build}`; the pipeline sets DisplayDocTitle",
       fix_file="Turn on 'Show document title' in the initial view settings (ViewerPreferences/DisplayDocTitle)",
       refs=("ISO 14289-1 7.1", "veraPDF 7.1-10", "Matterhorn 07-001", "Matterhorn 07-002"))
@@ -252,7 +252,7 @@ def bad_lang(value: str | None, owner: str, location: str | None = None):
         yield Hit(f"{owner} has the language `{value or ''}`, which is not a valid language tag", location)
 
 
-@rule("PDF006", "content-extraction-forbidden", Severity.ERROR,
+@rule("PDF006", "restricted-document", Severity.ERROR,
       "Encrypted PDFs must let assistive technology extract their content",
       fix="Do not encrypt the PDF after the pipeline builds it",
       fix_file="Allow 'content accessibility' (permission bit 10) in the security settings, or remove encryption",
@@ -392,7 +392,7 @@ def dynamic_xfa_form(doc: PdfDocument):
 HARMLESS_REPAIRS = ("xref entry for the xref stream itself is missing",)
 
 
-@rule("PDF010", "damaged-file", Severity.ERROR, "PDFs must be well formed, with a cross-reference table readers can follow",
+@rule("PDF902", "damaged-file", Severity.ERROR, "PDFs must be well formed, with a cross-reference table readers can follow",
       fix="Rebuild the edition with `{build}`",
       fix_file="Re-save the PDF from the authoring tool, or repair it with `qpdf in.pdf out.pdf`",
       refs=("ISO 32000-1 7.5.4", "ISO 14289-1 5", "veraPDF 6.1-1"))

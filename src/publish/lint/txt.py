@@ -62,7 +62,7 @@ def matches(doc: TextDocument, pattern: re.Pattern):
             yield number, match
 
 
-@rule("TXT001", "not-utf8", Severity.ERROR, "Plain text must be UTF-8",
+@rule("TXT030", "not-utf8", Severity.ERROR, "Plain text must be UTF-8",
       fix="Rebuild with `{build}`; the pipeline writes UTF-8",
       fix_file="Save the file as UTF-8 (without BOM) in your editor",
       refs=("WCAG 2.2 SC 1.3.1", "RNIB plain-text guidance"))
@@ -85,7 +85,7 @@ def not_utf8(doc: TextDocument):
             yield Hit(f"byte 0x{doc.data[exc.start]:02x} is not UTF-8", f"{line}")
 
 
-@rule("TXT003", "byte-order-mark", Severity.WARNING, "Plain text must not start with a byte-order mark",
+@rule("TXT031", "byte-order-mark", Severity.WARNING, "Plain text must not start with a byte-order mark",
       fix="Rebuild with `{build}`; the pipeline writes UTF-8 without a BOM",
       fix_file="Save the file as UTF-8 without BOM (\"UTF-8\", not \"UTF-8 with BOM\")",
       refs=("WCAG 2.2 SC 1.3.1", "Unicode FAQ: UTF-8 and the BOM"))
@@ -126,7 +126,7 @@ def line_too_long(doc: TextDocument):
             yield Hit(f"line is {len(line)} characters long (the limit is {doc.max_line})", f"{number}:{doc.max_line + 1}")
 
 
-@rule("TXT402", "control-characters", Severity.ERROR, "Plain text must not contain control characters or escapes",
+@rule("TXT431", "control-characters", Severity.ERROR, "Plain text must not contain control characters or escapes",
       fix="Remove the invisible character from {source} (it came with pasted text), then `{build}`",
       fix_file="Delete the control characters and terminal colour codes (ESC [ ... m)",
       refs=("WCAG 2.2 SC 1.3.1", "WCAG 2.2 SC 4.1.1"))
@@ -156,7 +156,7 @@ def describe(found: str) -> str:
     return f"control character U+{ord(found):04X}"
 
 
-@rule("TXT403", "tab-character", Severity.WARNING, "Plain text must use spaces, not tabs",
+@rule("TXT432", "tab-character", Severity.WARNING, "Plain text must use spaces, not tabs",
       fix="Rebuild with `{build}`; the pipeline writes spaces",
       fix_file="Replace each tab with spaces (or with nothing, if it only made space)",
       refs=("WCAG 2.2 SC 1.3.2", "RNIB plain-text guidance"))
@@ -174,7 +174,7 @@ def tab_character(doc: TextDocument):
     yield from capped(Hit("tab character", f"{number}:{m.start() + 1}") for number, m in matches(doc, re.compile("\t")))
 
 
-@rule("TXT404", "trailing-whitespace", Severity.WARNING, "Lines must not end in spaces",
+@rule("TXT433", "trailing-whitespace", Severity.WARNING, "Lines must not end in spaces",
       fix="Rebuild with `{build}`; the pipeline trims line ends",
       fix_file="Delete the spaces at the ends of lines (most editors can trim them on save)",
       refs=("WCAG 2.2 SC 1.3.2",))
@@ -194,7 +194,7 @@ def trailing_whitespace(doc: TextDocument):
                       for number, line in enumerate(doc.lines, 1) if line != line.rstrip(" \t") and line.strip())
 
 
-@rule("TXT405", "mixed-line-endings", Severity.WARNING, "Plain text must use one kind of line ending",
+@rule("TXT434", "mixed-line-endings", Severity.WARNING, "Plain text must use one kind of line ending",
       fix="Rebuild with `{build}`; the pipeline writes LF line endings",
       fix_file="Convert the line endings to one kind (LF, or CRLF on Windows) in your editor",
       refs=("WCAG 2.2 SC 1.3.2",))

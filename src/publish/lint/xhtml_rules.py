@@ -6,7 +6,7 @@ Implemented here (axe-core or Ace rule → code):
   EPUB206; svg-img-alt → EPUB205; td-has-header, th-has-data-cells (in part) → EPUB112, scope-attr-valid
   → EPUB107; table caption (best practice) → EPUB113; link-name → EPUB306; Ace epub-type-has-matching-role
   → EPUB120; landmark-unique, landmark-no-duplicate-main → EPUB121; Ace pagebreak-label → EPUB122;
-  list, listitem → EPUB123; aria-roles, aria-deprecated-role → EPUB130. Plus the project's own: link text
+  list, listitem → EPUB125; aria-roles, aria-deprecated-role → EPUB130. Plus the project's own: link text
   that is a bare URL (EPUB302) or says nothing ("click here", EPUB307), and the part's language against
   the package's (EPUB019, EPUB020).
 Left to Ace/axe, because they need a browser's layout, styles or focus handling: color-contrast,
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from publish.lint.epub_package import EPUB_TYPE, XML_LANG, EpubDocument, Part, is_page_break
+from publish.lint.epub_package import EPUB_TYPE, XML_LANG, EpubDocument, Part
 from publish.lint.rule import Hit, Severity, rule
 from publish.xml import NS
 
@@ -613,7 +613,7 @@ def is_list(element) -> bool:
     return local(element) in ("ul", "ol", "menu") and not (set(roles(element)) - {"list"})
 
 
-@rule("EPUB123", "invalid-list-structure", Severity.ERROR,
+@rule("EPUB125", "invalid-list-structure", Severity.ERROR,
       "Lists must contain only list items, and items must be in lists",
       fix="Rebuild with `{build}`",
       fix_file="Put only <li> directly inside <ul>/<ol>, and every <li> inside a list",

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 from publish import __version__, facts
 from publish.lint import RULES, Finding, Severity
-from publish.pages_html import SEVERITY_WORDS, another_format, contact_html, date_html, in_lang, page
-
-if TYPE_CHECKING:
-    from publish.pages import EditionFile, Site
+from publish.pages.html import SEVERITY_WORDS, another_format, contact_html, date_html, in_lang, page
+from publish.pages.site import EditionFile, Site
 
 STANDARD = "Web Content Accessibility Guidelines (WCAG) version 2.2, level AA"
 

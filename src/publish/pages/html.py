@@ -14,7 +14,7 @@ from string import Template
 from publish.editions import BuildContext
 from publish.lint import Severity
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent.parent / "templates"
 PAGE = Template((TEMPLATES / "page.html").read_text(encoding="utf-8"))
 CSS = (TEMPLATES / "html.css").read_text(encoding="utf-8") + (TEMPLATES / "page.css").read_text(encoding="utf-8")
 PAGE_LANG = "en-GB"  # the language of the text these pages add around the document's own

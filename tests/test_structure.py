@@ -1,0 +1,103 @@
+"""The package's shape: no import circles, a linter that stands alone, one number per concern.
+
+Imports are read from the source (module level and inside functions alike; imports made
+only for type checkers are left out), so a circle cannot hide in a function body.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections import defaultdict
+from pathlib import Path
+
+from publish.lint import RULES
+
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "publish"
+# What the linter may import of the package: itself and the shared basics.
+LINTER_MAY_IMPORT = ("publish.lint", "publish.vocabulary", "publish.xml", "publish.zipfiles", "publish")
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def is_type_checking(node: ast.If) -> bool:
+    return isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"
+
+
+def imports_of(path: Path, modules: set[str]) -> set[str]:
+    """The package modules `path` imports (`from publish import x` counts x when x is a module)."""
+    found, stack = set(), [ast.parse(path.read_text(encoding="utf-8"))]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.If) and is_type_checking(node):
+            stack.extend(node.orelse)
+            continue
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.startswith("publish")}
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("publish"):
+            for alias in node.names:
+                child = f"{node.module}.{alias.name}"
+                found.add(child if child in modules else node.module)
+        stack.extend(ast.iter_child_nodes(node))
+    return {m for m in found if m in modules}
+
+
+def graph() -> dict[str, set[str]]:
+    paths = {module_name(p): p for p in PACKAGE.rglob("*.py")}
+    return {name: imports_of(path, set(paths)) - {name} for name, path in paths.items()}
+
+
+def circles(edges: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected groups of more than one module (Tarjan), each a circle of imports."""
+    index, low, on_stack, stack, found, counter = {}, {}, set(), [], [], [0]
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = counter[0]
+        counter[0] += 1
+        stack.append(node)
+        on_stack.add(node)
+        for target in edges.get(node, ()):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(edges):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_module_imports_one_that_imports_it_back():
+    assert circles(graph()) == []
+
+
+def test_the_circle_finder_finds_a_circle():
+    assert circles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_the_linter_imports_nothing_of_the_pipeline():
+    outside = {(name, target) for name, targets in graph().items() if name.startswith("publish.lint")
+               for target in targets if not target.startswith(LINTER_MAY_IMPORT[0])
+               and target not in LINTER_MAY_IMPORT[1:]}
+    assert outside == set()
+
+
+def test_one_number_means_one_concern_in_every_format():
+    names = defaultdict(set)
+    for code, r in RULES.items():
+        names[code.removeprefix(r.fmt.upper())].add(r.name)
+    assert {number: sorted(found) for number, found in names.items() if len(found) > 1} == {}
