@@ -7,8 +7,8 @@ images, links, contrast) are in publish.lint.docx_content.
 from __future__ import annotations
 
 from publish.lint.docx_document import DOCUMENT, RESTRICTIONS, DocxDocument, val
-from publish.lint.rule import Hit, Severity, rule
-from publish.vocabulary import is_language_tag
+from publish.lint.concerns import INVALID_LANGUAGE_TAG, Labelled
+from publish.lint.rule import Hit, Severity, capped, rule
 from publish.xml import NS, qname, text_of
 
 
@@ -63,14 +63,12 @@ def missing_document_language(doc: DocxDocument):
         yield Hit("neither the document defaults nor the Normal style set a language (w:lang)", "word/styles.xml")
 
 
-@rule("DOCX005", "invalid-language-tag", Severity.ERROR, "Language tags must be valid BCP 47 tags",
-      fix="Use a BCP 47 tag such as `en-GB` for `lang:` in the front matter, and in `[text]{lang=fr}` spans",
-      fix_file="Choose the language again with Review > Language, for the text and in the styles",
-      refs=("WCAG 2.2 SC 3.1.1", "WCAG 2.2 SC 3.1.2", "BCP 47"))
+@INVALID_LANGUAGE_TAG.rule("DOCX", fix_file="Choose the language again with Review > Language, for the text and "
+                                            "in the styles")
 def invalid_language_tag(doc: DocxDocument):
     """## What it does
     Checks every language set in the styles and the text (`w:lang`, including its
-    East Asian and right-to-left values) is a well-formed BCP 47 tag.
+    East Asian and right-to-left values) against BCP 47.
 
     ## Why is this bad?
     A screen reader that cannot read the tag keeps the wrong voice: French words
@@ -79,12 +77,11 @@ def invalid_language_tag(doc: DocxDocument):
     ## Example
     `w:lang w:val="english"` or `en_GB` fails; `en-GB` passes.
     """
-    for part, root in (("word/styles.xml", doc.styles_root), (DOCUMENT, doc.body)):
-        bad = [value for lang in (root.iter(qname("w:lang")) if root is not None else ())
-               for value in (val(lang), val(lang, "eastAsia"), val(lang, "bidi")) if value and not is_language_tag(value)]
-        if bad:
-            more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
-            yield Hit(f"language `{bad[0]}` is not a BCP 47 tag{more}", part)
+    return capped(INVALID_LANGUAGE_TAG.check(
+        Labelled(value, part, "language")
+        for part, root in (("word/styles.xml", doc.styles_root), (DOCUMENT, doc.body)) if root is not None
+        for lang in root.iter(qname("w:lang"))
+        for value in dict.fromkeys((val(lang), val(lang, "eastAsia"), val(lang, "bidi"))) if value))
 
 
 @rule("DOCX006", "restricted-document", Severity.WARNING,

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 
+from publish.lint.concerns import (
+    BARE_URL_LINK, EMPTY_HEADING, HEADING_SKIPPED, VAGUE_LINK, Heading, Labelled,
+)
 from publish.lint.docx_document import DocxDocument, Paragraph, is_on, paragraph_text, val
 from publish.lint.rule import Hit, Severity, capped, rule
-from publish.vocabulary import is_bare_url, is_file_name, is_vague_link_text
+from publish.vocabulary import is_file_name
 from publish.xml import NS, qname
 
 VML = "urn:schemas-microsoft-com:vml"
@@ -58,10 +61,8 @@ def object_name(frame) -> str:
     return f"`{name}`" if name else "an image"
 
 
-@rule("DOCX102", "heading-level-skipped", Severity.ERROR, "Heading levels must not be skipped",
-      fix="Use the next heading level in {source}: after `##` comes `###`, not `####`",
-      fix_file="Apply the Heading style one level below the heading before (Home > Styles)",
-      refs=("WCAG 2.2 SC 1.3.1", "WCAG 2.2 SC 2.4.6", "Word checker: skipped heading levels"))
+@HEADING_SKIPPED.rule("DOCX", fix_file="Apply the Heading style one level below the heading before (Home > Styles)",
+                      refs=("WCAG 2.2 SC 2.4.6", "Word checker: skipped heading levels"))
 def heading_level_skipped(doc: DocxDocument):
     """## What it does
     Follows the heading styles (Heading 1-9, or any style with an outline level) in
@@ -79,34 +80,12 @@ def heading_level_skipped(doc: DocxDocument):
     #### First           <- skips level 3
     ```
     """
-    previous = 0
-    for para in doc.paragraphs:
-        level = 1 if para.style.strip().lower() == "title" and previous == 0 else para.level
-        if level is None:
-            continue
-        if level > previous + 1:
-            start = f"level {previous}" if previous else "the start of the document"
-            yield Hit(f"heading {para.quote} skips from {start} to level {level}", para.location)
-        previous = level
+    return HEADING_SKIPPED.check(heading_facts(doc))
 
 
-@rule("DOCX111", "empty-heading", Severity.ERROR, "Headings must have text",
-      fix="Give every heading in {source} its words, or remove the empty `##` line",
-      fix_file="Type the heading's text, or change the empty paragraph to the Normal style",
-      refs=("WCAG 2.2 SC 1.3.1", "WCAG 2.2 SC 2.4.6"))
+@EMPTY_HEADING.rule("DOCX", fix_file="Type the heading's text, or change the empty paragraph to the Normal style")
 def empty_heading(doc: DocxDocument):
-    """## What it does
-    Finds paragraphs in a heading style with no text.
-
-    ## Why is this bad?
-    A screen reader announces "heading level 2" and then nothing; the list of
-    headings shows a blank entry.
-
-    ## Example
-    An empty line left in the Heading 2 style, often used for spacing, fails.
-    """
-    yield from capped(Hit(f"a level {p.level} heading has no text", p.location)
-                      for p in doc.paragraphs if p.level and not p.text.strip())
+    return capped(EMPTY_HEADING.check(heading_facts(doc)))
 
 
 def looks_like_heading(doc: DocxDocument, para: Paragraph) -> bool:
@@ -347,6 +326,20 @@ def alt_text_is_file_name(doc: DocxDocument):
                       for para, frame, alt, _decorative in objects(doc) if is_file_name(alt))
 
 
+def heading_facts(doc: DocxDocument) -> list[Heading]:
+    """Headings in body order; the first Title paragraph stands as level 1."""
+    found = []
+    for para in doc.paragraphs:
+        level = 1 if para.style.strip().lower() == "title" and not found else para.level
+        if level:
+            found.append(Heading(level, para.text.strip(), para.location))
+    return found
+
+
+def link_facts(doc: DocxDocument) -> list[Labelled]:
+    return [Labelled(text, where(para), f"link to `{target}`") for para, text, target in links(doc)]
+
+
 def links(doc: DocxDocument):
     """(paragraph, link text, target) for every hyperlink, field-code links included."""
     for link in doc.body.iter(qname("w:hyperlink")):
@@ -358,45 +351,16 @@ def links(doc: DocxDocument):
             yield doc.locate(field), paragraph_text(field).strip(), " ".join(instruction[1:]).strip('"')
 
 
-@rule("DOCX302", "bare-url-link-text", Severity.WARNING, "Link text must describe the target, not be a bare URL",
-      fix="Give the link words in {source}: [Name of the page](https://...)",
-      fix_file="Right-click the link > Edit Hyperlink, and type words that say where it goes in Text to display",
-      refs=("WCAG 2.2 SC 2.4.4", "Word checker: unclear hyperlink text"))
+@BARE_URL_LINK.rule("DOCX", fix_file="Right-click the link > Edit Hyperlink, and type words that say where it "
+                                    "goes in Text to display", refs=("Word checker: unclear hyperlink text",))
 def bare_url_link_text(doc: DocxDocument):
-    """## What it does
-    Finds links whose text is a web address.
-
-    ## Why is this bad?
-    A screen reader reads the address character by character, and a list of links
-    full of addresses does not say where each one goes.
-
-    ## Example
-    `<https://example.org/report-2019.pdf>` fails; `[the 2019 report](https://...)` passes.
-    """
-    yield from capped(Hit(f"link text is the address “{text[:60]}”", where(para))
-                      for para, text, _target in links(doc) if is_bare_url(text))
+    return capped(BARE_URL_LINK.check(link_facts(doc)))
 
 
-@rule("DOCX307", "vague-link-text", Severity.WARNING, "Link text must say where the link goes",
-      fix="Use the destination's name as the link text in {source}, not \"click here\"",
-      fix_file="Right-click the link > Edit Hyperlink, and type words that say where it goes in Text to display",
-      refs=("WCAG 2.2 SC 2.4.4", "Word checker: unclear hyperlink text"))
+@VAGUE_LINK.rule("DOCX", fix_file="Right-click the link > Edit Hyperlink, and type words that say where it "
+                                 "goes in Text to display", refs=("Word checker: unclear hyperlink text",))
 def vague_link_text(doc: DocxDocument):
-    """## What it does
-    Finds links whose text is "click here", "here", "read more" and the like.
-
-    ## Why is this bad?
-    Screen-reader users often list a document's links; ten links called "here" do
-    not say where any of them goes.
-
-    ## Example
-    ```markdown
-    To read the report [click here](https://example.org/report).   <- fails
-    Read [the full report](https://example.org/report).
-    ```
-    """
-    yield from capped(Hit(f"link text “{text}” does not say where the link goes", where(para))
-                      for para, text, _target in links(doc) if is_vague_link_text(text))
+    return capped(VAGUE_LINK.check(link_facts(doc)))
 
 
 def luminance(colour: str) -> float:

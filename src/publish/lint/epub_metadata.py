@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 
-from publish.lint.epub_package import PAGE_FEATURES, XML_LANG, EpubDocument
+from publish.lint.concerns import INVALID_LANGUAGE_TAG, Labelled
+from publish.lint.epub_package import PAGE_FEATURES, EpubDocument
+from publish.lint.web import XML_LANG
 from publish.lint.rule import Hit, Severity, rule
 from publish.lint.xhtml_rules import image_alt_problems
-from publish.vocabulary import is_language_tag
 
 ACCESS_MODES = ("auditory", "chartOnVisual", "chemOnVisual", "colorDependent", "diagramOnVisual", "mathOnVisual",
                 "musicOnVisual", "tactile", "textOnVisual", "textual", "visual")
@@ -56,11 +57,8 @@ def features(epub: EpubDocument) -> set[str]:
     return set(epub.meta("schema:accessibilityFeature"))
 
 
-@rule("EPUB005", "invalid-language-tag", Severity.ERROR, "Language tags must be valid BCP 47 tags",
-      fix="Correct `lang:` in the front matter of {source} to a BCP 47 tag such as en-GB",
-      fix_file="Correct dc:language to a BCP 47 tag such as en-GB",
-      refs=("Ace epub-lang", "BCP 47", "WCAG 2.2 SC 3.1.1", "WCAG 2.2 SC 3.1.2", "axe html-lang-valid",
-            "axe valid-lang"))
+@INVALID_LANGUAGE_TAG.rule("EPUB", fix_file="Correct dc:language and the lang attributes to BCP 47 tags such as en-GB",
+                          refs=("Ace epub-lang", "axe html-lang-valid", "axe valid-lang"))
 def invalid_language_tag(epub: EpubDocument):
     """## What it does
     Checks that each `dc:language`, and each `lang` or `xml:lang` in the content
@@ -78,16 +76,12 @@ def invalid_language_tag(epub: EpubDocument):
 
     Use instead `lang: en-GB`.
     """
-    for element in epub.opf.iterfind("{*}metadata/{http://purl.org/dc/elements/1.1/}language"):
-        value = "".join(element.itertext()).strip()
-        if value and not is_language_tag(value):
-            yield Hit(f"dc:language `{value}` is not a BCP 47 language tag", epub.opf_at(element))
-    for part in epub.parts.values():
-        for element in part.root.iter():
-            for attribute in ("lang", XML_LANG) if isinstance(element.tag, str) else ():
-                value = element.get(attribute)
-                if value and not is_language_tag(value):
-                    yield Hit(f"language `{value}` is not a BCP 47 language tag", part.at(element))
+    tags = [Labelled("".join(e.itertext()).strip(), epub.opf_at(e), "dc:language")
+            for e in epub.opf.iterfind("{*}metadata/{http://purl.org/dc/elements/1.1/}language")]
+    tags += [Labelled(element.get(attribute), part.at(element), "language")
+             for part in epub.parts.values() for element in part.root.iter() if isinstance(element.tag, str)
+             for attribute in ("lang", XML_LANG) if element.get(attribute)]
+    return INVALID_LANGUAGE_TAG.check(tags)
 
 
 @rule("EPUB010", "missing-recommended-accessibility-metadata", Severity.WARNING,

@@ -12,30 +12,13 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urldefrag
 
 from publish.lint.safe import SafeZip, Unreadable
+from publish.lint.web import Part
 from publish.xml import NS, qname, text_of
 
 CONTAINER = "META-INF/container.xml"
 XHTML = "application/xhtml+xml"
 EPUB_TYPE = qname("epub:type")
-XML_LANG = qname("xml:lang")
 PAGE_FEATURES = ("printPageNumbers", "pageBreakMarkers", "pageNavigation")
-
-
-@dataclass
-class Part:
-    """One XHTML content document (or the navigation document) inside the EPUB."""
-
-    name: str  # path inside the EPUB, e.g. EPUB/text/ch001.xhtml
-    root: object
-    in_spine: bool
-
-    def at(self, element) -> str:
-        line = getattr(element, "sourceline", None)
-        return f"{self.name}:{line}" if line else self.name
-
-    def iter(self, *tags: str):
-        """Elements by local XHTML name, e.g. part.iter("img", "area")."""
-        return self.root.iter(*(f"{{{NS['xhtml']}}}{t}" for t in tags))
 
 
 @dataclass

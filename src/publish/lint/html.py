@@ -5,25 +5,23 @@ axe-core checks the rest in a browser (contrast, focus, computed names).
 
 from __future__ import annotations
 
+from publish.lint.concerns import (
+    BARE_URL_LINK, EMPTY_HEADING, HEADING_SKIPPED, INVALID_LANGUAGE_TAG, VAGUE_LINK, Labelled,
+)
 from publish.lint.rule import Hit, Severity, rule
 from publish.lint.safe import parse_html
-from publish.lint.xhtml_rules import BARE_URL, VAGUE, text
-
-HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+from publish.lint.web import Part, declared_lang, heading_facts, link_facts, links
 
 
-def load(data: bytes):
-    return parse_html(data)
-
-
-def where(element) -> str | None:
-    return str(element.sourceline) if element is not None and element.sourceline else None
+def load(data: bytes) -> Part:
+    """The page, read like an EPUB content document (publish.lint.web), without namespaces."""
+    return Part("", parse_html(data), ns="")
 
 
 @rule("HTML001", "missing-title", Severity.ERROR, "Pages must have a title",
       fix="Add `title:` to the front matter of {source}",
       fix_file="Add a non-empty <title> inside <head>", refs=("WCAG 2.2 SC 2.4.2", "axe document-title"))
-def missing_title(root):
+def missing_title(page: Part):
     """## What it does
     Checks that the page has a non-empty `<title>`.
 
@@ -37,16 +35,16 @@ def missing_title(root):
     ---
     ```
     """
-    titles = root.xpath("//head/title")
+    titles = page.root.xpath("//head/title")
     if not titles or not "".join(titles[0].itertext()).strip():
-        yield Hit("page has no <title>", where(root.find("head")))
+        yield Hit("page has no <title>", page.at(page.root.find("head")))
 
 
 @rule("HTML002", "missing-document-language", Severity.ERROR, "Pages must declare their language",
       fix="Add `lang: en-GB` to the front matter of {source}",
       fix_file='Add lang="en-GB" (or the right tag) to the <html> element',
       refs=("WCAG 2.2 SC 3.1.1", "axe html-has-lang"))
-def missing_document_language(root):
+def missing_document_language(page: Part):
     """## What it does
     Checks that the `<html>` element has a `lang` attribute.
 
@@ -60,42 +58,33 @@ def missing_document_language(root):
     ---
     ```
     """
-    if not (root.get("lang") or "").strip():
-        yield Hit("<html> has no lang attribute", where(root))
+    if not (page.root.get("lang") or "").strip():
+        yield Hit("<html> has no lang attribute", page.at(page.root))
 
 
-@rule("HTML102", "heading-level-skipped", Severity.ERROR, "Heading levels must not be skipped",
-      fix="Change the heading in {source} to one level below the heading before it",
-      fix_file="Change the heading to one level below the heading before it",
-      refs=("WCAG 2.2 SC 1.3.1", "axe heading-order"))
-def heading_level_skipped(root):
-    """## What it does
-    Checks that headings go down one level at a time (h1, then h2, then h3).
+@INVALID_LANGUAGE_TAG.rule("HTML", fix_file='Correct the lang attributes to BCP 47 tags such as lang="en-GB"',
+                          refs=("axe html-lang-valid", "axe valid-lang"))
+def invalid_language_tag(page: Part):
+    return INVALID_LANGUAGE_TAG.check(
+        Labelled(declared_lang(e), page.at(e), f"<{e.tag}> lang") for e in page.root.iter()
+        if isinstance(e.tag, str) and declared_lang(e) is not None)
 
-    ## Why is this bad?
-    Screen-reader users move by heading level; a skipped level hides structure.
 
-    ## Example
-    ```markdown
-    ## Recommendations
-    #### First
-    ```
+@HEADING_SKIPPED.rule("HTML", fix_file="Change the heading to one level below the heading before it")
+def heading_level_skipped(page: Part):
+    return HEADING_SKIPPED.check(heading_facts(page))
 
-    Use instead `### First`.
-    """
-    previous = 0
-    for heading in root.iter(*HEADINGS):
-        level = int(heading.tag[1])
-        if previous and level > previous + 1:
-            yield Hit(f"heading skips from h{previous} to h{level}", where(heading))
-        previous = level
+
+@EMPTY_HEADING.rule("HTML", fix_file="Put text in the heading or remove it")
+def empty_heading(page: Part):
+    return EMPTY_HEADING.check(heading_facts(page))
 
 
 @rule("HTML201", "image-without-alt", Severity.ERROR, "Images must have alt text",
       fix="Write the alt text inside the brackets in {source}: ![What it shows](image.png)",
       fix_file='Add an alt attribute to the <img>: alt="what it shows", or alt="" if decorative',
       refs=("WCAG 2.2 SC 1.1.1", "axe image-alt"))
-def image_without_alt(root):
+def image_without_alt(page: Part):
     """## What it does
     Finds `<img>` elements with no `alt` attribute.
 
@@ -109,23 +98,16 @@ def image_without_alt(root):
 
     Use instead `![Bar chart of replies by month](chart.png)`.
     """
-    for image in root.iter("img"):
+    for image in page.iter("img"):
         if image.get("alt") is None:
-            yield Hit(f"image `{image.get('src', '')}` has no alt attribute", where(image))
-
-
-def links(root):
-    """Each link with an href, and the text a screen reader announces for it."""
-    for link in root.iter("a"):
-        if link.get("href") is not None:
-            yield link, (link.get("aria-label") or "").strip() or text(link)
+            yield Hit(f"image `{image.get('src', '')}` has no alt attribute", page.at(image))
 
 
 @rule("HTML124", "main-landmark", Severity.ERROR, "Pages must have exactly one main landmark",
       fix="Rebuild the HTML edition with `publish build html`: its template puts the text in one <main>",
       fix_file="Wrap the page's main content in one <main> element",
       refs=("WCAG 2.2 SC 1.3.1", "WCAG 2.2 SC 2.4.1", "axe landmark-one-main", "axe landmark-no-duplicate-main"))
-def main_landmark(root):
+def main_landmark(page: Part):
     """## What it does
     Checks that the page has one `<main>` (or `role="main"`) element, no more.
 
@@ -140,18 +122,18 @@ def main_landmark(root):
     Dear party leaders,
     ```
     """
-    mains = root.xpath("//main | //*[@role='main']")
+    mains = page.root.xpath("//main | //*[@role='main']")
     if not mains:
-        yield Hit("page has no <main> landmark", where(root.find("body")))
+        yield Hit("page has no <main> landmark", page.at(page.root.find("body")))
     for extra in mains[1:]:
-        yield Hit(f"page has {len(mains)} main landmarks", where(extra))
+        yield Hit(f"page has {len(mains)} main landmarks", page.at(extra))
 
 
 @rule("HTML308", "link-target-missing", Severity.ERROR, "Links within the page must lead to an element that exists",
       fix="Point the link at a heading's id in {source}: [Our recommendations](#our-recommendations)",
       fix_file='Give the target element the id the link names, or correct the link\'s href="#..."',
       refs=("WCAG 2.2 SC 2.4.1", "WCAG 2.2 SC 2.4.4", "axe skip-link"))
-def link_target_missing(root):
+def link_target_missing(page: Part):
     """## What it does
     Finds links to `#somewhere` on the same page, the skip link among them, when no
     element has that id.
@@ -169,52 +151,20 @@ def link_target_missing(root):
 
     Use instead `[our recommendations](#our-recommendations)`.
     """
-    ids = set(root.xpath("//@id")) | set(root.xpath("//a/@name"))
-    for link, _label in links(root):
+    ids = set(page.root.xpath("//@id")) | set(page.root.xpath("//a/@name"))
+    for link, _label in links(page):
         href = link.get("href")
         if href.startswith("#") and len(href) > 1 and href[1:] not in ids:
-            yield Hit(f"link `{href}` leads to no element on the page", where(link))
+            yield Hit(f"link `{href}` leads to no element on the page", page.at(link))
 
 
-@rule("HTML302", "bare-url-link-text", Severity.WARNING, "Link text must describe the target, not be a bare URL",
-      fix="Write link text in {source}: [Annual report](https://...) instead of <https://...>",
-      fix_file="Replace the URL shown as link text with words that say where the link goes",
-      refs=("WCAG 2.2 SC 2.4.4",))
-def bare_url_link_text(root):
-    """## What it does
-    Finds links whose text is a web address.
-
-    ## Why is this bad?
-    A screen reader spells the address out character by character.
-
-    ## Example
-    ```markdown
-    <https://example.org/reports/2019/annual.pdf>
-    ```
-
-    Use instead `[Annual report 2019](https://example.org/reports/2019/annual.pdf)`.
-    """
-    for link, label in links(root):
-        if BARE_URL.fullmatch(label):
-            yield Hit(f"link text is the address `{label[:60]}`", where(link))
+@BARE_URL_LINK.rule("HTML", fix_file="Replace the URL shown as link text with words that say where the link goes")
+def bare_url_link_text(page: Part):
+    return BARE_URL_LINK.check(link_facts(page))
 
 
-@rule("HTML307", "vague-link-text", Severity.WARNING, "Link text must make sense on its own",
-      fix="Rewrite the link text in {source} to say where it goes: [Annual report](...)",
-      fix_file="Replace the link text with words that say where the link goes",
-      refs=("WCAG 2.2 SC 2.4.4", "WCAG 2.2 SC 2.4.9"))
-def vague_link_text(root):
-    """## What it does
-    Finds links whose text is "click here", "here", "read more" and the like.
+@VAGUE_LINK.rule("HTML", fix_file="Replace the link text with words that say where the link goes")
+def vague_link_text(page: Part):
+    return VAGUE_LINK.check(link_facts(page))
 
-    ## Why is this bad?
-    Screen-reader users list the links on a page; ten links called "here" tell them nothing.
 
-    ## Example
-    ```markdown
-    To read the report [click here](https://example.org/report).
-    ```
-    """
-    for link, label in links(root):
-        if label.lower().strip(" .:!") in VAGUE:
-            yield Hit(f"link text `{label}` does not say where the link goes", where(link))

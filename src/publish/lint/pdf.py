@@ -13,7 +13,8 @@ import re
 import pikepdf
 from lxml import etree
 
-from publish.lint.pdf_document import PdfDocument, count, dictionary, safely, text, valid_lang
+from publish.lint.concerns import INVALID_LANGUAGE_TAG, Labelled
+from publish.lint.pdf_document import PdfDocument, count, dictionary, safely, text
 from publish.lint.rule import Hit, Severity, rule
 from publish.lint.safe import Unreadable, parse_xml
 
@@ -215,15 +216,14 @@ def missing_pdfua_identifier(doc: PdfDocument):
         yield Hit(f"the XMP metadata says pdfuaid:part is `{parts[0]}`, not 1")
 
 
-@rule("PDF005", "invalid-language-tag", Severity.ERROR, "Language tags must be valid BCP 47 tags",
-      fix="Use a language tag such as `en-GB` or `cy` in `lang:` and in `[text]{lang=..}` spans in {source}",
-      fix_file="Correct the language (/Lang) to a BCP 47 tag such as en-GB",
-      refs=("ISO 14289-1 7.2", "veraPDF 7.2-29", "Matterhorn 11-006", "WCAG 2.2 SC 3.1.2"))
+@INVALID_LANGUAGE_TAG.rule("PDF", fix_file="Correct the language (/Lang) to a BCP 47 tag such as en-GB",
+                          refs=("ISO 14289-1 7.2", "veraPDF 7.2-29", "Matterhorn 11-006"))
 @safely
 def invalid_language_tag(doc: PdfDocument):
     """## What it does
-    Checks every `/Lang` (document, structure elements, marked content) against the
-    BCP 47 shape: a primary subtag of 1 to 8 letters, then subtags of 1 to 8 letters or digits.
+    Checks every `/Lang` (document, structure elements, marked content) against BCP 47:
+    a language subtag, then optional script, region and variants (`en-GB`, `cy`). An
+    empty `/Lang` names no language and fails too.
 
     ## Why is this bad?
     A screen reader cannot pick a voice for a language it cannot recognise, and
@@ -237,19 +237,12 @@ def invalid_language_tag(doc: PdfDocument):
     ```
     uses a language name, not a tag (`en`).
     """
-    if "/Lang" in doc.root:
-        yield from bad_lang(text(doc.root.get("/Lang")), "the document")
-    for element in doc.structure.elements:
-        if element.lang is not None:
-            yield from bad_lang(element.lang, f"the {element.type}", element.where)
-    for page in doc.content:
-        for lang in dict.fromkeys(page.mc_langs):
-            yield from bad_lang(lang, "marked text", f"page {page.number}")
-
-
-def bad_lang(value: str | None, owner: str, location: str | None = None):
-    if value is None or not valid_lang(value):
-        yield Hit(f"{owner} has the language `{value or ''}`, which is not a valid language tag", location)
+    tags = [Labelled(text(doc.root.get("/Lang")) or "", None, "the document's language")] if "/Lang" in doc.root else []
+    tags += [Labelled(element.lang, element.where, f"the {element.type}'s language")
+             for element in doc.structure.elements if element.lang is not None]
+    tags += [Labelled(lang, f"page {page.number}", "the language of marked text")
+             for page in doc.content for lang in dict.fromkeys(page.mc_langs)]
+    return INVALID_LANGUAGE_TAG.check(tags, empty_allowed=False)
 
 
 @rule("PDF006", "restricted-document", Severity.ERROR,

@@ -6,7 +6,8 @@ import re
 
 import pikepdf
 
-from publish.lint.pdf_document import Element, PdfDocument, safely
+from publish.lint.concerns import HEADING_SKIPPED, Heading
+from publish.lint.pdf_document import Element, PdfDocument, safely, text
 from publish.lint.rule import Hit, Severity, rule
 
 
@@ -145,15 +146,13 @@ def nesting_problem(element: Element) -> str | None:
 HN = re.compile(r"H([1-6])")
 
 
-@rule("PDF102", "heading-level-skipped", Severity.ERROR, "Heading levels must not skip",
-      fix="Change the heading so it is one level below the one before it (`##` after `#`) in {source}",
-      fix_file="Retag the heading with the next level down (H2 after H1, H3 after H2)",
-      refs=("ISO 14289-1 7.4.2", "veraPDF 7.4.2-1", "Matterhorn 14-003", "WCAG 2.2 SC 1.3.1"))
+@HEADING_SKIPPED.rule("PDF", fix_file="Retag the heading with the next level down (H2 after H1, H3 after H2)",
+                      refs=("ISO 14289-1 7.4.2", "veraPDF 7.4.2-1", "Matterhorn 14-003"))
 @safely
 def heading_level_skipped(doc: PdfDocument):
     """## What it does
-    Checks numbered headings (H1-H6) in reading order: each is at most one level
-    deeper than the heading before it.
+    Checks numbered headings (H1-H6) in reading order: the first is H1, and each is at
+    most one level deeper than the heading before it.
 
     ## Why is this bad?
     Screen-reader users move by heading level; a jump from H2 to H4 makes them think
@@ -166,16 +165,18 @@ def heading_level_skipped(doc: PdfDocument):
     ```
     skips level 3; use `### Housing`.
     """
-    previous = 0
-    for element in doc.structure.elements:
-        match = HN.fullmatch(element.std or "")
-        if not match:
-            continue
-        level = int(match.group(1))
-        if level > previous + 1:
-            yield Hit(f"heading level {level} follows level {previous}" if previous else
-                      f"the first heading is level {level}, not 1", element.where)
-        previous = level
+    return HEADING_SKIPPED.check(
+        Heading(int(match.group(1)), label(element), element.where)
+        for element in doc.structure.elements if (match := HN.fullmatch(element.std or "")))
+
+
+def label(element) -> str:
+    """The words a heading's tag carries itself (its replacement text, alternative or title), if any."""
+    for key in ("/ActualText", "/Alt", "/T"):
+        value = text(element.get(key))
+        if value and value.strip():
+            return " ".join(value.split())
+    return ""
 
 
 @rule("PDF108", "mixed-heading-kinds", Severity.ERROR,

@@ -79,8 +79,9 @@ def local(tag) -> str:
     return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
 
 
-def page_html_chunks(root) -> list[tuple[str, str]]:
+def page_html_chunks(page) -> list[tuple[str, str]]:
     """The page's main content when it marks one (the skip link and title block sit around it), else the body."""
+    root = page.root
     main = next(iter(root.iter("main")), None)
     return html_chunks(main if main is not None else root.find("body") if root.find("body") is not None else root)
 

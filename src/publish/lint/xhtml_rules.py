@@ -18,15 +18,16 @@ Left to Ace/axe, because they need a browser's layout, styles or focus handling:
 
 from __future__ import annotations
 
-import re
-
-from publish.lint.epub_package import EPUB_TYPE, XML_LANG, EpubDocument, Part
+from publish.lint.concerns import BARE_URL_LINK, EMPTY_HEADING, HEADING_SKIPPED, VAGUE_LINK
+from publish.lint.epub_package import EPUB_TYPE, EpubDocument
+from publish.lint.web import (
+    XML_LANG, Part, declared_lang, heading_facts, hidden, link_facts, links, local, name, roles, text,
+)
 from publish.lint.rule import Hit, Severity, rule
 from publish.xml import NS
 
 X = f"{{{NS['xhtml']}}}"
 SVG = "{http://www.w3.org/2000/svg}"
-HEADINGS = tuple(f"h{n}" for n in range(1, 7))
 NO_ROLE = ("presentation", "none")
 DPUB = {t: f"doc-{t}" for t in (
     "abstract", "acknowledgments", "afterword", "appendix", "backlink", "bibliography", "biblioref", "chapter",
@@ -46,50 +47,6 @@ ARIA_ROLES = set(DPUB.values()) | {"doc-pagefooter", "doc-pageheader", "graphics
 DEPRECATED_ROLES = ("directory", "doc-biblioentry", "doc-endnote")
 LANDMARKS = {"main": "main", "nav": "navigation", "aside": "complementary"}
 LANDMARK_ROLES = ("banner", "complementary", "contentinfo", "form", "main", "navigation", "region", "search")
-BARE_URL = re.compile(r"(https?://|www\.)\S+", re.I)
-VAGUE = ("click here", "here", "click", "more", "read more", "this link", "click this link", "learn more")
-
-
-def local(element) -> str:
-    return element.tag.rpartition("}")[2] if isinstance(element.tag, str) else ""
-
-
-def text(element) -> str:
-    """Visible text with image alt text, as a screen reader would read it.
-
-    Recursive, but bounded: the XML parser (without huge_tree) refuses nesting deeper than 256.
-    """
-    parts = [element.text or ""]
-    for child in element:
-        parts.append(child.get("alt", "") if local(child) == "img" else text(child))
-        parts.append(child.tail or "")
-    return " ".join("".join(parts).split())
-
-
-def name(part: Part, element) -> str:
-    """The accessible name from aria-labelledby, aria-label, then content, then title."""
-    ids = (element.get("aria-labelledby") or "").split()
-    if ids:
-        labels = [e for e in part.root.iter() if isinstance(e.tag, str) and e.get("id") in ids]
-        return " ".join(text(e) for e in labels).strip()
-    own = element.get("alt", "") if local(element) == "img" else text(element)
-    return (element.get("aria-label") or "").strip() or own.strip() or (element.get("title") or "").strip()
-
-
-def roles(element) -> list[str]:
-    return (element.get("role") or "").split()
-
-
-def hidden(element) -> bool:
-    while element is not None:
-        if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-            return True
-        element = element.getparent()
-    return False
-
-
-def declared_lang(element) -> str | None:
-    return element.get("lang") or element.get(XML_LANG)
 
 
 def missing_alt(part: Part):
@@ -227,60 +184,14 @@ def content_document_without_title(epub: EpubDocument):
                       part.at(title if title is not None else part.root))
 
 
-def headings(part: Part):
-    """h1-h6 that are headings (a role such as doc-subtitle makes them something else)."""
-    for heading in part.iter(*HEADINGS):
-        if not set(roles(heading)) - {"heading"}:
-            yield heading
-
-
-@rule("EPUB102", "heading-level-skipped", Severity.ERROR, "Heading levels must not be skipped",
-      fix="Change the heading in {source} to one level below the heading before it",
-      fix_file="Change the heading to one level below the heading before it",
-      refs=("WCAG 2.2 SC 1.3.1", "axe heading-order"))
+@HEADING_SKIPPED.rule("EPUB", fix_file="Change the heading to one level below the heading before it")
 def heading_level_skipped(epub: EpubDocument):
-    """## What it does
-    Checks that headings in each content document go down one level at a time.
-
-    ## Why is this bad?
-    Screen-reader users move by heading level; a skipped level hides structure.
-
-    ## Example
-    ```markdown
-    ## Recommendations
-    #### First
-    ```
-
-    Use instead `### First`.
-    """
-    for part in each(epub):
-        previous = 0
-        for heading in headings(part):
-            level = int(local(heading)[1])
-            if previous and level > previous + 1:
-                yield Hit(f"heading `{text(heading)[:60]}` skips from h{previous} to h{level}", part.at(heading))
-            previous = level
+    return HEADING_SKIPPED.check(h for part in each(epub) if part.name != epub.nav_name for h in heading_facts(part))
 
 
-@rule("EPUB111", "empty-heading", Severity.ERROR, "Headings must have text",
-      fix="Write the heading text after the # marks in {source}, or remove the empty heading",
-      fix_file="Put text in the heading or remove it", refs=("WCAG 2.2 SC 2.4.6", "axe empty-heading"))
+@EMPTY_HEADING.rule("EPUB", fix_file="Put text in the heading or remove it")
 def empty_heading(epub: EpubDocument):
-    """## What it does
-    Finds headings with no text (images count by their alt text).
-
-    ## Why is this bad?
-    A screen reader announces "heading level 2" and then nothing; the outline has a hole.
-
-    ## Example
-    ```markdown
-    ##
-    ```
-    """
-    for part in each(epub):
-        for heading in headings(part):
-            if not name(part, heading):
-                yield Hit(f"<{local(heading)}> is empty", part.at(heading))
+    return EMPTY_HEADING.check(h for part in each(epub) for h in heading_facts(part))
 
 
 @rule("EPUB201", "image-without-alt", Severity.ERROR, "Images must have alt text",
@@ -458,60 +369,20 @@ def empty_link_text(epub: EpubDocument):
     [](https://example.org)
     ```
     """
-    for part, link, label in links(epub):
-        if not label:
-            yield Hit(f"link to `{link.get('href')}` has no text", part.at(link))
-
-
-def links(epub: EpubDocument):
     for part in each(epub):
-        for link in part.iter("a"):
-            if link.get("href") is not None and not hidden(link):
-                yield part, link, name(part, link)
+        for link, label in links(part):
+            if not label:
+                yield Hit(f"link to `{link.get('href')}` has no text", part.at(link))
 
 
-@rule("EPUB302", "bare-url-link-text", Severity.WARNING, "Link text must describe the target, not be a bare URL",
-      fix="Write link text in {source}: [Annual report](https://...) instead of <https://...>",
-      fix_file="Replace the URL shown as link text with words that say where the link goes",
-      refs=("WCAG 2.2 SC 2.4.4",))
+@BARE_URL_LINK.rule("EPUB", fix_file="Replace the URL shown as link text with words that say where the link goes")
 def bare_url_link_text(epub: EpubDocument):
-    """## What it does
-    Finds links whose text is a web address.
-
-    ## Why is this bad?
-    A screen reader spells the address out character by character.
-
-    ## Example
-    ```markdown
-    <https://example.org/reports/2019/annual.pdf>
-    ```
-
-    Use instead `[Annual report 2019](https://example.org/reports/2019/annual.pdf)`.
-    """
-    for part, link, label in links(epub):
-        if BARE_URL.fullmatch(label):
-            yield Hit(f"link text is the address `{label[:60]}`", part.at(link))
+    return BARE_URL_LINK.check(link for part in each(epub) for link in link_facts(part))
 
 
-@rule("EPUB307", "vague-link-text", Severity.WARNING, "Link text must make sense on its own",
-      fix="Rewrite the link text in {source} to say where it goes: [Annual report](...)",
-      fix_file="Replace the link text with words that say where the link goes",
-      refs=("WCAG 2.2 SC 2.4.4", "WCAG 2.2 SC 2.4.9"))
+@VAGUE_LINK.rule("EPUB", fix_file="Replace the link text with words that say where the link goes")
 def vague_link_text(epub: EpubDocument):
-    """## What it does
-    Finds links whose text is "click here", "here", "read more" and the like.
-
-    ## Why is this bad?
-    Screen-reader users list the links on a page; ten links called "here" tell them nothing.
-
-    ## Example
-    ```markdown
-    To read the report [click here](https://example.org/report).
-    ```
-    """
-    for part, link, label in links(epub):
-        if label.lower().strip(" .:!") in VAGUE:
-            yield Hit(f"link text `{label}` does not say where the link goes", part.at(link))
+    return VAGUE_LINK.check(link for part in each(epub) for link in link_facts(part))
 
 
 @rule("EPUB120", "epub-type-without-role", Severity.WARNING,
