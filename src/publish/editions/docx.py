@@ -42,6 +42,8 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 RPR_ORDER = ("rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid "
              "vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl "
              "cs em lang eastAsianLayout specVanish oMath").split()
+TBLPR_ORDER = ("tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc tblCellSpacing "
+               "tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription").split()
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class Print:
     body: float = 12  # points; every style is at least this
     italic: bool = True  # False: italic and underlining (links apart) become bold, text is left-aligned
     full_size_marks: bool = False  # note marks set large enough to stay about the body size as superscript
+    category: str = ""  # the Category property: "Large print" tells the linter to check for it (DOCX421, DOCX422)
 
     def heading(self, level: int) -> float:
         return self.body + {1: 10, 2: 6, 3: 3}.get(level, 1)
@@ -67,16 +70,16 @@ class Print:
 CLEAR_PRINT = Print()
 
 
-def set_run_property(rpr, name: str, value: str | None = None):
-    """Set `w:NAME` in a run-properties element, in the place Word's schema gives it."""
+def set_property(properties, name: str, value: str | None = None, order: list[str] = RPR_ORDER):
+    """Set `w:NAME` in a properties element (run properties by default), where Word's schema places it."""
     tag = f"{{{W}}}{name}"
-    element = rpr.find(tag)
+    element = properties.find(tag)
     if element is None:
-        element = rpr.makeelement(tag, {})
-        later = RPR_ORDER[RPR_ORDER.index(name) + 1:]
-        following = next((e for e in rpr if etree.QName(e).localname in later), None)
+        element = properties.makeelement(tag, {})
+        later = order[order.index(name) + 1:]
+        following = next((e for e in properties if etree.QName(e).localname in later), None)
         if following is None:
-            rpr.append(element)
+            properties.append(element)
         else:
             following.addprevious(element)
     if value is not None:
@@ -133,7 +136,7 @@ def restyle(document: docx.document.Document, type_: Print) -> None:
         document.styles["Footnote Reference"].font.size = Pt(round(type_.body * SUPERSCRIPT))
     defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     for name in ("sz", "szCs"):
-        set_run_property(defaults, name, str(round(type_.body * 2)))
+        set_property(defaults, name, str(round(type_.body * 2)))
     bold_table_headers(document.styles["Table"].element)
 
 
@@ -149,7 +152,7 @@ def bold_table_headers(table_style) -> None:
             rpr = conditional.makeelement(qn("w:rPr"), {})
             conditional.insert(1 if conditional.find(qn("w:pPr")) is not None else 0, rpr)
         for name in ("b", "bCs"):
-            set_run_property(rpr, name)
+            set_property(rpr, name)
 
 
 def set_page(document: docx.document.Document, lang: str) -> None:
@@ -163,7 +166,7 @@ def set_language(document: docx.document.Document, lang: str) -> None:
     """Every run without its own language inherits the document default."""
     styles = document.styles.element
     rpr = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    lang_el = set_run_property(rpr, "lang", lang)
+    lang_el = set_property(rpr, "lang", lang)
     lang_el.set(qn("w:eastAsia"), lang)
     lang_el.set(qn("w:bidi"), lang)
 
@@ -237,13 +240,11 @@ def set_widths(table, head_rows: int, available: int, size: float) -> None:
     for column, width in zip(table.find(qn("w:tblGrid")).findall(qn("w:gridCol")), widths):
         column.set(qn("w:w"), str(width))
     tbl_pr = table.find(qn("w:tblPr"))
+    set_property(tbl_pr, "tblLayout", order=TBLPR_ORDER).set(qn("w:type"), "autofit")
     if margin != CELL_MARGIN:
-        margins = tbl_pr.makeelement(qn("w:tblCellMar"), {})
+        margins = set_property(tbl_pr, "tblCellMar", order=TBLPR_ORDER)
         for side in ("left", "right"):
             margins.append(margins.makeelement(qn(f"w:{side}"), {qn("w:w"): str(margin), qn("w:type"): "dxa"}))
-        tbl_pr.find(qn("w:tblLayout")).addnext(margins)  # its place in w:tblPr (CT_TblPr)
-    layout = tbl_pr.find(qn("w:tblLayout"))
-    layout.set(qn("w:type"), "autofit")
 
 
 def set_tables(document: docx.document.Document, ast: dict, type_: Print) -> None:
@@ -293,7 +294,7 @@ def upright(root) -> None:
         for element in slanted:
             rpr.remove(element)
         if slanted:
-            set_run_property(rpr, "b").attrib.pop(f"{w}val", None)  # on, even where it was switched off
+            set_property(rpr, "b").attrib.pop(f"{w}val", None)  # on, even where it was switched off
     for jc in list(root.iter(f"{w}jc")):
         if jc.getparent().tag == f"{w}pPr":
             jc.getparent().remove(jc)
@@ -331,6 +332,7 @@ def writer(type_: Print):
         props.created = props.modified = stamp
         props.last_modified_by = props.author
         props.revision = 1
+        props.category = type_.category
         restyle(document, type_)
         set_language(document, ctx.lang)
         set_page(document, ctx.lang)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from publish.editions.base import Edition
 from publish.editions.docx import Print, writer
 
-LARGE_PRINT = Print(body=18, italic=False, full_size_marks=True)
+LARGE_PRINT = Print(body=18, italic=False, full_size_marks=True, category="Large print")
 
 EDITION = Edition(
     name="docx-large",

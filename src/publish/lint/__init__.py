@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from publish.lint import docx, epub, html, parity, pdf, txt  # noqa: F401  (importing registers the rules)
+from publish.lint import docx, docx_print, epub, html, parity, pdf, txt  # noqa: F401  (importing registers the rules)
 from publish.lint.formats import detect
 from publish.lint.rule import RULES, Finding, Rule, Severity, run_rules
 from publish.lint.safe import Unreadable
