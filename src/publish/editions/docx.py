@@ -172,8 +172,11 @@ def set_language(document: docx.document.Document, lang: str) -> None:
 
 
 def ast_tables(node):
-    """The source's tables as pandoc writes them, outer before inner: (header rows, row-header columns)."""
+    """The body's tables in the order pandoc writes them, outer before inner: (header rows, row-header
+    columns). Tables in notes go to footnotes.xml, so they are left out."""
     if isinstance(node, dict):
+        if node.get("t") == "Note":
+            return
         if node.get("t") == "Table":
             _attr, _caption, _colspecs, head, bodies, _foot = node["c"]
             yield len(head[1]), max((body[1] for body in bodies), default=0)
