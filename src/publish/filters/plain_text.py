@@ -96,7 +96,7 @@ def cell_item(label: str, cell: pf.TableCell) -> pf.ListItem:
 def linearised(table: pf.Table) -> list[pf.Block]:
     """The table as a caption line, then per row a naming line and a list of "Header: value" items."""
     names = column_names(table.head.content if table.head else [])
-    row_head = max((body.row_head_columns for body in table.content), default=0)
+    row_head = max((body.row_head_columns for body in table.content), default=0) or int("row-headers" in table.classes)
     rows = [row for body in table.content for row in (*body.head, *body.content)]
     rows += list(table.foot.content) if table.foot else []
     caption = [item for block in (table.caption.content if table.caption else []) for item in inlines([block])]
