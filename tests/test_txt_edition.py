@@ -110,8 +110,10 @@ def test_cells_spanning_rows_and_columns_are_named_by_every_header(tmp_path):
     source = tmp_path / "spans.md"
     source.write_text(SPANS, encoding="utf-8")
     lines = build_txt(source, tmp_path / "out")
-    assert following(lines, "North", 5) == ["North", "", "- Reports 2023: 12", "- Reports 2024: 15", "- Notes: Both years"]
-    assert following(lines, "South", 4) == ["South", "", "- Reports 2023, Reports 2024: 9 in both", "- Notes: Both years"]
+    assert following(lines, "North", 5) == ["North", "", "- Reports 2023: 12", "- Reports 2024: 15",
+                                            "- Notes: Both years"]
+    assert following(lines, "South", 4) == ["South", "", "- Reports 2023, Reports 2024: 9 in both",
+                                            "- Notes: Both years"]
 
 
 @pytest.mark.parametrize("line, pieces", [
