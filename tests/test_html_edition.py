@@ -17,7 +17,6 @@ from lxml import etree
 
 
 from publish import checkers
-from publish.editions import EDITIONS
 
 WIDTHS = (320, 1280)
 # Lays out each page at each width, in one browser, and reports the document's scroll width.
@@ -87,10 +86,6 @@ def parse(path: Path):
 @pytest.fixture(scope="module")
 def page(letter):
     return parse(letter["html"])
-
-
-def test_html_comes_after_the_other_editions():
-    assert list(EDITIONS)[-1] == "html"
 
 
 def test_language_title_and_main(page, letter):

@@ -37,7 +37,8 @@ def altered(tmp_path_factory) -> dict[str, dict]:
 
 
 def parity_findings(path, edition: str, source=LETTER):
-    checked = lint_file(path, Settings(selector([f"{edition.upper()}410"]), pipeline.expected_text(source)))
+    code = f"{EDITIONS[edition].file_format.upper()}410"
+    checked = lint_file(path, Settings(selector([code]), pipeline.expected_text(source)))
     findings, readable = checked.findings, checked.readable
     assert readable
     return findings

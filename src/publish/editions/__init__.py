@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from publish.editions import docx, epub, html, pdf, txt
+from publish.editions import docx, docx_large, epub, html, pdf, txt
 from publish.editions.base import BuildContext, Edition, Layout
 
-EDITIONS: dict[str, Edition] = {e.name: e for e in (pdf.EDITION, docx.EDITION, epub.EDITION, txt.EDITION, html.EDITION)}
+# In the order the download page offers them: HTML first, as UK guidance asks, then what screen readers prefer.
+EDITIONS: dict[str, Edition] = {e.name: e for e in (
+    html.EDITION, epub.EDITION, docx.EDITION, pdf.EDITION, txt.EDITION, docx_large.EDITION,
+)}
 
 __all__ = ["EDITIONS", "Edition", "BuildContext", "Layout"]

@@ -31,11 +31,17 @@ class Edition:
     """An output format: its CLI name, file suffix, pandoc writer and who it serves."""
 
     name: str
+    label: str  # what the download page calls it
     suffix: str
     pandoc_format: str  # the format the filters see (doc.format)
     audience: str
     write: Callable[[dict, "BuildContext"], bytes]
     layout: Layout = Layout()  # where it sets notes, numbers and captions: what parity expects
+
+    @property
+    def file_format(self) -> str:
+        """The format the linter finds in the file (`docx` for the large-print DOCX too)."""
+        return self.suffix.rsplit(".", 1)[-1]
 
 
 @dataclass

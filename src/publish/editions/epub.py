@@ -172,6 +172,7 @@ def write(ast: dict, ctx: BuildContext) -> bytes:
 
 EDITION = Edition(
     name="epub",
+    label="E-book (EPUB 3)",
     suffix=".epub",
     pandoc_format="epub3",
     audience="e-readers and reading apps: an EPUB 3 with navigation and accessibility metadata",

@@ -54,6 +54,7 @@ def write(ast: dict, ctx: BuildContext) -> bytes:
 
 EDITION = Edition(
     name="html",
+    label="Web page (HTML)",
     suffix=".html",
     pandoc_format="html5",
     audience="screen readers, braille displays and any web browser: a web page that reflows to any screen "

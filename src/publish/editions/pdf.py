@@ -70,6 +70,7 @@ def write(ast: dict, ctx: BuildContext) -> bytes:
 
 EDITION = Edition(
     name="pdf",
+    label="PDF document (tagged PDF)",
     suffix=".pdf",
     pandoc_format="typst",
     audience="print and screen: a tagged PDF (PDF/UA-1) in clear print, for printing or reading on screen",

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from publish.lint import (  # noqa: F401  every rule module, listed once: importing one registers its rules
-    docx, docx_content, epub, epub_metadata, epub_navigation, formats, html, parity, pdf, pdf_annotations,
-    pdf_content, pdf_fonts, pdf_structure, pdf_tables, txt, xhtml_rules,
+    docx, docx_content, docx_print, epub, epub_metadata, epub_navigation, formats, html, parity, pdf,
+    pdf_annotations, pdf_content, pdf_fonts, pdf_structure, pdf_tables, txt, xhtml_rules,
 )
 from publish.lint import documents
 from publish.lint.compare import Expected

@@ -25,8 +25,15 @@ SKIPPED_HTML = frozenset("head script style template nav math".split())
 
 
 def text_chunks(doc) -> list[tuple[str, str]]:
-    """Lines as written; a note marker `[1]` is a word of its own, not part of the one before."""
-    return [(NOTE_MARKER.sub(r" \1 ", line) + "\n", f"{number}:1") for number, line in enumerate(doc.lines, 1)]
+    """Lines as written; a line ending in a backslash continues on the next (publish folds long lines
+    so), and a note marker `[1]` is a word of its own, not part of the one before."""
+    chunks, continued = [], False
+    for number, line in enumerate(doc.lines, 1):
+        text = NOTE_MARKER.sub(r" \1 ", line.removesuffix("\\"))
+        chunks.append((text.lstrip() if continued else text, f"{number}:1"))
+        continued = line.endswith("\\")
+        chunks.append(("" if continued else "\n", f"{number}:1"))
+    return chunks
 
 
 def docx_chunks(doc) -> list[tuple[str, str]]:

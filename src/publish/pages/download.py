@@ -17,7 +17,7 @@ def checks_line(edition: EditionFile) -> str:
     verdict = "no errors" if not errors else report.plural(errors, "error")
     return (f"{len(edition.passed)} automated checks passed, {verdict}, {report.plural(warnings, 'warning')} "
             f'(<a href="accessibility.html#report-{edition.edition.name}">details of the '
-            f'{edition.edition.name.upper()} checks</a>)')
+            f'{edition.format_name} checks</a>)')
 
 
 def edition_item(site: Site, edition: EditionFile) -> str:

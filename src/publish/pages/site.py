@@ -14,14 +14,6 @@ from publish.editions import EDITIONS, BuildContext, Edition
 from publish.errors import BuildError
 from publish.lint import RULES, Finding, Severity
 
-FORMAT_NAMES = {
-    "html": "Web page (HTML)",
-    "epub": "E-book (EPUB 3)",
-    "docx": "Word document (DOCX)",
-    "pdf": "PDF document (tagged PDF)",
-    "txt": "Plain text (TXT)",
-}
-ORDER = ("html", "epub", "docx", "pdf", "txt")  # HTML first, as UK guidance asks; then what screen readers prefer
 
 
 @dataclass
@@ -40,7 +32,7 @@ class EditionFile:
 
     @property
     def format_name(self) -> str:
-        return FORMAT_NAMES.get(self.edition.name, f"{self.edition.suffix[1:].upper()} file")
+        return self.edition.label
 
     @property
     def size(self) -> int:
@@ -90,7 +82,6 @@ def collect(source: Path, out_dir: Path) -> Site:
              for edition, path in paths if path.is_file()]
     if not found:
         raise BuildError(f"no editions of {source.name} in {out_dir}: run `publish build` first")
-    found.sort(key=lambda e: ORDER.index(e.edition.name) if e.edition.name in ORDER else len(ORDER))
     result = lint.Result(findings=[f for e in found for f in e.findings], files=len(found),
                          unreadable=sum(e.fmt is None for e in found))
     return Site(ctx, facts.of(ast), found, result, prepared_on(e.path for e in found))

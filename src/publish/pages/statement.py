@@ -157,7 +157,7 @@ def edition_report(site: Site, edition: EditionFile) -> list[str]:
     body += [f'<h4 id="passed-{key}">Checks passed ({len(edition.passed)})</h4>',
              f"<details><summary>Show the {len(edition.passed)} checks that found nothing</summary>"
              f"<ul>{passed}</ul></details>" if passed else "<p>None.</p>"]
-    people = human_checks(site.found, edition.edition.name)
+    people = human_checks(site.found, edition.edition.file_format)
     body += [f'<h4 id="person-{key}">Needs a person ({len(people)})</h4>',
              "<ul>" + "".join(f"<li>{escape(c.text)}</li>" for c in people) + "</ul>"]
     return body
