@@ -46,7 +46,7 @@ class Layout:
 
     list_numbers: bool = False  # ordered-list numbers are text (Typst's Lbl, plain-text markers)
     note_markers: bool = True  # a note's number stands where it is referred to
-    notes: str = "end"  # "inline", "end" or "omitted"
+    notes: str = "end"  # "inline", "end", "chapter" (after each level-1 section) or "omitted"
     note_numbers: bool = False  # each note's text starts with its number
     caption_labels: bool = False  # captions start "Table 1:", "Figure 1:"
     table_caption_last: bool = False  # a table's caption follows its cells
@@ -56,7 +56,7 @@ class Layout:
 LAYOUTS = {
     "pdf": Layout(list_numbers=True, notes="inline", note_numbers=True, caption_labels=True),  # Typst
     "txt": Layout(list_numbers=True, note_numbers=True, table_caption_last=True, figure_captions=False),
-    "epub": Layout(),  # one chapter: its notes follow it
+    "epub": Layout(notes="chapter", note_numbers=True),  # each chapter's notes follow it, numbered through the book
     "html": Layout(),
     "docx": Layout(note_markers=False, notes="omitted"),  # Word numbers notes and keeps them in footnotes.xml
 }
@@ -118,7 +118,8 @@ def ast_text(blocks: list, layout: Layout) -> str:
     """The reading text of pandoc JSON blocks as `layout` places it. Images, formulas and raw
     markup are not compared (their text alternatives are the *2xx rules' concern)."""
     out: list[str] = []
-    notes: list = []  # (number, blocks) of notes set after the body
+    notes: list = []  # (number, blocks) of notes set after the body or the chapter
+    noted = 0  # notes so far
     counts = {"Table": 0, "Figure": 0}  # captioned tables and figures so far
     stack: list = [blocks]
     while stack:
@@ -139,10 +140,14 @@ def ast_text(blocks: list, layout: Layout) -> str:
                 (start, style, _), items = content
                 stack.extend(reversed([[Text(f" {list_marker(style['t'], start + i)} "), item]
                                        for i, item in enumerate(items)]))
+            elif kind == "Header" and content[0] == 1 and notes and layout.notes == "chapter":
+                stack += [node, set_notes(notes, layout)]
+                notes = []
             elif kind == "Note":
-                notes.append((len(notes) + 1, content))
-                marker = Text(f" {len(notes)} " if layout.note_markers else "")
-                label = Text(f" {len(notes)} " if layout.note_numbers else " ")
+                noted += 1
+                notes.append((noted, content))
+                marker = Text(f" {noted} " if layout.note_markers else "")
+                label = Text(f" {noted} " if layout.note_numbers else " ")
                 stack.append([marker, label, content, Text(" ")] if layout.notes == "inline" else marker)
             elif kind in ("Table", "Figure"):
                 stack.append([Text(" "), captioned(kind, content, layout, counts), Text(" ")])
@@ -150,10 +155,15 @@ def ast_text(blocks: list, layout: Layout) -> str:
                 stack.extend([Text(" "), children(kind, content), Text(" ")][::-1])
             elif kind not in ("Image", "Math", "RawInline", "RawBlock"):
                 stack.append(children(kind, content))
-        if not stack and notes and layout.notes == "end":
-            stack = [[[Text(f" {number} " if layout.note_numbers else " "), content] for number, content in notes]]
+        if not stack and notes and layout.notes in ("end", "chapter"):
+            stack = [set_notes(notes, layout)]
             notes = []
     return "".join(out)
+
+
+def set_notes(notes: list, layout: Layout) -> list:
+    """Notes where the edition sets them together: each note's number, when shown, then its text."""
+    return [[Text(f" {number} " if layout.note_numbers else " "), content] for number, content in notes]
 
 
 def captioned(kind: str, content, layout: Layout, counts: dict) -> list:
@@ -193,7 +203,9 @@ def _reference(path: Path, stamp: tuple, fmt: str) -> tuple[list[Word], tuple[tu
 
 def furniture(ctx) -> tuple[tuple[str, ...], ...]:
     """The lines a title block may show, each as normalised words, longest first."""
-    lines = [ctx.title, ctx.date_text, ", ".join(ctx.authors), *ctx.authors]
+    from publish.editions.web import note_words
+
+    lines = [ctx.title, ctx.date_text, ", ".join(ctx.authors), *ctx.authors, note_words(ctx.source.lang).heading]
     lines += [str(ctx.meta.get(key, "")) for key in FURNITURE if key not in ("title", "author")]
     keyed = {tuple(w.key for w in words([(line, None)])) for line in lines}
     return tuple(sorted((k for k in keyed if k), key=len, reverse=True))
