@@ -43,8 +43,9 @@ const fs = require('fs'), os = require('os'), path = require('path'), url = requ
       if (job.zoom) await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
       const size = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+      const probe = job.probe ? await page.evaluate(job.probe) : null;
       await page.screenshot({ path: job.shot, fullPage: true });
-      out.push({ ...job, ...size, requests });
+      out.push({ ...job, ...size, probe, requests });
       await page.close();
     }
   } finally {
@@ -56,11 +57,12 @@ const fs = require('fs'), os = require('os'), path = require('path'), url = requ
 """
 
 
-def measure(pages: list[Path], shots: Path, zoom: bool = False) -> list[dict]:
-    """scrollWidth and clientWidth of each page at each width, with a full-page screenshot of each."""
+def measure(pages: list[Path], shots: Path, zoom: bool = False, probe: str | None = None) -> list[dict]:
+    """scrollWidth and clientWidth of each page at each width, with a full-page screenshot of each;
+    `probe`, a JavaScript expression evaluated in each laid-out page, adds its value as `probe`."""
     node = checkers.need("node", "the layout is measured in chromium through puppeteer-core")
     checkers.need_node_package(checkers.NODE_MODULES / "puppeteer-core", "puppeteer-core")
-    jobs = [{"file": str(page.resolve()), "width": width, "zoom": zoom,
+    jobs = [{"file": str(page.resolve()), "width": width, "zoom": zoom, "probe": probe,
              "shot": str(shots / f"{page.stem}-{width}{'-zoom' if zoom else ''}.png")}
             for page in pages for width in ((320,) if zoom else WIDTHS)]
     done = checkers.run([node, "-e", MEASURE, json.dumps(jobs)], "chromium layout",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,8 +14,8 @@ class PublishError(Exception):
 
 
 @dataclass
-class SourceError(PublishError):
-    """A problem in the Markdown master, located by line where we can."""
+class SourceProblem:
+    """A problem in the Markdown master, located by line where we can: `FILE:LINE: what. Fix: how`."""
 
     message: str
     fix: str
@@ -27,6 +28,19 @@ class SourceError(PublishError):
         if self.line:
             where += f":{self.line}"
         return f"{where}: {self.message}. Fix: {self.fix}"
+
+
+@dataclass
+class SourceError(SourceProblem, PublishError):
+    """A problem that stops the build."""
+
+
+@dataclass
+class SourceWarning(SourceProblem):
+    """A problem the editions survive but the editor should fix; printed as one line, the build goes on."""
+
+    def report(self) -> None:
+        print(f"publish: warning: {self}", file=sys.stderr)
 
 
 class ToolMissingError(PublishError):

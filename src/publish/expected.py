@@ -45,7 +45,8 @@ def ast_text(blocks: list, layout: Layout) -> str:
     """The reading text of pandoc JSON blocks as `layout` places it. Images, formulas and raw
     markup are not compared (their text alternatives are the *2xx rules' concern)."""
     out: list[str] = []
-    notes: list = []  # (number, blocks) of notes set after the body
+    notes: list = []  # (number, blocks) of notes set after the body or the chapter
+    noted = 0  # notes so far
     counts = {"Table": 0, "Figure": 0}  # captioned tables and figures so far
     stack: list = [blocks]
     while stack:
@@ -66,10 +67,14 @@ def ast_text(blocks: list, layout: Layout) -> str:
                 (start, style, _), items = content
                 stack.extend(reversed([[Text(f" {list_marker(style['t'], start + i)} "), item]
                                        for i, item in enumerate(items)]))
+            elif kind == "Header" and content[0] == 1 and notes and layout.notes == "chapter":
+                stack += [node, set_notes(notes, layout)]
+                notes = []
             elif kind == "Note":
-                notes.append((len(notes) + 1, content))
-                marker = Text(f" {len(notes)} " if layout.note_markers else "")
-                label = Text(f" {len(notes)} " if layout.note_numbers else " ")
+                noted += 1
+                notes.append((noted, content))
+                marker = Text(f" {noted} " if layout.note_markers else "")
+                label = Text(f" {noted} " if layout.note_numbers else " ")
                 stack.append([marker, label, content, Text(" ")] if layout.notes == "inline" else marker)
             elif kind in ("Table", "Figure"):
                 stack.append([Text(" "), captioned(kind, content, layout, counts), Text(" ")])
@@ -77,10 +82,15 @@ def ast_text(blocks: list, layout: Layout) -> str:
                 stack.extend([Text(" "), children(kind, content), Text(" ")][::-1])
             elif kind not in ("Image", "Math", "RawInline", "RawBlock"):
                 stack.append(children(kind, content))
-        if not stack and notes and layout.notes == "end":
-            stack = [[[Text(f" {number} " if layout.note_numbers else " "), content] for number, content in notes]]
+        if not stack and notes and layout.notes in ("end", "chapter"):
+            stack = [set_notes(notes, layout)]
             notes = []
     return "".join(out)
+
+
+def set_notes(notes: list, layout: Layout) -> list:
+    """Notes where the edition sets them together: each note's number, when shown, then its text."""
+    return [[Text(f" {number} " if layout.note_numbers else " "), content] for number, content in notes]
 
 
 def captioned(kind: str, content, layout: Layout, counts: dict) -> list:
@@ -112,6 +122,7 @@ def furniture(ctx: BuildContext) -> tuple[str, ...]:
     return tuple(lines + [str(ctx.meta.get(key, "")) for key in FURNITURE if key not in ("title", "author")])
 
 
-def expected(ctx: BuildContext, ast: dict, layout: Layout) -> Expected:
-    """What an edition should say, from the document as filtered for its writer."""
-    return Expected(ast_text(ast["blocks"], layout), furniture(ctx))
+def expected(ctx: BuildContext, ast: dict, layout: Layout, added: tuple[str, ...] = ()) -> Expected:
+    """What an edition should say, from the document as filtered for its writer; `added`: words the
+    edition may add besides its title block (a heading over the notes)."""
+    return Expected(ast_text(ast["blocks"], layout), furniture(ctx) + added)

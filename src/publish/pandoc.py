@@ -10,7 +10,6 @@ from functools import cache
 from publish.errors import BuildError, ToolMissingError
 
 
-
 @cache
 def executable() -> str:
     try:
@@ -34,9 +33,13 @@ def parse(markdown: str) -> dict:
     """Parse the Markdown once into pandoc's JSON AST.
 
     Citations are off: with no bibliography, `@name` in an address or a handle would
-    otherwise become a citation that the Typst writer cannot resolve.
+    otherwise become a citation that the Typst writer cannot resolve. Raw TeX is off: it
+    is refused anyway (filters/raw_content.py), and with it on a path such as
+    `target\\debug\\app.exe` in prose was taken for a LaTeX command; now a backslash before a
+    letter is text, `\\$` and the other escapes still work, and ```{=latex}``` blocks are still
+    raw LaTeX, which the filter refuses.
     """
-    return json.loads(run(["--from", "markdown-citations", "--to", "json"], markdown.encode("utf-8")))
+    return json.loads(run(["--from", "markdown-citations-raw_tex", "--to", "json"], markdown.encode("utf-8")))
 
 
 def write(ast: dict, to: str, args: list[str] = (), cwd=None, env: dict | None = None) -> bytes:

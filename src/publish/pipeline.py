@@ -128,7 +128,8 @@ def expected_text(source: Path) -> Callable[[str], Expected]:
     def expected_for(name: str) -> Expected:
         if name not in made:
             edition = EDITIONS[name]
-            made[name] = expected.expected(ctx, filterkit.for_format(filtered, edition.pandoc_format), edition.layout)
+            made[name] = expected.expected(ctx, filterkit.for_format(filtered, edition.pandoc_format), edition.layout,
+                                           edition.added_text(ctx))
         return made[name]
 
     return expected_for

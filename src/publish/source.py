@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from publish import source_tables
 from publish.errors import SourceError
 from publish.vocabulary import is_language_tag
 
@@ -89,6 +90,7 @@ def load(path: Path) -> Source:
     meta, body_line = _front_matter(path, lines)
     source = Source(path=path, text=text, meta=meta, body_line=body_line, lines=lines)
     _check_meta(source)
+    source_tables.check(source)
     return source
 
 

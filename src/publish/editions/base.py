@@ -19,7 +19,7 @@ class Layout:
 
     list_numbers: bool = False  # ordered-list numbers are text (Typst's Lbl, plain-text markers)
     note_markers: bool = True  # a note's number stands where it is referred to
-    notes: str = "end"  # "inline", "end" or "omitted"
+    notes: str = "end"  # "inline", "end", "chapter" (after each level-1 section) or "omitted"
     note_numbers: bool = False  # each note's text starts with its number
     caption_labels: bool = False  # captions start "Table 1:", "Figure 1:"
     table_caption_last: bool = False  # a table's caption follows its cells
@@ -37,6 +37,7 @@ class Edition:
     audience: str
     write: Callable[[dict, "BuildContext"], bytes]
     layout: Layout = Layout()  # where it sets notes, numbers and captions: what parity expects
+    added_text: Callable[["BuildContext"], tuple[str, ...]] = lambda ctx: ()  # words it adds, e.g. a notes heading
 
     @property
     def file_format(self) -> str:

@@ -15,17 +15,15 @@ from pathlib import Path
 
 from lxml import etree
 
-from publish import facts, lint, pandoc, zipfiles
+from publish import facts, lint, pandoc, report, zipfiles
 from publish.editions.base import BuildContext, Edition, Layout
+from publish.editions.web import NoteWords, note_words, notes_heading, scope_header_cells
 from publish.expected import expected
 from publish.lint.compare import Expected
-from publish.editions.web import scope_header_cells
 from publish.xml import NS, qname, text_of
 
 CSS = Path(__file__).parent.parent / "templates" / "epub.css"
 CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
-
-LAYOUT = Layout()  # one chapter: its notes follow it
 
 
 def accessibility_metadata(ast: dict, ctx: BuildContext) -> list[tuple[str, str]]:
@@ -53,14 +51,12 @@ def accessibility_metadata(ast: dict, ctx: BuildContext) -> list[tuple[str, str]
 
 
 def default_summary(found: facts.Facts) -> str:
-    parts = ["This publication has a table of contents, real headings and lists, and declares its language."]
-    if found.images:
-        parts.append(f"Its {found.images_with_alt} informative images have text alternatives"
-                     + (f" and {found.decorative_images} decorative images are marked as such." if
-                        found.decorative_images else "."))
-    else:
-        parts.append("It has no images.")
-    return " ".join(parts)
+    informative, decorative = found.images_with_alt, found.decorative_images
+    images = ([f"{report.plural(informative, 'informative image')} with "
+               f"{'a text alternative' if informative == 1 else 'text alternatives'}"] if informative else []) + (
+        [f"{report.plural(decorative, 'decorative image')} marked as such"] if decorative else [])
+    return ("This publication has a table of contents, real headings and lists, and declares its language. "
+            + (f"It has {' and '.join(images)}." if images else "It has no images."))
 
 
 def set_metadata(opf, ast: dict, ctx: BuildContext, conforms: bool) -> None:
@@ -119,6 +115,65 @@ def add_main(root) -> None:
     main.tail = "\n"
 
 
+def number_notes(chapters: list, words: NoteWords) -> None:
+    """Notes are numbered through the book, in reading order, and each note shows its number as
+    a link back to where it is referred to.
+
+    pandoc's EPUB writer starts again from 1 in each chapter and writes the note itself with
+    neither number nor link back, so a reader cannot tell which note is which.
+    """
+    number = 0
+    for root in chapters:
+        numbers = {}
+        for ref in root.iterfind(".//xhtml:a[@role='doc-noteref']", NS):
+            number += 1
+            numbers[ref.get("href", "").lstrip("#")] = (number, ref.get("id"))
+            ref.text = None
+            for child in list(ref):
+                ref.remove(child)
+            etree.SubElement(ref, qname("xhtml:sup")).text = str(number)
+        for note in root.iterfind(".//xhtml:aside[@role='doc-footnote']", NS):
+            if note.get("id") not in numbers:
+                continue
+            note_number, ref_id = numbers[note.get("id")]
+            first = note[0] if len(note) and note[0].tag == qname("xhtml:p") else None
+            if first is None:
+                first = etree.Element(qname("xhtml:p"))
+                note.insert(0, first)
+            back = etree.Element(qname("xhtml:a"), {"href": f"#{ref_id}", "class": "footnote-back",
+                                                    "role": "doc-backlink", "aria-label": words.back_to(note_number)})
+            in_language(back, words)
+            back.text, back.tail, first.text = str(note_number), ". " + (first.text or ""), None
+            first.insert(0, back)
+        head_notes(root, words)
+
+
+def in_language(element, words: NoteWords) -> None:
+    """Words not in the document's language say which language they are in."""
+    if words.lang:
+        element.set("lang", words.lang)
+        element.set(qname("xml:lang"), words.lang)
+
+
+def head_notes(root, words: NoteWords) -> None:
+    """The chapter's notes section gets a heading, one level below the chapter's, instead of a rule."""
+    section = next(iter(root.xpath("//xhtml:section[@epub:type='footnotes']", namespaces=NS)), None)
+    if section is None:
+        return
+    top = next(iter(root.xpath("|".join(f"//xhtml:h{n}" for n in range(1, 6)), namespaces=NS)), None)
+    level = int(top.tag[-1]) + 1 if top is not None else 2
+    heading = etree.Element(qname(f"xhtml:h{level}"), id=f"{section.get('id') or 'footnotes'}-heading")
+    heading.text = words.heading
+    in_language(heading, words)
+    rule = section.find("xhtml:hr", NS)
+    if rule is not None:
+        heading.tail = rule.tail
+        section.replace(rule, heading)
+    else:
+        section.insert(0, heading)
+    section.set("aria-labelledby", heading.get("id"))
+
+
 def serialise(root) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="utf-8", doctype=None)
 
@@ -136,17 +191,22 @@ def post_process(raw: bytes, ast: dict, ctx: BuildContext, conforms: bool) -> by
     spine = [items[r.get("idref")] for r in opf.iterfind("opf:spine/opf:itemref", NS)]
     body_href = next((i.get("href") for i in spine
                       if "title_page" not in i.get("href") and "nav" not in (i.get("properties") or "")), None)
+    documents = {}
     for item in items.values():
         name = posixpath.join(base, item.get("href"))
         if item.get("media-type") != "application/xhtml+xml":
             continue
-        root = etree.fromstring(scope_header_cells(members[name].decode("utf-8")).encode("utf-8"), parser)
+        root = documents[item.get("id")] = etree.fromstring(
+            scope_header_cells(members[name].decode("utf-8")).encode("utf-8"), parser)
         if "nav" in (item.get("properties") or "").split():
             add_landmarks(root, item.get("href") + "#toc", body_href)
         else:
             name_chapters(root, ctx.title)
             show_date(root, ctx.date_text)
         add_main(root)
+    number_notes([documents[i.get("id")] for i in spine if i.get("id") in documents], note_words(ctx.source.lang))
+    for item_id, root in documents.items():
+        name = posixpath.join(base, items[item_id].get("href"))
         members[name] = b"<?xml version='1.0' encoding='utf-8'?>\n<!DOCTYPE html>\n" + etree.tostring(root, encoding="utf-8")
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
@@ -166,9 +226,11 @@ def write(ast: dict, ctx: BuildContext) -> bytes:
     raw = pandoc.write(ast, "epub3", ["--toc", "--css", str(CSS), "--metadata", f"identifier=urn:uuid:{identifier}",
                                       "-o", "-"], cwd=ctx.source.folder, env={"SOURCE_DATE_EPOCH": str(ctx.timestamp)})
     draft = post_process(raw, ast, ctx, conforms=False)
-    should_say = expected(ctx, ast, LAYOUT)
+    should_say = expected(ctx, ast, LAYOUT, notes_heading(ctx))
     return post_process(raw, ast, ctx, conforms=True) if passes_lint(draft, should_say) else draft
 
+
+LAYOUT = Layout(notes="chapter", note_numbers=True)  # each chapter's notes follow it, numbered through the book
 
 EDITION = Edition(
     name="epub",
@@ -178,4 +240,5 @@ EDITION = Edition(
     audience="e-readers and reading apps: an EPUB 3 with navigation and accessibility metadata",
     write=write,
     layout=LAYOUT,
+    added_text=notes_heading,
 )

@@ -9,17 +9,21 @@ alt="" so screen readers skip it. No script, no request leaves the page.
 from __future__ import annotations
 
 import base64
+import html
 import re
 from pathlib import Path
 
 from publish import facts, pandoc
 from publish.editions.base import BuildContext, Edition
-from publish.editions.web import scope_header_cells
+from publish.editions.web import NoteWords, note_words, notes_heading, scope_header_cells
 
 TEMPLATE = Path(__file__).parent.parent / "templates" / "html.html"  # includes html.css as a partial
 MEDIA_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
                ".svg": "image/svg+xml"}
 ISO_DATE = re.compile(r"\d{4}(-\d{2}){0,2}")
+# pandoc's notes section and each note's link back to its reference.
+NOTES_START = re.compile(r'<section id="footnotes" (class="footnotes[^"]*" role="doc-endnotes")>\s*<hr />')
+BACK_LINK = re.compile(r'<a href="#fnref(\d+)" class="footnote-back" role="doc-backlink"')
 
 
 def data_url(path: Path) -> str:
@@ -45,11 +49,28 @@ def date_variables(ctx: BuildContext) -> list[str]:
     return ["--variable", f"date-iso={raw}", "--variable", f"date-text={ctx.date_text}"]
 
 
+def label_notes(page: str, words: NoteWords, level: int) -> str:
+    """The notes get a heading in place of pandoc's rule, and each link back a name a screen reader
+    can say: pandoc's "↩︎" alone is read as an arrow, or not at all."""
+    lang = f' lang="{words.lang}"' if words.lang else ""
+    heading = f'<h{level} id="footnotes-heading"{lang}>{html.escape(words.heading)}</h{level}>'
+    page = NOTES_START.sub(lambda m: f'<section id="footnotes" {m.group(1)} aria-labelledby="footnotes-heading">'
+                                     f"\n{heading}", page, count=1)
+    return BACK_LINK.sub(lambda m: f'{m.group(0)}{lang} aria-label="{html.escape(words.back_to(int(m.group(1))))}"',
+                         page)
+
+
+def top_heading_level(ast: dict) -> int:
+    """The level of the body's top sections (the title is the page's first h1); 2 when there are none."""
+    return min((node["c"][0] for node in facts.walk(ast["blocks"]) if node["t"] == "Header"), default=2)
+
+
 def write(ast: dict, ctx: BuildContext) -> bytes:
     embed_images(ast, ctx.source.folder)
     page = pandoc.write(ast, "html5", ["--standalone", "--template", str(TEMPLATE.resolve()), "--mathml",
                                        "--wrap=none", *date_variables(ctx)], cwd=ctx.source.folder)
-    return scope_header_cells(page.decode("utf-8")).encode("utf-8")
+    page_text = label_notes(page.decode("utf-8"), note_words(ctx.source.lang), top_heading_level(ast))
+    return scope_header_cells(page_text).encode("utf-8")
 
 
 EDITION = Edition(
@@ -60,4 +81,5 @@ EDITION = Edition(
     audience="screen readers, braille displays and any web browser: a web page that reflows to any screen "
              "and follows your own text size and colours",
     write=write,
+    added_text=notes_heading,
 )

@@ -51,9 +51,20 @@ def check_math(elem: pf.Element, doc: pf.Doc):
         if doc.format == "plain":  # TeX means nothing to a listener: the words stand in for it
             return [pf.Str(alt) if isinstance(c, pf.Math) else c for c in elem.content]
     if isinstance(elem, pf.Math) and id(elem) not in doc.math_with_alt:
-        raise problem(f"formula `{elem.text}` has no text alternative",
-                      f'wrap it with words for a listener: [${elem.text}$]{{alt="…"}}', needle=elem.text)
+        raise unexplained(elem)
     return None
+
+
+def unexplained(math: pf.Math):
+    """A formula with no words. Often it was never meant as one: two dollar signs in a line
+    (`$HOME/bin` and `$PATH`) make what lies between them a formula, so the editor learns both."""
+    marks = "$$" if math.format == "DisplayMath" else "$"
+    text = " ".join(math.text.split())
+    shown = text if len(text) <= 40 else text[:39].rstrip() + "…"
+    return problem(f"{'the `$$` marks' if marks == '$$' else 'two dollar signs'} made `{shown}` a formula, and it has "
+                   "no text alternative",
+                   "to write a dollar sign, type `\\$` (as in `\\$HOME`); if it is a formula, give it words for a "
+                   f'listener: [{marks}…{marks}]{{alt="…"}}', needle=text)
 
 
 def main(doc: pf.Doc | None = None) -> pf.Doc | None:

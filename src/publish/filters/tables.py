@@ -2,19 +2,42 @@
 
 A table marked `{.row-headers}` (in its caption: `Table: Caption {.row-headers}`) has its
 first column made of row headers, so each cell is also named by its row.
-Editions: all. Metadata: none.
+
+On the web (HTML and EPUB) each table sits in a named region that scrolls sideways on
+its own and takes keyboard focus, so a wide table keeps its words whole on a narrow
+screen and a keyboard user can scroll it; the region is named by the caption, or by the
+header row when there is none.
+Editions: all (the region only for HTML and EPUB). Metadata: none.
 """
 
 import panflute as pf
 
 from publish.filterkit import problem, run_script
 
-FORMATS = ()
+FORMATS = ("html5", "epub3")
 
 
-def check_table(elem: pf.Element, doc: pf.Doc) -> None:
+def prepare(doc: pf.Doc) -> None:
+    doc.tables = 0
+
+
+def scroll_region(table: pf.Table, number: int) -> pf.Div:
+    """The table inside a focusable region named by its caption (aria-labelledby) or its header row."""
+    attributes = {"role": "region", "tabindex": "0"}
+    blocks = table.caption.content
+    if len(blocks) == 1 and isinstance(blocks[0], (pf.Plain, pf.Para)) and pf.stringify(blocks[0]).strip():
+        caption_id = f"{table.identifier or f'table-{number}'}-caption"
+        blocks[0].content = [pf.Span(*blocks[0].content, identifier=caption_id)]
+        attributes["aria-labelledby"] = caption_id
+    else:
+        attributes["aria-label"] = ", ".join(pf.stringify(cell).strip() for row in table.head.content
+                                             for cell in row.content if pf.stringify(cell).strip())
+    return pf.Div(table, classes=["table-region"], attributes=attributes)
+
+
+def check_table(elem: pf.Element, doc: pf.Doc) -> pf.Div | None:
     if not isinstance(elem, pf.Table):
-        return
+        return None
     head_rows = elem.head.content if elem.head else []
     if not any(pf.stringify(row).strip() for row in head_rows):
         first_cell = next((pf.stringify(cell).strip() for body in elem.content for row in body.content
@@ -25,10 +48,14 @@ def check_table(elem: pf.Element, doc: pf.Doc) -> None:
     if "row-headers" in elem.classes:
         for body in elem.content:
             body.row_head_columns = 1
+    if doc.format in FORMATS:
+        doc.tables += 1
+        return scroll_region(elem, doc.tables)
+    return None
 
 
 def main(doc: pf.Doc | None = None) -> pf.Doc | None:
-    return pf.run_filter(check_table, doc=doc)
+    return pf.run_filter(check_table, prepare=prepare, doc=doc)
 
 
 if __name__ == "__main__":
