@@ -47,9 +47,11 @@ def unreadable(path: str, fmt: str, reason: str) -> Finding:
 
 
 def lint_file(path: Path, wanted=selector(), from_source: bool = False,
-              source: Path | None = None, max_line: int | None = None) -> tuple[list[Finding], bool]:
+              source: Path | None = None, max_line: int | None = None,
+              min_text_size: float | None = None) -> tuple[list[Finding], bool]:
     """Findings for one file, and whether it could be checked at all; with `source`, also
-    whether its text is the source's. `max_line` sets another plain-text line limit (TXT401)."""
+    whether its text is the source's. `max_line` sets another plain-text line limit (TXT401),
+    `min_text_size` another smallest PDF text size in pt (PDF407; 16 or more is large print)."""
     shown = str(path)
     try:
         data = path.read_bytes()
@@ -61,6 +63,8 @@ def lint_file(path: Path, wanted=selector(), from_source: bool = False,
         document = LOADERS[fmt](data)
         if fmt == "txt" and max_line:
             document.max_line = max_line
+        if fmt == "pdf" and min_text_size:
+            document.min_text_size = min_text_size
         return list(run_rules(fmt, document, shown, from_source, wanted, source)), True
     except Unreadable as exc:
         return [unreadable(shown, fmt, str(exc))], False

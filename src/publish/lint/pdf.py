@@ -440,5 +440,5 @@ def could_not_check_part(doc: PdfDocument):
 
 
 from publish.lint import (  # noqa: E402,F401  (importing registers the rules)
-    pdf_annotations, pdf_content, pdf_fonts, pdf_structure, pdf_tables,
+    pdf_annotations, pdf_content, pdf_fonts, pdf_layout, pdf_structure, pdf_tables,
 )

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import pikepdf
 
-from publish.lint.pdf_document import FontUse, PdfDocument, safely, text
+from publish.lint.pdf_document import MAX_RANGE, FontUse, PdfDocument, cid_widths, safely, text
 from publish.lint.rule import Hit, Severity, rule
 
 STANDARD_ENCODINGS = {"MacRomanEncoding", "MacExpertEncoding", "WinAnsiEncoding"}
@@ -24,7 +24,6 @@ UniJIS-UTF16-H UniJIS-UTF16-V KSC-EUC-H KSC-EUC-V KSCms-UHC-H KSCms-UHC-V KSCms-
 KSCpc-EUC-H UniKS-UCS2-H UniKS-UCS2-V UniKS-UTF16-H UniKS-UTF16-V""".split())
 CJK_ORDERINGS = {"GB1", "CNS1", "Japan1", "Korea1"}
 SUBSET = re.compile(r"[A-Z]{6}\+")
-MAX_RANGE = 65536
 
 
 def descendant(font) -> pikepdf.Dictionary | None:
@@ -451,19 +450,3 @@ def wrong_width(font, codes: set) -> tuple[int, float, float] | None:
         if abs(width - actual) > 1:
             return code, width, actual
     return None
-
-
-def cid_widths(kid) -> dict[int, float]:
-    """The W array of a CIDFont: `c [w1 w2 ...]` and `c_first c_last w` runs."""
-    items, widths, i = list(kid.get("/W") or ()), {}, 0
-    while i + 1 < len(items):
-        if isinstance(items[i + 1], pikepdf.Array):
-            widths.update({items[i] + n: float(w) for n, w in enumerate(items[i + 1])})
-            i += 2
-        elif i + 2 < len(items):
-            last = min(items[i + 1], items[i] + MAX_RANGE)
-            widths.update({c: float(items[i + 2]) for c in range(items[i], last + 1)})
-            i += 3
-        else:
-            break
-    return widths

@@ -1,0 +1,135 @@
+"""PDF layout rules: what a sighted reader meets on the page, read from where the content
+walk (pdf_document.ContentWalker) places each string: text inside the page, never printed
+over other text, at a readable size and, in large print, upright.
+"""
+
+from __future__ import annotations
+
+from publish.lint.pdf_document import PdfDocument, TextRun, count, safely
+from publish.lint.rule import Hit, Severity, capped, rule
+
+OVERPRINT = 0.5  # share of the smaller box another covers before two strings overprint
+EDGE = 1.0  # pt a string may pass the crop box's edge (antialiasing, rounding)
+LARGE_PRINT = 16.0  # pt: a minimum this size or more is large print (UKAAF)
+
+
+def described(run: TextRun) -> str:
+    return f"{run.font.name} {run.size:.1f} pt at ({run.x0:.0f}, {run.y0:.0f})"
+
+
+def outside(run: TextRun, box: tuple) -> bool:
+    x0, y0, x1, y1 = box
+    return run.x0 < x0 - EDGE or run.x1 > x1 + EDGE or run.y0 < y0 - EDGE or run.y1 > y1 + EDGE
+
+
+def drawn_twice(a: TextRun, b: TextRun) -> bool:
+    """The same string drawn again a hair's breadth away: a fake bold or a shadow, not two texts."""
+    return a.data == b.data and a.font is b.font and abs(a.x0 - b.x0) + abs(a.y0 - b.y0) < 0.1 * max(a.size, 1)
+
+
+def overprints(runs: list[TextRun]):
+    """Pairs of strings whose boxes cover each other by more than OVERPRINT, by a sweep in y.
+
+    Strings with no width (combining marks drawn on their own) cover nothing."""
+    placed = sorted((r for r in runs if r.width > 0.01 and r.y1 > r.y0), key=lambda r: r.y0)
+    active: list[TextRun] = []
+    for run in placed:
+        active = [a for a in active if a.y1 > run.y0]
+        for other in active:
+            if other.overlap(run) > OVERPRINT and not drawn_twice(other, run):
+                yield other, run
+        active.append(run)
+
+
+@rule("PDF406", "text-clipped-or-overprinted", Severity.ERROR,
+      "Text must lie inside the page, and no two strings may print over each other",
+      fix="Rebuild with `make pdf`; if text still runs off the page or over other text, report the build as a bug",
+      fix_file="Reflow the page in the authoring tool: wrap or shrink what runs off the page, and move text that "
+               "prints over other text",
+      refs=("WCAG 2.2 SC 1.4.10", "WCAG 2.2 SC 1.4.8", "WCAG 2.2 SC 1.3.2", "ISO 14289-1 7.1"))
+@safely
+def text_clipped_or_overprinted(doc: PdfDocument):
+    """## What it does
+    Places every string each page shows (font size, text matrix, CTM and the font's
+    advance widths) and checks that it lies inside the crop box, and that no two
+    strings cover more than half of the smaller one's box. The same string drawn
+    twice a hair's breadth apart (a fake bold or a shadow) and zero-width marks are
+    not counted.
+
+    ## Why is this bad?
+    Text off the page is cut off for everyone who reads the page, in print or on
+    screen; text printed over other text is unreadable. Both fail sighted and
+    partially sighted readers even when the tags, read aloud, are perfect.
+
+    ## Example
+    A long table wrapped in a figure that cannot break prints its last rows over
+    each other and over the page number; a long code line runs past the page edge.
+    """
+    for page in doc.content:
+        where = f"page {page.number}"
+        off = [r for r in page.runs if outside(r, page.box)]
+        if off:
+            yield Hit(f"{count(len(off), 'string runs', 'strings run')} off the page, first "
+                      f"{described(off[0])}", where)
+        pairs = list(overprints(page.runs))
+        if pairs:
+            first, second = pairs[0]
+            yield Hit(f"{count(len(pairs), 'pair', 'pairs')} of strings print over each other, first "
+                      f"{described(first)} and {described(second)}", where)
+
+
+@rule("PDF407", "text-too-small", Severity.WARNING,
+      "Text must be at least 12 pt (or the size set), notes, captions and page numbers included",
+      fix="Rebuild with `make pdf`: the clear-print edition sets nothing under 12 pt, the large-print one "
+          "nothing under 16 pt",
+      fix_file="Set every text style, footnotes, captions and page numbers included, at 12 pt or more "
+               "(16 pt or more for large print)",
+      refs=("UK Clear Print Guidelines", "UKAAF Creating Clear and Large Print Documents", "WCAG 2.2 SC 1.4.8"))
+@safely
+def text_too_small(doc: PdfDocument):
+    """## What it does
+    Measures each string's size as it is printed: the font size scaled by the text
+    matrix and the CTM, so a 24 pt font drawn at half scale counts as 12 pt. Text
+    under the limit (12 pt, or what `lint_file(min_text_size=...)` sets) is
+    reported per page, with the smallest size found.
+
+    ## Why is this bad?
+    Clear print asks for 12 pt at least, large print for 16 pt or more: partially
+    sighted readers cannot read the notes, captions or page numbers set smaller, and
+    these are often what they need to find their way.
+
+    ## Example
+    Footnotes set at 11 pt in a document whose body is 13 pt.
+    """
+    limit = doc.min_text_size
+    for page in doc.content:
+        small = [r for r in page.runs if r.size < limit - 0.05]
+        if small:
+            smallest = min(small, key=lambda r: r.size)
+            yield Hit(f"{count(len(small), 'string', 'strings')} under {limit:g} pt, the smallest "
+                      f"{described(smallest)}", f"page {page.number}")
+
+
+@rule("PDF408", "italic-in-large-print", Severity.WARNING, "Large-print text must not be italic",
+      fix="Rebuild the large-print edition (`publish build large-print`): it sets emphasis in bold",
+      fix_file="Replace italic with bold in every text style of the large-print document",
+      refs=("UKAAF Creating Clear and Large Print Documents",))
+@safely
+def italic_in_large_print(doc: PdfDocument):
+    """## What it does
+    When the minimum size set is large print (16 pt or more), reports each page with
+    text in an italic font (the font descriptor's italic flag or angle, or a name
+    with Italic or Oblique).
+
+    ## Why is this bad?
+    Slanted letters are harder to make out for partially sighted readers; large-print
+    guidance (UKAAF) asks for bold, not italic, for emphasis.
+
+    ## Example
+    A large-print PDF whose emphasised words are set in Atkinson Hyperlegible Italic.
+    """
+    if doc.min_text_size < LARGE_PRINT:
+        return
+    yield from capped(Hit(f"{count(len(italic), 'italic string', 'italic strings')}, first "
+                          f"{described(italic[0])}", f"page {page.number}")
+                      for page in doc.content if (italic := [r for r in page.runs if r.font.metrics.italic]))
