@@ -59,7 +59,7 @@ def cmd_lint(args) -> int:
         return 2
     result = lint.run([Path(p) for p in args.paths], args.select.split(",") if args.select else (),
                       args.ignore.split(",") if args.ignore else (), from_source=args.from_source or bool(source),
-                      source=source, max_line=args.max_line_length)
+                      source=source, max_line=args.max_line_length, min_text_size=args.min_text_size)
     sys.stdout.write(report.FORMATTERS[args.format](result))
     if result.unreadable:
         return 2
@@ -116,6 +116,8 @@ def parser() -> argparse.ArgumentParser:
     lint.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     lint.add_argument("--max-line-length", type=positive, metavar="N",
                       help="longest plain-text line allowed (TXT401; default: 80, as WCAG 1.4.8 asks)")
+    lint.add_argument("--min-text-size", type=float, metavar="PT",
+                      help="smallest PDF text size allowed (PDF407; default: 12, clear print; 16 for large print)")
     lint.add_argument("--from-source", action="store_true",
                       help="the files were built from Markdown: aim each fix at the source")
     lint.add_argument("--source", metavar="MARKDOWN",

@@ -51,7 +51,7 @@ def lint_file(path: Path, wanted=selector(), from_source: bool = False,
               min_text_size: float | None = None) -> tuple[list[Finding], bool]:
     """Findings for one file, and whether it could be checked at all; with `source`, also
     whether its text is the source's. `max_line` sets another plain-text line limit (TXT401),
-    `min_text_size` another smallest PDF text size in pt (PDF407; 16 or more is large print)."""
+    `min_text_size` another smallest PDF text size in pt (PDF407)."""
     shown = str(path)
     try:
         data = path.read_bytes()
@@ -78,11 +78,11 @@ def lint_file(path: Path, wanted=selector(), from_source: bool = False,
 
 
 def run(paths: Iterable[Path], select=(), ignore=(), from_source: bool = False,
-        source: Path | None = None, max_line: int | None = None) -> Result:
+        source: Path | None = None, max_line: int | None = None, min_text_size: float | None = None) -> Result:
     result = Result()
     wanted = selector(select, ignore)
     for path in paths:
-        findings, readable = lint_file(Path(path), wanted, from_source, source, max_line)
+        findings, readable = lint_file(Path(path), wanted, from_source, source, max_line, min_text_size)
         result.findings += findings
         result.files += 1
         result.unreadable += not readable

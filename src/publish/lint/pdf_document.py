@@ -246,7 +246,7 @@ class PdfDocument:
         self.repairs = [qpdf_message(w) for w in pdf.get_warnings()]  # what qpdf repaired to open the file
         self.font_uses: dict = {}  # font object -> FontUse, filled in by the content walk
         self.parsed_forms: dict = {}  # Form XObject objgen -> parsed operators
-        self.min_text_size = 12.0  # PDF407's limit in pt; 16 or more means large print (PDF408)
+        self.min_text_size = 12.0  # PDF407's limit in pt, set by the caller
         self.page_numbers = {}
         for number, page in enumerate(pdf.pages, start=1):
             self.page_numbers[page.obj.objgen] = number

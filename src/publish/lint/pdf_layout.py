@@ -5,12 +5,23 @@ over other text, at a readable size and, in large print, upright.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from publish.lint.pdf_document import PdfDocument, TextRun, count, safely
 from publish.lint.rule import Hit, Severity, capped, rule
 
 OVERPRINT = 0.5  # share of the smaller box another covers before two strings overprint
 EDGE = 1.0  # pt a string may pass the crop box's edge (antialiasing, rounding)
-LARGE_PRINT = 16.0  # pt: a minimum this size or more is large print (UKAAF)
+LARGE_PRINT = 16.0  # pt: running text this size or more is large print (UKAAF)
+
+
+def running_size(doc: PdfDocument) -> float:
+    """The size most of the text is set in (by width of text), 0 when there is none."""
+    widths = Counter()
+    for page in doc.content:
+        for run in page.runs:
+            widths[round(run.size, 1)] += run.width
+    return widths.most_common(1)[0][0] if widths else 0.0
 
 
 def described(run: TextRun) -> str:
@@ -117,9 +128,9 @@ def text_too_small(doc: PdfDocument):
 @safely
 def italic_in_large_print(doc: PdfDocument):
     """## What it does
-    When the minimum size set is large print (16 pt or more), reports each page with
-    text in an italic font (the font descriptor's italic flag or angle, or a name
-    with Italic or Oblique).
+    When the PDF is large print, its running text (the size most of its text is set
+    in) 16 pt or more, reports each page with text in an italic font (the font
+    descriptor's italic flag or angle, or a name with Italic or Oblique).
 
     ## Why is this bad?
     Slanted letters are harder to make out for partially sighted readers; large-print
@@ -128,7 +139,7 @@ def italic_in_large_print(doc: PdfDocument):
     ## Example
     A large-print PDF whose emphasised words are set in Atkinson Hyperlegible Italic.
     """
-    if doc.min_text_size < LARGE_PRINT:
+    if running_size(doc) < LARGE_PRINT:
         return
     yield from capped(Hit(f"{count(len(italic), 'italic string', 'italic strings')}, first "
                           f"{described(italic[0])}", f"page {page.number}")
