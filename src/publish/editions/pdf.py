@@ -28,8 +28,9 @@ DESCRIPTION_BLOCK = re.compile(r"(?m)^(/ .*: )#block\[$")  # how pandoc's Typst 
 # right-to-left paragraph would sit on the left; the full measure lets it start on the right
 LANGUAGE_BLOCK = re.compile(r"(?m)^#block\[(?=\n#set text\(lang: )")
 LONG_TOKEN = 20  # characters: a word longer than this may not fit a table cell, so it may break
-WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
-SEPARATORS = re.compile(r"(?<=[/._?&=#@:+~-])(?=.)")  # where an address or a name can break
+WORD = re.compile(r"[^\W\d_]+")
+# where an address or a name can also break (Unicode line breaking already allows it after / and -)
+SEPARATORS = re.compile(r"(?<=[._?&=#@:+~])(?=.)")
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,8 @@ def preamble(ctx: BuildContext, look: Look) -> str:
 
 
 def breakable(token: str) -> dict:
-    """A long word may be hyphenated; a long address or name breaks after its separators."""
+    """A long word may be hyphenated; a long address or name breaks after its separators; a
+    hyphenated compound already breaks at its hyphens."""
     if WORD.fullmatch(token):
         return {"t": "RawInline", "c": ["typst", f"#text(hyphenate: true)[{typst_markup(token)}]"]}
     return {"t": "Str", "c": SEPARATORS.sub("\u200b", token)}
