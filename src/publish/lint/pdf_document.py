@@ -147,6 +147,10 @@ class TextRun:
     width: float  # advance, in the same units
     data: bytes  # the codes shown
 
+    @property
+    def text(self) -> str:
+        return self.font.decode(self.data)
+
     def overlap(self, other: TextRun) -> float:
         """How much of the smaller of the two boxes the other covers, 0 to 1."""
         w = min(self.x1, other.x1) - max(self.x0, other.x0)
@@ -173,6 +177,25 @@ class FontUse:
     @cached_property
     def metrics(self) -> FontMetrics:
         return font_metrics(self.font)
+
+    @cached_property
+    def to_unicode(self) -> tuple | None:
+        """The font's ToUnicode map (pdf_fonts reads it; imported here, as pdf_fonts imports this module)."""
+        from publish.lint.pdf_fonts import read, unicode_map
+
+        cmap = self.font.get("/ToUnicode")
+        return unicode_map(read(cmap)) if isinstance(cmap, pikepdf.Stream) else None
+
+    def decode(self, data: bytes) -> str:
+        """The text of shown codes, through the ToUnicode map; `?` where a code maps to nothing."""
+        from publish.lint.pdf_fonts import lookup
+
+        mapping, width, out = self.to_unicode, self.width, []
+        for at in range(0, len(data) - width + 1, width):
+            code = int.from_bytes(data[at:at + width], "big")
+            mapped = lookup(mapping, code) if mapping else None
+            out.append(mapped.decode("utf-16-be", "replace") if mapped else chr(code) if width == 1 else "?")
+        return "".join(out)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,9 @@ def running_size(doc: PdfDocument) -> float:
 
 
 def described(run: TextRun) -> str:
-    return f"{run.font.name} {run.size:.1f} pt at ({run.x0:.0f}, {run.y0:.0f})"
+    shown = " ".join(run.text.split())
+    shown = shown if len(shown) <= 30 else shown[:29] + "…"
+    return f"“{shown}” ({run.font.name} {run.size:.1f} pt at {run.x0:.0f}, {run.y0:.0f})"
 
 
 def outside(run: TextRun, box: tuple) -> bool:
