@@ -146,6 +146,7 @@ class TextRun:
     artifact: bool
     width: float  # advance, in the same units
     data: bytes  # the codes shown
+    baseline: float  # y where the string starts on its baseline, to tell lines apart
 
     @property
     def text(self) -> str:
@@ -689,7 +690,8 @@ class TextState:
         xs, ys = [c[0] for c in corners], [c[1] for c in corners]
         size = abs(self.size) * (place[2] ** 2 + place[3] ** 2) ** 0.5
         advance = abs(total) * (place[0] ** 2 + place[1] ** 2) ** 0.5
-        return TextRun(min(xs), min(ys), max(xs), max(ys), size, use, artifact, advance, data)
+        return TextRun(min(xs), min(ys), max(xs), max(ys), size, use, artifact, advance, data,
+                       self.rise * place[3] + place[5])
 
 
 def char_codes(data: bytes, width: int) -> set[int]:
