@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from publish.editions import docx, epub, html, pdf, txt
+from publish.editions import docx, epub, html, pdf, pdf_large, txt
 from publish.editions.base import BuildContext, Edition
 
-EDITIONS: dict[str, Edition] = {e.name: e for e in (pdf.EDITION, docx.EDITION, epub.EDITION, txt.EDITION, html.EDITION)}
+EDITIONS: dict[str, Edition] = {e.name: e for e in (pdf.EDITION, pdf_large.EDITION, docx.EDITION, epub.EDITION,
+                                                     txt.EDITION, html.EDITION)}
 
 __all__ = ["EDITIONS", "Edition", "BuildContext"]

@@ -43,6 +43,7 @@ class Look:
     headings: tuple[float, float, float]
     min_size: float
     bold_emphasis: bool = False
+    images_to_measure: bool = False
 
 
 CLEAR_PRINT = Look(body=13, small=12, code=12, headings=(22, 18, 15), min_size=12)
@@ -69,6 +70,7 @@ def preamble(ctx: BuildContext, look: Look) -> str:
         body_size=f"{look.body}pt", small_size=f"{look.small}pt", code_size=f"{look.code}pt",
         h1_size=f"{look.headings[0]}pt", h2_size=f"{look.headings[1]}pt", h3_size=f"{look.headings[2]}pt",
         emphasis="#show emph: it => strong(it.body) // large print: no italic" if look.bold_emphasis else "",
+        images="#set image(width: 100%) // large print: images as wide as the text" if look.images_to_measure else "",
         fonts=typst_array(pdf_fonts.families(ctx.lang)),
         title=typst_string(ctx.title),
         title_markup=typst_markup(ctx.title),
