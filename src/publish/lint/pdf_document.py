@@ -147,6 +147,14 @@ class TextRun:
     width: float  # advance, in the same units
     data: bytes  # the codes shown
     baseline: float  # y where the string starts on its baseline, to tell lines apart
+    element: Element | None = None  # the structure element it is tagged in
+
+    @property
+    def in_formula(self) -> bool:
+        element = self.element
+        while element is not None and element.std != "Formula":
+            element = element.parent
+        return element is not None
 
     @property
     def text(self) -> str:
@@ -598,6 +606,7 @@ class ContentWalker:
             operand if isinstance(operand, pikepdf.Array) else ())
         use.pages.add(self.record.number)
         artifact = bool(stack) and stack[-1].artifact
+        element = next((m.element for m in reversed(stack) if m.element is not None), None)
         for part in parts:
             if not isinstance(part, pikepdf.String):
                 state.advance(-number(part, 0) / 1000 * state.size * state.scale)
@@ -607,7 +616,7 @@ class ContentWalker:
             use.all_codes |= codes
             if mode != 3:
                 use.codes |= codes
-            run = state.run(data, use, artifact)
+            run = state.run(data, use, artifact, element)
             if run is not None and mode not in (3, 7):
                 self.record.runs.append(run)
 
@@ -670,7 +679,7 @@ class TextState:
     def advance(self, distance: float) -> None:
         self.tm = multiply((1, 0, 0, 1, distance, 0), self.tm)
 
-    def run(self, data: bytes, use: FontUse, artifact: bool) -> TextRun | None:
+    def run(self, data: bytes, use: FontUse, artifact: bool, element: Element | None) -> TextRun | None:
         """Where `data` lands, and the pen moved past it; None for an empty string."""
         metrics, width = use.metrics, use.width
         codes = [int.from_bytes(data[i:i + width], "big") for i in range(0, len(data) - width + 1, width)]
@@ -691,7 +700,7 @@ class TextState:
         size = abs(self.size) * (place[2] ** 2 + place[3] ** 2) ** 0.5
         advance = abs(total) * (place[0] ** 2 + place[1] ** 2) ** 0.5
         return TextRun(min(xs), min(ys), max(xs), max(ys), size, use, artifact, advance, data,
-                       self.rise * place[3] + place[5])
+                       self.rise * place[3] + place[5], element)
 
 
 def char_codes(data: bytes, width: int) -> set[int]:

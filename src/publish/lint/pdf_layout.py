@@ -103,7 +103,8 @@ def text_too_small(doc: PdfDocument):
     """## What it does
     Measures each string's size as it is printed: the font size scaled by the text
     matrix and the CTM, so a 24 pt font drawn at half scale counts as 12 pt. Text
-    under the limit (12 pt, or what `lint_file(min_text_size=...)` sets) is
+    in a formula is left out (its indices are small by nature, and its alternative
+    text is what is read). Text under the limit (12 pt, or what `lint_file(min_text_size=...)` sets) is
     reported per page, with the smallest size found.
 
     ## Why is this bad?
@@ -116,7 +117,7 @@ def text_too_small(doc: PdfDocument):
     """
     limit = doc.min_text_size
     for page in doc.content:
-        small = [r for r in page.runs if r.size < limit - 0.05]
+        small = [r for r in page.runs if r.size < limit - 0.05 and not r.in_formula]
         if small:
             smallest = min(small, key=lambda r: r.size)
             yield Hit(f"{count(len(small), 'string', 'strings')} under {limit:g} pt, the smallest "
