@@ -69,7 +69,7 @@ def table_attributes(cell) -> pikepdf.Dictionary:
     return owned
 
 
-def mark_table(pdf: pikepdf.Pdf, table, number: int, ids: pikepdf.NameTree) -> None:
+def mark_table(table, number: int, ids: pikepdf.NameTree) -> None:
     for body in (k for k in kids(table) if k.get("/S") == "/TBody"):
         for y, row in enumerate(k for k in kids(body) if k.get("/S") == "/TR"):
             cells = [k for k in kids(row) if k.get("/S") in ("/TD", "/TH")]
@@ -108,7 +108,7 @@ def mark_row_headers(data: bytes, shapes: list[TableShape]) -> bytes:
             raise BuildError(f"could not tag the row headers: table {number} has {rows} rows in the PDF and "
                              f"{shape.rows} in the source; please report this as a bug in publish")
         if shape.row_headers:
-            mark_table(pdf, table, number, ids)
+            mark_table(table, number, ids)
     out = io.BytesIO()
     pdf.save(out, deterministic_id=True)
     return out.getvalue()
