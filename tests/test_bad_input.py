@@ -60,7 +60,7 @@ CASES = {
                                "signatory has no name", 11),
     "math-without-alt": (FRONT + BODY + "\nEnergy: $E = mc^2$.\n", "has no text alternative", 10),
     "dollar-signs-make-a-formula": (FRONT + BODY + "\nSet PATH=$HOME/bin:$PATH first.\n", "two dollar signs made", 10),
-    "script-not-in-pdf-font": (FRONT + BODY + "\nIn Malayalam: \u0d06.\n", "cannot be shown in the PDF", 10),
+    "script-not-in-pdf-font": (FRONT + BODY + "\nIn Tibetan: \u0f40.\n", "cannot be shown in the PDF", 10),
     "link-without-target": (FRONT + BODY + "\nSee [the report]().\n", "has no address", 10),
     "too-large": (FRONT + "## Big\n\n" + ("word " * 20 + "\n") * 220_000, "over the 10 MB limit", 1),
 }

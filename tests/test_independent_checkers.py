@@ -33,6 +33,7 @@ def ace(path: Path) -> list:
 # (no maintained checker of Word's accessibility rules exists); our own linter covers them.
 CHECKERS: dict[str, dict[str, Callable[[Path], list]]] = {
     "pdf": {"page-validation": checkers.page_validation},
+    "pdf-large": {"page-validation": checkers.page_validation},
     "epub": {"epubcheck": checkers.epubcheck, "ace": ace, "axe": checkers.axe},
     "html": {"axe": checkers.axe},
 }

@@ -18,7 +18,7 @@ import pytest
 from conftest import ROOT
 from publish.editions import EDITIONS as ALL
 
-EDITIONS = tuple(edition.suffix for edition in ALL.values())  # ".pdf", "-large.docx"...
+SUFFIXES = tuple(edition.suffix for edition in ALL.values())  # ".pdf", "-large.pdf", ...
 
 
 def build(source: Path, out: Path, *editions: str, cwd: Path | None = None, **env: str) -> subprocess.Popen:
@@ -34,7 +34,7 @@ def finish(*processes: subprocess.Popen) -> None:
 
 
 def editions(out: Path) -> dict[str, bytes]:
-    return {kind: (out / f"letter{kind}").read_bytes() for kind in EDITIONS}
+    return {suffix: (out / f"letter{suffix}").read_bytes() for suffix in SUFFIXES}
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +52,7 @@ def test_two_builds_are_identical_across_time_place_and_zone(reference, tmp_path
     shutil.copy(ROOT / "source" / "letter.md", elsewhere / "letter.md")
     finish(build(elsewhere / "letter.md", tmp_path / "out", cwd=tmp_path, TZ="Pacific/Kiritimati", LC_ALL="C"))
     built = editions(tmp_path / "out")
-    assert [kind for kind in EDITIONS if built[kind] != reference[kind]] == []
+    assert [suffix for suffix in SUFFIXES if built[suffix] != reference[suffix]] == []
 
 
 EPOCH = "1700000000"  # 14 November 2023, 22:13:20 UTC
@@ -69,8 +69,8 @@ def test_source_date_epoch_builds_are_identical(dated, tmp_path):
     time.sleep(1.1)
     finish(build(ROOT / "source" / "letter.md", tmp_path, SOURCE_DATE_EPOCH=EPOCH))
     assert editions(tmp_path) == editions(dated)
-    for kind in (".docx", ".epub"):
-        with zipfile.ZipFile(dated / f"letter{kind}") as archive:
+    for kind in ("docx", "epub"):
+        with zipfile.ZipFile(dated / f"letter.{kind}") as archive:
             assert {info.date_time for info in archive.infolist()} == {time.gmtime(int(EPOCH))[:6]}
 
 
@@ -87,9 +87,9 @@ def modified(path: Path) -> str:
     return found.group(1).decode()[:19]
 
 
-@pytest.mark.parametrize("kind", [".pdf", ".docx", ".epub"])
+@pytest.mark.parametrize("kind", ["pdf", "docx", "epub"])
 def test_source_date_epoch_is_the_modification_date(kind, dated):
-    assert modified(dated / f"letter{kind}") == "2023-11-14T22:13:20"
+    assert modified(dated / f"letter.{kind}") == "2023-11-14T22:13:20"
 
 
 def test_editions_built_in_parallel_equal_one_full_build(reference, tmp_path):
@@ -97,4 +97,4 @@ def test_editions_built_in_parallel_equal_one_full_build(reference, tmp_path):
     out = tmp_path / "out"
     finish(*[build(ROOT / "source" / "letter.md", out, name) for name in ALL])
     assert editions(out) == reference
-    assert sorted(p.name for p in out.iterdir()) == sorted(f"letter{kind}" for kind in EDITIONS)
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"letter{suffix}" for suffix in SUFFIXES)

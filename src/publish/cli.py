@@ -62,6 +62,7 @@ def cmd_lint(args) -> int:
         expected=pipeline.expected_text(source) if source else None,
         built_from=str(source) if source else "the Markdown source" if args.from_source else None,
         max_line=args.max_line_length,
+        min_text_size=args.min_text_size,
     )
     result = lint.run([Path(p) for p in args.paths], settings)
     sys.stdout.write(report.FORMATTERS[args.format](result))
@@ -123,6 +124,8 @@ def parser() -> argparse.ArgumentParser:
     lint.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     lint.add_argument("--max-line-length", type=positive, metavar="N",
                       help="longest plain-text line allowed (TXT401; default: 80, as WCAG 1.4.8 asks)")
+    lint.add_argument("--min-text-size", type=float, metavar="PT",
+                      help="smallest PDF text size allowed (PDF421; default: 12, clear print; 16 for large print)")
     lint.add_argument("--from-source", action="store_true",
                       help="the files were built from Markdown: aim each fix at the source")
     lint.add_argument("--source", metavar="MARKDOWN",

@@ -19,6 +19,10 @@ VAGUE_LINK_TEXT = frozenset((
     "click", "click here", "click this link", "here", "learn more", "link", "more", "read more", "this link",
 ))
 
+# Print sizes in points (UK clear-print guidance and UKAAF large print): nothing smaller.
+CLEAR_PRINT_PT = 12
+LARGE_PRINT_PT = 16
+
 BARE_URL = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
 IMAGE_FILE_NAME = re.compile(r"[\w .()-]+\.(png|jpe?g|gif|bmp|tiff?|svg|emf|wmf|webp|heic)", re.IGNORECASE)
 

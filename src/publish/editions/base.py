@@ -38,6 +38,7 @@ class Edition:
     write: Callable[[dict, "BuildContext"], bytes]
     layout: Layout = Layout()  # where it sets notes, numbers and captions: what parity expects
     added_text: Callable[["BuildContext"], tuple[str, ...]] = lambda ctx: ()  # words it adds, e.g. a notes heading
+    min_text_size: float | None = None  # print editions: the smallest text they are linted against, in pt
 
     @property
     def file_format(self) -> str:

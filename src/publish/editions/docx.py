@@ -359,4 +359,5 @@ EDITION = Edition(
     audience="editing and re-use: a Word document with real headings, lists and document properties",
     write=writer(CLEAR_PRINT),
     layout=LAYOUT,
+    min_text_size=12,  # UKAAF clear print
 )

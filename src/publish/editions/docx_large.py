@@ -22,4 +22,5 @@ EDITION = Edition(
     audience="large print: a Word document set in 18 pt Arial, bold for emphasis, to print or read on screen",
     write=writer(LARGE_PRINT),
     layout=LAYOUT,
+    min_text_size=16,  # UKAAF large print: 16 pt at least, 18 pt preferred
 )

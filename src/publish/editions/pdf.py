@@ -1,22 +1,51 @@
-"""Tagged PDF (PDF/UA-1): pandoc's Typst writer, a clear-print template, Typst in process."""
+"""Tagged PDF (PDF/UA-1): pandoc's Typst writer, the print template, Typst in process, then
+the structure tree mended where Typst cannot yet say enough (publish.editions.pdf_tags).
+
+One writer serves the clear-print edition here and the large-print one (pdf_large.py):
+they differ only in the sizes and the emphasis handed to the template (`Look`).
+"""
 
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
-import fontpkg_atkinson_hyperlegible
 import typst
 
 from publish import pandoc
+from publish.editions import pdf_fonts, pdf_tags
 from publish.editions.base import BuildContext, Edition, Layout
 from publish.errors import BuildError
 
 TEMPLATE = Template((Path(__file__).parent.parent / "templates" / "clear-print.typ").read_text())
-FONT_DIR = Path(fontpkg_atkinson_hyperlegible.__file__).parent / "files"
 MISSING_GLYPHS = re.compile(r'the text `?"(.+?)"`? could not be displayed with font')
+DESCRIPTION_BLOCK = re.compile(r"(?m)^(/ .*: )#block\[$")  # how pandoc's Typst writer opens a term's description
+# how it opens a block in another language (`::: {lang=ar}`): as wide as its text, so a
+# right-to-left paragraph would sit on the left; the full measure lets it start on the right
+LANGUAGE_BLOCK = re.compile(r"(?m)^#block\[(?=\n#set text\(lang: )")
+LONG_TOKEN = 20  # characters: a word longer than this may not fit a table cell, so it may break
+WORD = re.compile(r"[^\W\d_]+")
+# where an address or a name can also break (Unicode line breaking already allows it after / and -)
+SEPARATORS = re.compile(r"(?<=[._?&=#@:+~])(?=.)")
+
+
+@dataclass(frozen=True)
+class Look:
+    """Sizes (pt) and emphasis of a print edition; `min_size` is what its text is linted against."""
+
+    body: float
+    small: float  # notes, captions, page numbers, note numbers
+    code: float
+    headings: tuple[float, float, float]
+    min_size: float
+    bold_emphasis: bool = False
+    images_to_measure: bool = False
+
+
+CLEAR_PRINT = Look(body=13, small=12, code=12, headings=(22, 18, 15), min_size=12)
 
 
 def typst_string(text: str) -> str:
@@ -32,12 +61,19 @@ def typst_markup(text: str) -> str:
     return "".join("\\" + c if c in "\\#*_`$<>@[]=-+/~'\"" else c for c in text)
 
 
-def preamble(ctx: BuildContext) -> str:
+def preamble(ctx: BuildContext, look: Look) -> str:
     language, _, region = ctx.lang.partition("-")
     byline = [typst_markup(line) for line in (", ".join(ctx.authors), ctx.date_text) if line]
+    subtitle = " ".join(str(ctx.meta.get("subtitle") or "").split())
     return TEMPLATE.substitute(
+        body_size=f"{look.body}pt", small_size=f"{look.small}pt", code_size=f"{look.code}pt",
+        h1_size=f"{look.headings[0]}pt", h2_size=f"{look.headings[1]}pt", h3_size=f"{look.headings[2]}pt",
+        emphasis="#show emph: it => strong(it.body) // large print: no italic" if look.bold_emphasis else "",
+        images="#set image(width: 100%) // large print: images as wide as the text" if look.images_to_measure else "",
+        fonts=typst_array(pdf_fonts.families(ctx.lang)),
         title=typst_string(ctx.title),
         title_markup=typst_markup(ctx.title),
+        subtitle=f"#par(text(size: {look.headings[2]}pt)[{typst_markup(subtitle)}])" if subtitle else "",
         authors=typst_array(ctx.authors),
         description=typst_string(ctx.description) if ctx.description else "none",
         keywords=typst_array(ctx.keywords),
@@ -47,13 +83,36 @@ def preamble(ctx: BuildContext) -> str:
     )
 
 
-def write(ast: dict, ctx: BuildContext) -> bytes:
-    body = pandoc.write(ast, "typst", ["--wrap=none"]).decode("utf-8")
+def breakable(token: str) -> dict:
+    """A long word may be hyphenated; a long address or name breaks after its separators; a
+    hyphenated compound already breaks at its hyphens."""
+    if WORD.fullmatch(token):
+        return {"t": "RawInline", "c": ["typst", f"#text(hyphenate: true)[{typst_markup(token)}]"]}
+    return {"t": "Str", "c": SEPARATORS.sub("\u200b", token)}
+
+
+def prepare(ast: dict) -> None:
+    """Changes to the filtered AST that only the print layout needs.
+
+    Long tokens get places to break, so they wrap in narrow cells instead of running off.
+    """
+    stack = [ast["blocks"]]
+    while stack:
+        node = stack.pop()
+        items = enumerate(node) if isinstance(node, list) else node.items() if isinstance(node, dict) else ()
+        for key, item in items:
+            if isinstance(item, dict) and item.get("t") == "Str" and len(item["c"]) > LONG_TOKEN:
+                node[key] = breakable(item["c"])
+            elif isinstance(item, (list, dict)):
+                stack.append(item)
+
+
+def compile_pdf(source: str, ctx: BuildContext) -> bytes:
     try:
         return typst.compile(
-            (preamble(ctx) + body).encode("utf-8"),
+            source.encode("utf-8"),
             root=str(ctx.source.folder),
-            font_paths=[str(FONT_DIR)],
+            font_paths=pdf_fonts.FONT_DIRS,
             pdf_standards=["ua-1"],
             timestamp=ctx.timestamp,
         )
@@ -62,11 +121,25 @@ def write(ast: dict, ctx: BuildContext) -> bytes:
         missing = MISSING_GLYPHS.search(first_line)
         if missing:
             raise ctx.source.error(
-                f"“{missing[1]}” cannot be shown in the PDF: its clear-print font (Atkinson Hyperlegible) "
-                "has Latin letters only", "write the text in Latin letters (a transliteration), or leave it out",
+                f"“{missing[1]}” cannot be shown in the PDF: none of its fonts ({pdf_fonts.NAMES}) has it",
+                "write it another way (a transliteration or a description), or leave it out",
                 needle=missing[1]) from None
         raise BuildError(f"Typst could not make the PDF: {first_line}") from None
 
+
+def write_print(ast: dict, ctx: BuildContext, look: Look) -> bytes:
+    tables = pdf_tags.row_header_tables(ast)
+    prepare(ast)
+    body = pandoc.write(ast, "typst", ["--wrap=none"]).decode("utf-8")
+    body = LANGUAGE_BLOCK.sub("#block(width: 100%)[", DESCRIPTION_BLOCK.sub(r"\1#term-description[", body))
+    return pdf_tags.mark_row_headers(compile_pdf(preamble(ctx, look) + body, ctx), tables)
+
+
+def write(ast: dict, ctx: BuildContext) -> bytes:
+    return write_print(ast, ctx, CLEAR_PRINT)
+
+
+LAYOUT = Layout(list_numbers=True, notes="inline", note_numbers=True, caption_labels=True)  # as Typst sets them
 
 EDITION = Edition(
     name="pdf",
@@ -75,5 +148,6 @@ EDITION = Edition(
     pandoc_format="typst",
     audience="print and screen: a tagged PDF (PDF/UA-1) in clear print, for printing or reading on screen",
     write=write,
-    layout=Layout(list_numbers=True, notes="inline", note_numbers=True, caption_labels=True),  # as Typst sets them
+    layout=LAYOUT,
+    min_text_size=CLEAR_PRINT.min_size,
 )

@@ -15,7 +15,7 @@ from typing import Callable, Iterable
 
 from publish.lint import (  # noqa: F401  every rule module, listed once: importing one registers its rules
     docx, docx_content, docx_print, epub, epub_metadata, epub_navigation, formats, html, parity, pdf,
-    pdf_annotations, pdf_content, pdf_fonts, pdf_structure, pdf_tables, txt, xhtml_rules,
+    pdf_annotations, pdf_content, pdf_fonts, pdf_layout, pdf_structure, pdf_tables, txt, xhtml_rules,
 )
 from publish.lint import documents
 from publish.lint.compare import Expected
@@ -44,6 +44,7 @@ class Settings:
     expected: Callable[[str], Expected] | None = None  # format -> what the file should say; runs the *410 rules
     built_from: str | None = None  # the Markdown the files were built from: fixes then speak of it
     max_line: int | None = None  # plain-text line limit (TXT401)
+    min_text_size: float | None = None  # the smallest text a print file is meant to have, in pt (PDF421, DOCX421)
 
 
 @dataclass

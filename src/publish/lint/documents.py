@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from publish.lint import docx_document, epub_package, html, pdf_document, txt
+from publish.lint.docx_print import PrintCheck
 from publish.lint.formats import detect
 from publish.lint.reading_order import EXTRACTORS
+from publish.vocabulary import LARGE_PRINT_PT
 
 LOADERS = {"pdf": pdf_document.load, "docx": docx_document.load, "epub": epub_package.load, "html": html.load,
            "txt": txt.load}
@@ -17,6 +19,10 @@ def load(fmt: str, data: bytes, settings):
     document = LOADERS[fmt](data)
     if fmt == "txt" and settings.max_line:
         document.max_line = settings.max_line
+    if fmt == "pdf" and settings.min_text_size:
+        document.min_text_size = settings.min_text_size
+    if fmt == "docx" and settings.min_text_size:
+        document.print_check = PrintCheck(settings.min_text_size, large_print=settings.min_text_size >= LARGE_PRINT_PT)
     return document
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from publish.lint.docx_document import DocxDocument, Paragraph, is_on, paragraph_text, val
 from publish.lint.rule import Hit, Severity, capped, rule
+from publish.vocabulary import CLEAR_PRINT_PT, LARGE_PRINT_PT
 from publish.xml import NS, qname, text_of
 
 PARTS = re.compile(r"word/(footnotes|endnotes|header\d*|footer\d*)\.xml")
@@ -27,12 +28,14 @@ LARGE_PRINT_CATEGORY = "large print"
 class PrintCheck:
     """The smallest text allowed, in points, and whether the document is large print (no italic)."""
 
-    min_size: float = 12  # UKAAF clear print; GOV.UK asks 12 pt at least
+    min_size: float = CLEAR_PRINT_PT  # UKAAF clear print; GOV.UK asks 12 pt at least
     large_print: bool = False
+    declared: bool = True  # by the caller or the document itself; else a default for a file of unknown purpose
 
 
-CLEAR_PRINT = PrintCheck()
-LARGE_PRINT = PrintCheck(16, True)  # UKAAF large print: 16 pt at least, ideally 18
+CLEAR_PRINT = PrintCheck(CLEAR_PRINT_PT)
+LARGE_PRINT = PrintCheck(LARGE_PRINT_PT, True)  # UKAAF large print: 16 pt at least, ideally 18
+UNDECLARED = PrintCheck(CLEAR_PRINT_PT, declared=False)
 
 
 def settings(doc: DocxDocument) -> PrintCheck:
@@ -42,7 +45,7 @@ def settings(doc: DocxDocument) -> PrintCheck:
         return given
     category = doc.core.find("cp:category", NS) if doc.core is not None else None
     return LARGE_PRINT if category is not None and text_of(category).strip().lower() == LARGE_PRINT_CATEGORY \
-        else CLEAR_PRINT
+        else UNDECLARED
 
 
 def paragraphs(doc: DocxDocument):
@@ -84,11 +87,12 @@ def small_text(doc: DocxDocument):
         if size < check.min_size and where not in seen:
             seen.add(where)
             kind = "large print needs" if check.large_print else "the minimum is"
-            yield Hit(f"text is {size:g} pt ({kind} {check.min_size:g} pt) in {quote(para)}", where)
+            yield Hit(f"text is {size:g} pt ({kind} {check.min_size:g} pt) in {quote(para)}", where,
+                      severity=Severity.ERROR if check.declared else None)
 
 
-@rule("DOCX421", "text-too-small", Severity.ERROR,
-      "Text must be at least 12 pt, or 16 pt in large print, in every style",
+@rule("DOCX421", "text-too-small", Severity.WARNING,
+      "Text must be at least 12 pt, or 16 pt in large print, notes, captions and page numbers included",
       fix="Rebuild with `{build}`; the pipeline sets every style at the body size or larger",
       fix_file="Enlarge the style that sets the small text (Home > Styles > Modify > Font size): "
                "Footnote Text, Caption and table styles too",

@@ -12,11 +12,13 @@ import functools
 import io
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from functools import cached_property
 
 import pikepdf
 
+from publish.lint.pdf_cmap import MAX_RANGE, lookup, read, unicode_map
 from publish.lint.rule import Hit
 from publish.lint.safe import Unreadable
 from publish.vocabulary import is_language_tag
@@ -28,6 +30,7 @@ STANDARD_TYPES = frozenset(
 PAINT_OPS = frozenset(["S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh"])
 TEXT_OPS = frozenset(["Tj", "TJ", "'", '"'])
 MAX_FORM_DEPTH = 12
+IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
 def text(value) -> str | None:
@@ -126,6 +129,45 @@ class PageContent:
     mc_langs: list = field(default_factory=list)  # /Lang values on marked content
     forms_with_mcids: list = field(default_factory=list)  # objgen of Form XObjects drawn
     reference_xobjects: int = 0
+    box: tuple = (0.0, 0.0, 612.0, 792.0)  # the crop box (x0, y0, x1, y1): what a reader sees
+    runs: list = field(default_factory=list)  # TextRun for each visible string shown, in drawing order
+
+
+@dataclass(frozen=True)
+class TextRun:
+    """One string shown (a Tj, or one string of a TJ), where it lands on the page."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float  # the font size as the reader sees it: Tf size scaled by the text matrix and the CTM
+    font: FontUse
+    artifact: bool
+    width: float  # advance, in the same units
+    data: bytes  # the codes shown
+    baseline: float  # y where the string starts on its baseline, to tell lines apart
+    element: Element | None = None  # the structure element it is tagged in
+
+    @property
+    def in_formula(self) -> bool:
+        element = self.element
+        while element is not None and element.std != "Formula":
+            element = element.parent
+        return element is not None
+
+    @property
+    def text(self) -> str:
+        return self.font.decode(self.data)
+
+    def overlap(self, other: TextRun) -> float:
+        """How much of the smaller of the two boxes the other covers, 0 to 1."""
+        w = min(self.x1, other.x1) - max(self.x0, other.x0)
+        h = min(self.y1, other.y1) - max(self.y0, other.y0)
+        if w <= 0 or h <= 0:
+            return 0.0
+        smaller = min((self.x1 - self.x0) * (self.y1 - self.y0), (other.x1 - other.x0) * (other.y1 - other.y0))
+        return w * h / smaller if smaller > 0 else 0.0
 
 
 @dataclass
@@ -141,6 +183,87 @@ class FontUse:
         # composite fonts: the CMaps used in practice (Identity, the CJK ones) have 2-byte codes
         self.width = 2 if self.font.get("/Subtype") == "/Type0" else 1
 
+    @cached_property
+    def metrics(self) -> FontMetrics:
+        return font_metrics(self.font)
+
+    @cached_property
+    def to_unicode(self) -> tuple | None:
+        """The font's ToUnicode map."""
+        cmap = self.font.get("/ToUnicode")
+        return unicode_map(read(cmap)) if isinstance(cmap, pikepdf.Stream) else None
+
+    def decode(self, data: bytes) -> str:
+        """The text of shown codes, through the ToUnicode map; `?` where a code maps to nothing."""
+
+        mapping, width, out = self.to_unicode, self.width, []
+        for at in range(0, len(data) - width + 1, width):
+            code = int.from_bytes(data[at:at + width], "big")
+            mapped = lookup(mapping, code) if mapping else None
+            out.append(mapped.decode("utf-16-be", "replace") if mapped else chr(code) if width == 1 else "?")
+        return "".join(out)
+
+
+@dataclass(frozen=True)
+class FontMetrics:
+    """What placing text needs from a font: advance widths (in text space per unit of size),
+    the extent above and below the baseline, and whether the face is italic."""
+
+    widths: dict
+    default: float
+    ascent: float
+    descent: float
+    italic: bool
+
+
+def cid_widths(kid) -> dict[int, float]:
+    """The W array of a CIDFont: `c [w1 w2 ...]` and `c_first c_last w` runs."""
+    items, widths, i = list(kid.get("/W") or ()), {}, 0
+    while i + 1 < len(items):
+        if isinstance(items[i + 1], pikepdf.Array):
+            widths.update({items[i] + n: float(w) for n, w in enumerate(items[i + 1])})
+            i += 2
+        elif i + 2 < len(items):
+            last = min(items[i + 1], items[i] + MAX_RANGE)
+            widths.update({c: float(items[i + 2]) for c in range(items[i], last + 1)})
+            i += 3
+        else:
+            break
+    return widths
+
+
+def number(value, default: float) -> float:
+    return float(value) if isinstance(value, (int, float, Decimal)) else default
+
+
+def font_metrics(font) -> FontMetrics:
+    """Widths from /W and /DW (composite fonts) or /FirstChar and /Widths (simple ones); Type 3
+    glyph space is scaled by its FontMatrix. Missing or damaged entries fall back to 1 em wide,
+    0.8 em up and 0.2 em down."""
+    kids = font.get("/DescendantFonts")
+    owner = kids[0] if isinstance(kids, pikepdf.Array) and len(kids) and isinstance(kids[0], pikepdf.Dictionary) \
+        else font
+    matrix = font.get("/FontMatrix")
+    scale = number(matrix[0], 0.001) if font.get("/Subtype") == "/Type3" and isinstance(matrix, pikepdf.Array) \
+        and len(matrix) == 6 else 0.001
+    if owner is not font:
+        raw, default = cid_widths(owner), number(owner.get("/DW"), 1000)
+    else:
+        first, listed = font.get("/FirstChar"), font.get("/Widths")
+        first = first if isinstance(first, int) else 0
+        raw = {first + n: number(w, 0) for n, w in enumerate(listed)} if isinstance(listed, pikepdf.Array) else {}
+        default = 1000.0 if not raw else 0.0
+    desc = owner.get("/FontDescriptor")
+    desc = desc if isinstance(desc, pikepdf.Dictionary) else pikepdf.Dictionary()
+    flags = desc.get("/Flags")
+    name = text(font.get("/BaseFont")) or ""
+    italic = (isinstance(flags, int) and bool(flags & 64)) or number(desc.get("/ItalicAngle"), 0) != 0 \
+        or bool(re.search(r"Italic|Oblique", name))
+    ascent = number(desc.get("/Ascent"), 800) or 800
+    descent = number(desc.get("/Descent"), -200)
+    return FontMetrics({c: w * scale for c, w in raw.items()}, default * scale, abs(ascent) * 0.001,
+                       -abs(descent) * 0.001, italic)
+
 
 class PdfDocument:
     """A pikepdf.Pdf plus its lazily built, cached analyses."""
@@ -152,6 +275,7 @@ class PdfDocument:
         self.repairs = [qpdf_message(w) for w in pdf.get_warnings()]  # what qpdf repaired to open the file
         self.font_uses: dict = {}  # font object -> FontUse, filled in by the content walk
         self.parsed_forms: dict = {}  # Form XObject objgen -> parsed operators
+        self.min_text_size: float | None = None  # PDF421's limit in pt, when the caller declares one
         self.page_numbers = {}
         for number, page in enumerate(pdf.pages, start=1):
             self.page_numbers[page.obj.objgen] = number
@@ -352,12 +476,14 @@ class ContentWalker:
             reason = str(exc).splitlines()[0][:120]
             self.doc.note(f"the page content could not be read ({reason})", f"page {self.record.number}")
             return self.record
+        self.record.box = crop_box(self.page.obj)
         self.walk(instructions, resources, [], self.page_key, 0, set())
         return self.record
 
-    def walk(self, instructions, resources, stack: list, stream_key, depth: int, forms_open: set) -> None:
+    def walk(self, instructions, resources, stack: list, stream_key, depth: int, forms_open: set,
+             ctm: tuple = IDENTITY) -> None:
         fonts = dictionary(resources.get("/Font")) if isinstance(resources, pikepdf.Dictionary) else None
-        font, mode, saved = None, 0, []
+        state, saved = TextState(ctm=ctm), []
         for instruction in instructions:
             if isinstance(instruction, pikepdf.ContentStreamInlineImage):
                 self.item(stack)
@@ -366,8 +492,9 @@ class ContentWalker:
             operands = instruction.operands
             if op in TEXT_OPS:
                 self.item(stack, is_text=True)
-                if font is not None and operands:
-                    self.show(font, operands[-1], mode)
+                state.line(op, operands)
+                if state.font is not None and operands:
+                    self.show(state, operands[-1], stack)
             elif op in PAINT_OPS:
                 self.item(stack)
             elif op == "BDC" or op == "BMC":
@@ -376,15 +503,18 @@ class ContentWalker:
                 if stack:
                     stack.pop()
             elif op == "Tf" and len(operands) == 2 and fonts is not None:
-                font = self.font(fonts.get(operands[0]) if isinstance(operands[0], pikepdf.Name) else None)
+                state.font = self.font(fonts.get(operands[0]) if isinstance(operands[0], pikepdf.Name) else None)
+                state.size = number(operands[1], state.size)
             elif op == "Tr" and operands:
-                mode = operands[0] if isinstance(operands[0], int) else mode
+                state.mode = operands[0] if isinstance(operands[0], int) else state.mode
             elif op == "q":
-                saved.append((font, mode))
+                saved.append(replace(state))
             elif op == "Q" and saved:
-                font, mode = saved.pop()
+                state = replace(saved.pop(), tm=state.tm, tlm=state.tlm)  # the text matrix is not saved
             elif op == "Do" and operands:
-                self.draw(operands[0], resources, stack, depth, forms_open)
+                self.draw(operands[0], resources, stack, depth, forms_open, state.ctm)
+            else:
+                state.apply(op, operands)
 
     def item(self, stack: list, is_text: bool = False) -> None:
         record = self.record
@@ -424,7 +554,7 @@ class ContentWalker:
             record.span_alt_without_lang += [k[1:] for k in ("/ActualText", "/Alt", "/E") if k in props]
         stack.append(Marked(in_tagged or mcid is not None, in_artifact or tag == "Artifact", lang, element))
 
-    def draw(self, name, resources, stack, depth, forms_open) -> None:
+    def draw(self, name, resources, stack, depth, forms_open, ctm: tuple) -> None:
         xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
         xobject = xobjects.get(name) if isinstance(xobjects, pikepdf.Dictionary) else None
         if not isinstance(xobject, pikepdf.Stream):
@@ -452,7 +582,10 @@ class ContentWalker:
                if not isinstance(i, pikepdf.ContentStreamInlineImage)):
             self.record.forms_with_mcids.append(key)
         form_resources = xobject.get("/Resources", resources)
-        self.walk(instructions, form_resources, list(stack), key, depth + 1, forms_open | {key})
+        matrix = xobject.get("/Matrix")
+        if isinstance(matrix, pikepdf.Array) and len(matrix) == 6:
+            ctm = multiply(tuple(number(v, 0) for v in matrix), ctm)
+        self.walk(instructions, form_resources, list(stack), key, depth + 1, forms_open | {key}, ctm)
 
     def font(self, font):
         if not isinstance(font, pikepdf.Dictionary):
@@ -463,16 +596,108 @@ class ContentWalker:
             use = self.doc.font_uses[key] = FontUse(font, text(font.get("/BaseFont")) or "unnamed font")
         return use
 
-    def show(self, use: FontUse, operand, mode: int) -> None:
-        strings = [operand] if isinstance(operand, pikepdf.String) else [
-            s for s in (operand if isinstance(operand, pikepdf.Array) else ()) if isinstance(s, pikepdf.String)]
-        width = use.width
+    def show(self, state: TextState, operand, stack: list) -> None:
+        """Note the codes a font shows, and where each string lands (a TJ's numbers move the pen)."""
+        use, mode = state.font, state.mode
+        parts = [operand] if isinstance(operand, pikepdf.String) else list(
+            operand if isinstance(operand, pikepdf.Array) else ())
         use.pages.add(self.record.number)
-        for string in strings:
-            codes = char_codes(bytes(string), width)
+        artifact = bool(stack) and stack[-1].artifact
+        element = next((m.element for m in reversed(stack) if m.element is not None), None)
+        for part in parts:
+            if not isinstance(part, pikepdf.String):
+                state.advance(-number(part, 0) / 1000 * state.size * state.scale)
+                continue
+            data = bytes(part)
+            codes = char_codes(data, use.width)
             use.all_codes |= codes
             if mode != 3:
                 use.codes |= codes
+            run = state.run(data, use, artifact, element)
+            if run is not None and mode not in (3, 7):
+                self.record.runs.append(run)
+
+
+def multiply(m: tuple, n: tuple) -> tuple:
+    """The matrix product m × n, PDF's way round: m applied first."""
+    a, b, c, d, e, f = m
+    p, q, r, s, t, u = n
+    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
+
+
+@dataclass
+class TextState:
+    """The graphics and text state that places text: CTM, text matrices and text parameters."""
+
+    ctm: tuple = IDENTITY
+    tm: tuple = IDENTITY
+    tlm: tuple = IDENTITY
+    font: FontUse | None = None
+    size: float = 0.0
+    mode: int = 0
+    char_spacing: float = 0.0
+    word_spacing: float = 0.0
+    scale: float = 1.0  # horizontal scaling, Tz / 100
+    leading: float = 0.0
+    rise: float = 0.0
+
+    def apply(self, op: str, operands) -> None:
+        """The operators that change where text goes, other than showing it."""
+        values = [number(v, 0) for v in operands]
+        if op == "cm" and len(values) == 6:
+            self.ctm = multiply(tuple(values), self.ctm)
+        elif op == "BT":
+            self.tm = self.tlm = IDENTITY
+        elif op == "Tm" and len(values) == 6:
+            self.tm = self.tlm = tuple(values)
+        elif op in ("Td", "TD") and len(values) == 2:
+            if op == "TD":
+                self.leading = -values[1]
+            self.tm = self.tlm = multiply((1, 0, 0, 1, values[0], values[1]), self.tlm)
+        elif op == "T*":
+            self.next_line()
+        elif values and op in ("Tc", "Tw", "Tz", "TL", "Ts"):
+            name = {"Tc": "char_spacing", "Tw": "word_spacing", "TL": "leading", "Ts": "rise"}.get(op)
+            if name:
+                setattr(self, name, values[0])
+            else:
+                self.scale = values[0] / 100
+
+    def next_line(self) -> None:
+        self.tm = self.tlm = multiply((1, 0, 0, 1, 0, -self.leading), self.tlm)
+
+    def line(self, op: str, operands) -> None:
+        """' and " move to the next line first; " also sets word and character spacing."""
+        if op == '"' and len(operands) == 3:
+            self.word_spacing, self.char_spacing = number(operands[0], 0), number(operands[1], 0)
+        if op in ("'", '"'):
+            self.next_line()
+
+    def advance(self, distance: float) -> None:
+        self.tm = multiply((1, 0, 0, 1, distance, 0), self.tm)
+
+    def run(self, data: bytes, use: FontUse, artifact: bool, element: Element | None) -> TextRun | None:
+        """Where `data` lands, and the pen moved past it; None for an empty string."""
+        metrics, width = use.metrics, use.width
+        codes = [int.from_bytes(data[i:i + width], "big") for i in range(0, len(data) - width + 1, width)]
+        if not codes:
+            return None
+        total = 0.0
+        for code in codes:
+            glyph = metrics.widths.get(code, metrics.default) * self.size + self.char_spacing
+            if width == 1 and code == 32:
+                glyph += self.word_spacing
+            total += glyph * self.scale
+        place = multiply(self.tm, self.ctm)
+        low, high = self.rise + metrics.descent * self.size, self.rise + metrics.ascent * self.size
+        corners = [(x * place[0] + y * place[2] + place[4], x * place[1] + y * place[3] + place[5])
+                   for x in (0.0, total) for y in (low, high)]
+        self.advance(total)
+        xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+        size = abs(self.size) * (place[2] ** 2 + place[3] ** 2) ** 0.5
+        advance = abs(total) * (place[0] ** 2 + place[1] ** 2) ** 0.5
+        return TextRun(min(xs), min(ys), max(xs), max(ys), size, use, artifact, advance, data,
+                       self.rise * place[3] + place[5], element)
 
 
 def char_codes(data: bytes, width: int) -> set[int]:
@@ -483,6 +708,20 @@ def char_codes(data: bytes, width: int) -> set[int]:
     if sys.byteorder == "little":
         pairs.byteswap()
     return set(pairs)
+
+
+def crop_box(page) -> tuple:
+    """The crop box (inherited, defaulting to the media box), normalised to x0 < x1, y0 < y1."""
+    for key in ("/CropBox", "/MediaBox"):
+        node, seen = page, set()
+        while isinstance(node, pikepdf.Dictionary) and node.objgen not in seen:
+            seen.add(node.objgen)
+            box = node.get(key)
+            if isinstance(box, pikepdf.Array) and len(box) == 4:
+                x0, y0, x1, y1 = (number(v, 0) for v in box)
+                return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
+            node = node.get("/Parent")
+    return PageContent.box
 
 
 def walk_content(doc: PdfDocument) -> list[PageContent]:

@@ -6,11 +6,11 @@ Only fonts that the content actually uses are checked, with the character codes 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import pikepdf
 
-from publish.lint.pdf_document import FontUse, PdfDocument, safely, text
+from publish.lint.pdf_cmap import lookup, read, unicode_map
+from publish.lint.pdf_document import FontUse, PdfDocument, cid_widths, safely, text
 from publish.lint.rule import Hit, Severity, rule
 
 STANDARD_ENCODINGS = {"MacRomanEncoding", "MacExpertEncoding", "WinAnsiEncoding"}
@@ -24,7 +24,6 @@ UniJIS-UTF16-H UniJIS-UTF16-V KSC-EUC-H KSC-EUC-V KSCms-UHC-H KSCms-UHC-V KSCms-
 KSCpc-EUC-H UniKS-UCS2-H UniKS-UCS2-V UniKS-UTF16-H UniKS-UTF16-V""".split())
 CJK_ORDERINGS = {"GB1", "CNS1", "Japan1", "Korea1"}
 SUBSET = re.compile(r"[A-Z]{6}\+")
-MAX_RANGE = 65536
 
 
 def descendant(font) -> pikepdf.Dictionary | None:
@@ -150,13 +149,6 @@ def font_not_embedded(doc: PdfDocument):
                 yield Hit(f"the font {use.name} does not list glyph {missing[0]} in its CIDSet", where(use))
 
 
-def read(stream) -> bytes:
-    try:
-        return stream.read_bytes()
-    except pikepdf.PdfError:
-        return b""
-
-
 @rule("PDF403", "text-not-unicode", Severity.ERROR, "Text must map to Unicode characters",
       fix="Rebuild with `{build}`; the pipeline's fonts carry Unicode mappings",
       fix_file="Export with a font that has Unicode mappings, or add a ToUnicode map in a remediation tool",
@@ -207,50 +199,6 @@ def standard_mapping(font) -> bool:
         encoding = encoding.get("/BaseEncoding") or ("/Differences" in encoding and subtype in ("/Type1", "/Type3")
                                                      and "/WinAnsiEncoding")
     return text(encoding) in STANDARD_ENCODINGS
-
-
-HEX = r"<([0-9A-Fa-f\s]*)>"
-BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.S)
-BFRANGE = re.compile(rb"beginbfrange(.*?)endbfrange", re.S)
-PAIR = re.compile(rb"<([0-9A-Fa-f\s]*)>\s*<([0-9A-Fa-f\s]*)>")
-RANGE = re.compile(rb"<([0-9A-Fa-f\s]*)>\s*<([0-9A-Fa-f\s]*)>\s*(<[0-9A-Fa-f\s]*>|\[[^\]]*\])")
-
-
-def unhex(value: bytes) -> bytes:
-    digits = re.sub(rb"\s", b"", value)
-    return bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode())
-
-
-@lru_cache(maxsize=256)
-def unicode_map(data: bytes) -> tuple[dict, list]:
-    """A ToUnicode CMap as ({code: UTF-16BE bytes}, [(low, high, start or list)])."""
-    chars, ranges = {}, []
-    for block in BFCHAR.findall(data):
-        for src, dst in PAIR.findall(block):
-            chars[int.from_bytes(unhex(src), "big")] = unhex(dst)
-    for block in BFRANGE.findall(data):
-        for low, high, dst in RANGE.findall(block):
-            low, high = int.from_bytes(unhex(low), "big"), int.from_bytes(unhex(high), "big")
-            if dst.startswith(b"["):
-                ranges.append((low, high, [unhex(v) for v in re.findall(rb"<([0-9A-Fa-f\s]*)>", dst)]))
-            else:
-                ranges.append((low, min(high, low + MAX_RANGE), unhex(dst[1:-1])))
-    return chars, ranges
-
-
-def lookup(mapping: tuple[dict, list], code: int) -> bytes | None:
-    chars, ranges = mapping
-    if code in chars:
-        return chars[code]
-    for low, high, dst in ranges:
-        if low <= code <= high:
-            if isinstance(dst, list):
-                return dst[code - low] if code - low < len(dst) else None
-            if not dst:
-                return None
-            last = int.from_bytes(dst[-2:], "big") + code - low
-            return dst[:-2] + (last & 0xFFFF).to_bytes(2, "big")
-    return None
 
 
 @rule("PDF404", "notdef-glyph", Severity.ERROR, "Text must not show the .notdef (missing) glyph",
@@ -451,19 +399,3 @@ def wrong_width(font, codes: set) -> tuple[int, float, float] | None:
         if abs(width - actual) > 1:
             return code, width, actual
     return None
-
-
-def cid_widths(kid) -> dict[int, float]:
-    """The W array of a CIDFont: `c [w1 w2 ...]` and `c_first c_last w` runs."""
-    items, widths, i = list(kid.get("/W") or ()), {}, 0
-    while i + 1 < len(items):
-        if isinstance(items[i + 1], pikepdf.Array):
-            widths.update({items[i] + n: float(w) for n, w in enumerate(items[i + 1])})
-            i += 2
-        elif i + 2 < len(items):
-            last = min(items[i + 1], items[i] + MAX_RANGE)
-            widths.update({c: float(items[i + 2]) for c in range(items[i], last + 1)})
-            i += 3
-        else:
-            break
-    return widths

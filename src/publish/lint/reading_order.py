@@ -13,7 +13,7 @@ import pikepdf
 
 from publish.lint.compare import Word, words
 from publish.lint.pdf_document import PdfDocument, text as pdf_text
-from publish.lint.pdf_fonts import lookup, read, unicode_map
+from publish.lint.pdf_cmap import lookup, read, unicode_map
 from publish.xml import NS
 
 NOTE_MARKER = re.compile(r"\[(\d+)\]")  # pandoc's plain-text note reference

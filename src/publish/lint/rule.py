@@ -26,6 +26,7 @@ class Hit:
     message: str
     location: str | None = None  # "line:col", "page 3", "word/document.xml:1:204", ...
     fix: str | None = None  # overrides the rule's fix when the fix depends on what was seen
+    severity: Severity | None = None  # overrides the rule's, when the caller declared what the file must meet
 
 
 def capped(hits, shown: int = 5):
@@ -131,6 +132,6 @@ def run_rules(fmt: str, document, path: str, settings, expected=None) -> Iterato
             continue
         for hit in (r.check(document, expected) if r.needs_expected else r.check(document)):
             yield Finding(
-                code=r.code, name=r.name, severity=r.severity, path=path, message=hit.message,
+                code=r.code, name=r.name, severity=hit.severity or r.severity, path=path, message=hit.message,
                 fix=r.fix_for(fmt, settings.built_from, hit.fix), location=hit.location, refs=r.refs,
             )

@@ -78,7 +78,8 @@ def collect(source: Path, out_dir: Path) -> Site:
     expected = pipeline.expected_text(source)
     settings = lint.Settings(built_from=str(source))
     paths = [(edition, out_dir / (source.stem + edition.suffix)) for edition in EDITIONS.values()]
-    found = [check(path, edition, replace(settings, expected=lambda _fmt, name=edition.name: expected(name)))
+    found = [check(path, edition, replace(settings, expected=lambda _fmt, name=edition.name: expected(name),
+                                          min_text_size=edition.min_text_size))
              for edition, path in paths if path.is_file()]
     if not found:
         raise BuildError(f"no editions of {source.name} in {out_dir}: run `publish build` first")

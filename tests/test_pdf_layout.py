@@ -1,0 +1,207 @@
+"""The clear-print PDF of documents other than the letter: long tables, long code lines and
+addresses, terms and headings at a page's foot, notes, captions, other scripts, row headers.
+
+Each test builds a document from tests/fixtures/pdf/ (or one it writes) and reads the PDF
+back through the linter's own content walk (every string, where it lands, its size)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pikepdf
+import pytest
+from conftest import FIXTURES, SAMPLE
+
+from publish import pipeline
+from publish.errors import SourceError
+from publish.lint import Settings, lint_file, pdf_document, selector
+from publish.lint.documents import extract_text
+
+PDF_FIXTURES = FIXTURES / "pdf"
+LAYOUT_RULES = ["PDF409", "PDF421"]
+
+
+def build(source: Path, out: Path) -> Path:
+    return pipeline.build(source, out, ["pdf"])[0].path
+
+
+LOADED: dict = {}  # path -> PdfDocument, kept open: its strings read their fonts lazily
+
+
+def pages(path: Path):
+    if path not in LOADED:
+        LOADED[path] = pdf_document.load(path.read_bytes())
+    return LOADED[path].content
+
+
+def lines(page, artifacts: bool = False) -> list[list]:
+    """The page's strings (tagged only, unless `artifacts`) grouped into lines by baseline, top
+    first, each line left to right."""
+    found = defaultdict(list)
+    for run in page.runs:
+        if artifacts or not run.artifact:
+            found[round(run.baseline)].append(run)
+    return [sorted(found[y], key=lambda r: r.x0) for y in sorted(found, reverse=True)]
+
+
+def line_text(line: list) -> str:
+    """A line's strings joined, with a space only where there is a gap (kerning splits words)."""
+    text, previous = "", None
+    for run in line:
+        gap = previous is not None and run.x0 - previous.x1 > 0.2 * run.size
+        text += (" " if gap else "") + run.text
+        previous = run
+    return text
+
+
+def page_text(page) -> str:
+    return " ".join(line_text(line) for line in lines(page, artifacts=True))
+
+
+def structure(path: Path, kind: str) -> list:
+    from publish.editions.pdf_tags import elements
+
+    with pikepdf.open(path) as pdf:
+        return [(str(e.get("/S")), e.get("/Alt"), e.get("/A")) for e in elements(pdf.Root.StructTreeRoot, kind)]
+
+
+@pytest.fixture(scope="module")
+def long_content(tmp_path_factory) -> Path:
+    return build(PDF_FIXTURES / "long-content.md", tmp_path_factory.mktemp("long"))
+
+
+def test_long_table_code_and_addresses_stay_on_the_page_and_never_overprint(long_content):
+    checked = lint_file(long_content, Settings(selector(LAYOUT_RULES)))
+    findings, readable = checked.findings, checked.readable
+    assert readable and [f.message for f in findings] == []
+
+
+def test_long_table_breaks_across_pages_with_its_header_on_each(long_content):
+    table_pages = [p for p in pages(long_content) if "Region" in page_text(p)]
+    assert len(table_pages) >= 3
+    assert all("What was reported" in page_text(p) for p in table_pages)
+    rows = structure(long_content, "TR")
+    assert len(rows) == 1 + 60 + 3  # the header once in the tags (its repeats are artifacts), every row
+
+
+def test_long_code_lines_wrap_with_a_mark_screen_readers_skip(long_content):
+    code = [r for p in pages(long_content) for r in p.runs if "Mono" in r.font.name]
+    marks = [r for r in code if r.text.strip() == "↪"]
+    assert len(marks) >= 3 and all(r.artifact for r in marks)
+    assert all(not r.artifact for r in code if r.text.strip() != "↪")
+
+
+def test_long_words_break_at_sensible_places(long_content):
+    body = [line_text(line) for p in pages(long_content) for line in lines(p)]
+    assert any(t.endswith("-") and "Donaudampf" in t for t in body)  # hyphenated, not cut letter by letter
+    assert any(t.rstrip().endswith("/") for t in body if "https://example.org" in t)
+
+
+def test_subtitle_shows_under_the_title(long_content):
+    first = [line_text(line) for line in lines(pages(long_content)[0])]
+    assert first[0].startswith("Long content")
+    assert "A test of page breaking in the clear-print PDF" in " ".join(first[1:3])
+
+
+def test_notes_captions_and_page_numbers_are_12pt_or_more(tmp_path):
+    path = build(SAMPLE, tmp_path)
+    runs = [r for p in pages(path) for r in p.runs]
+    assert min(r.size for r in runs) >= 12
+    assert lint_file(path, Settings(selector(LAYOUT_RULES))).findings == []
+
+
+def test_a_caption_that_repeats_the_alt_text_is_read_once(tmp_path):
+    path = build(SAMPLE, tmp_path)
+    caption = "Bar chart of reports by region"
+    assert [str(alt).startswith(caption) for _, alt, _ in structure(path, "Figure")] == [True]  # a Figure, with its alt
+    assert sum(caption in page_text(p) for p in pages(path)) == 1  # the caption drawn once under it
+    assert caption not in extract_text(path)  # and an artifact: the alt text is what is read
+
+
+def test_row_headers_are_th_with_row_scope(tmp_path):
+    path = build(SAMPLE, tmp_path)
+    with pikepdf.open(path) as pdf:
+        from publish.editions.pdf_tags import elements, kids
+
+        body = next(k for k in kids(elements(pdf.Root.StructTreeRoot, "Table")[0]) if k.S == "/TBody")
+        for row in kids(body):
+            first, *rest = kids(row)
+            assert first.S == "/TH"
+            owned = [a for a in first.A if a.get("/O") == "/Table"]
+            assert owned[0].Scope == "/Row"
+            assert all(str(first.ID) in [str(h) for a in c.A if a.get("/O") == "/Table" for h in a.Headers]
+                       for c in rest)
+    assert lint_file(path, Settings(selector(["PDF1"]))).findings == []
+
+
+def test_row_headers_pass_pdf_ua_validation(tmp_path):
+    page = pytest.importorskip("page")
+    report = page.validate_pdf(str(build(SAMPLE, tmp_path)), profile="ua1")
+    assert "Checks: 0 failed" in str(report)
+
+
+def stacked_document(filler: int) -> str:
+    """Headings and terms, pushed down the page by `filler` lines of text before them."""
+    lead = " ".join(f"Line {n} of text that fills the page before the headings come." for n in range(filler))
+    terms = "\n\n".join(f"Term {n}\n:   The description of term {n}, one line long." for n in range(8))
+    sections = "\n\n".join(f"## Heading {n}\n\nA paragraph under heading {n}." for n in range(6))
+    return f"---\ntitle: Stacked\nlang: en-GB\n---\n\n{lead}\n\n{sections}\n\n## Terms\n\n{terms}\n"
+
+
+@pytest.mark.parametrize("filler", [38, 44, 50, 56])
+def test_headings_and_terms_never_end_a_page(tmp_path, filler):
+    source = tmp_path / "stacked.md"
+    source.write_text(stacked_document(filler), encoding="utf-8")
+    path = build(source, tmp_path)
+    for page in pages(path)[:-1]:
+        last = line_text(lines(page)[-1]).strip()
+        assert not last.startswith(("Heading", "Term", "Terms")), f"page {page.number} ends with {last!r}"
+
+
+@pytest.fixture(scope="module")
+def scripts(tmp_path_factory) -> Path:
+    return build(PDF_FIXTURES / "scripts.md", tmp_path_factory.mktemp("scripts"))
+
+
+@pytest.mark.parametrize("text", ["Καλημέρα κόσμε", "Привет, мир", "你好", "こんにちは", "안녕", "โลก", "😀", "👍"])
+def test_other_scripts_reach_the_pdf_as_text(scripts, text):
+    """Strings as drawn: Thai's ActualText spans (which readers use) are not read here, so
+    only a word Typst draws one glyph per character is compared."""
+    assert text in "".join(page_text(p) for p in pages(scripts))
+
+
+def test_right_to_left_text_is_drawn_in_visual_order(scripts):
+    """Hebrew and Arabic strings are drawn right to left: the first letter written is the
+    rightmost on the page (text extraction puts it back in reading order)."""
+    text = "".join(page_text(p) for p in pages(scripts))
+    assert "םולש" in text and "ملاعلاب" in text
+
+
+def test_other_scripts_are_embedded_with_unicode_maps(scripts):
+    checked = lint_file(scripts, Settings(selector(["PDF402", "PDF403", "PDF404", "PDF405"] + LAYOUT_RULES)))
+    findings, readable = checked.findings, checked.readable
+    assert readable and findings == []
+    fonts = {use.name.split("+")[-1] for use in pdf_document.load(scripts.read_bytes()).fonts.values()}
+    assert {"IBMPlexSansArabic-Regular", "NotoSans-Regular", "NotoEmoji-Regular"} <= fonts
+
+
+def test_right_to_left_paragraphs_start_on_the_right(scripts):
+    arabic = [line for p in pages(scripts) for line in lines(p) if "ةيبرع" in line_text(line)]  # عربية, drawn right to left
+    left_margin = min(r.x0 for p in pages(scripts) for r in p.runs)
+    assert arabic and min(r.x0 for r in arabic[0]) > left_margin + 100
+
+
+def test_a_character_no_font_has_is_refused_with_its_line(tmp_path):
+    source = tmp_path / "tibetan.md"
+    source.write_text("---\ntitle: T\nlang: en-GB\n---\n\nFirst line.\n\nTibetan: ཀཁག here.\n", encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        build(source, tmp_path)
+    assert "tibetan.md:8" in str(caught.value) and "cannot be shown in the PDF" in str(caught.value)
+
+
+def test_the_minimum_text_size_is_set_by_the_caller(tmp_path):
+    path = build(SAMPLE, tmp_path)
+    assert lint_file(path, Settings(selector(["PDF421"]))).findings == []
+    findings = lint_file(path, Settings(selector(["PDF421"]), min_text_size=16)).findings
+    assert findings and "under 16 pt" in findings[0].message
