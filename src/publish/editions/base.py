@@ -30,6 +30,7 @@ class BuildContext:
 
     source: Source
     typeset_title: str = ""  # the title as pandoc sets it (curly apostrophes), from the parsed document
+    braille_page: tuple[int, int] = (40, 25)  # cells by lines of the braille editions' pages
 
     @property
     def meta(self) -> dict:
