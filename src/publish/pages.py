@@ -30,6 +30,8 @@ FORMAT_NAMES = {
     "docx": "Word document (DOCX)",
     "pdf": "PDF document (tagged PDF)",
     "txt": "Plain text (TXT)",
+    "brf": "Braille, UEB grade 2 (BRF)",
+    "brf-g1": "Braille, UEB grade 1 (BRF)",
 }
 ORDER = ("html", "epub", "docx", "pdf", "txt")  # HTML first, as UK guidance asks; then what screen readers prefer
 
@@ -85,9 +87,9 @@ class Site:
     prepared: dt.date
 
 
-def check(path: Path, edition: Edition, source: Path) -> EditionFile:
+def check(path: Path, edition: Edition, source: Path, braille_page: tuple[int, int] | None = None) -> EditionFile:
     data = path.read_bytes()
-    findings, readable = lint.lint_file(path, from_source=True, source=source)
+    findings, readable = lint.lint_file(path, from_source=True, source=source, braille_page=braille_page)
     try:
         fmt = detect(data, path) if readable else None
     except Unreadable:
@@ -95,10 +97,10 @@ def check(path: Path, edition: Edition, source: Path) -> EditionFile:
     return EditionFile(edition, path, data, findings, fmt)
 
 
-def collect(source: Path, out_dir: Path) -> Site:
+def collect(source: Path, out_dir: Path, braille_page: tuple[int, int] | None = None) -> Site:
     ctx, ast = pipeline.parse(source)
     paths = [(edition, out_dir / (source.stem + edition.suffix)) for edition in EDITIONS.values()]
-    found = [check(path, edition, source) for edition, path in paths if path.is_file()]
+    found = [check(path, edition, source, braille_page) for edition, path in paths if path.is_file()]
     if not found:
         raise BuildError(f"no editions of {source.name} in {out_dir}: run `publish build` first")
     found.sort(key=lambda e: ORDER.index(e.edition.name) if e.edition.name in ORDER else len(ORDER))

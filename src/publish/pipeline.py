@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import glob
 import os
 import tempfile
@@ -90,6 +91,7 @@ def build(
     out_dir: Path,
     names: Iterable[str] = (),
     progress: Callable[[str], None] = lambda line: None,
+    braille_page: tuple[int, int] | None = None,
 ) -> list[Built]:
     """Build the named editions (all by default) from one parse of the source.
 
@@ -98,6 +100,8 @@ def build(
     """
     editions = [EDITIONS[name] for name in (names or EDITIONS)]
     ctx, ast = parse(source)
+    if braille_page:
+        ctx = dataclasses.replace(ctx, braille_page=braille_page)
     headings = facts.of(ast).counts["Header"]
     progress(f"Checked {source} ({headings} heading{'' if headings == 1 else 's'})")
     with ThreadPoolExecutor(max_workers=2) as pool:

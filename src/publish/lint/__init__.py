@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from publish.lint import docx, epub, html, parity, pdf, txt  # noqa: F401  (importing registers the rules)
+from publish.lint import brf, docx, epub, html, parity, pdf, txt  # noqa: F401  (importing registers the rules)
 from publish.lint.formats import detect
 from publish.lint.rule import RULES, Finding, Rule, Severity, run_rules
 from publish.lint.safe import Unreadable
 
-LOADERS = {"pdf": pdf.load, "docx": docx.load, "epub": epub.load, "html": html.load, "txt": txt.load}
+LOADERS = {"pdf": pdf.load, "docx": docx.load, "epub": epub.load, "html": html.load, "txt": txt.load, "brf": brf.load}
 
 
 @dataclass
@@ -47,9 +47,11 @@ def unreadable(path: str, fmt: str, reason: str) -> Finding:
 
 
 def lint_file(path: Path, wanted=selector(), from_source: bool = False,
-              source: Path | None = None, max_line: int | None = None) -> tuple[list[Finding], bool]:
+              source: Path | None = None, max_line: int | None = None,
+              braille_page: tuple[int, int] | None = None) -> tuple[list[Finding], bool]:
     """Findings for one file, and whether it could be checked at all; with `source`, also
-    whether its text is the source's. `max_line` sets another plain-text line limit (TXT401)."""
+    whether its text is the source's. `max_line` sets another plain-text line limit (TXT401),
+    `braille_page` another braille page size, (cells, lines) (BRF401, BRF402)."""
     shown = str(path)
     try:
         data = path.read_bytes()
@@ -61,6 +63,8 @@ def lint_file(path: Path, wanted=selector(), from_source: bool = False,
         document = LOADERS[fmt](data)
         if fmt == "txt" and max_line:
             document.max_line = max_line
+        if fmt == "brf" and braille_page:
+            document.cells, document.lines = braille_page
         return list(run_rules(fmt, document, shown, from_source, wanted, source)), True
     except Unreadable as exc:
         return [unreadable(shown, fmt, str(exc))], False
@@ -74,11 +78,11 @@ def lint_file(path: Path, wanted=selector(), from_source: bool = False,
 
 
 def run(paths: Iterable[Path], select=(), ignore=(), from_source: bool = False,
-        source: Path | None = None, max_line: int | None = None) -> Result:
+        source: Path | None = None, max_line: int | None = None, braille_page: tuple[int, int] | None = None) -> Result:
     result = Result()
     wanted = selector(select, ignore)
     for path in paths:
-        findings, readable = lint_file(Path(path), wanted, from_source, source, max_line)
+        findings, readable = lint_file(Path(path), wanted, from_source, source, max_line, braille_page)
         result.findings += findings
         result.files += 1
         result.unreadable += not readable
