@@ -36,7 +36,7 @@ NOTE_REFERENCE = re.compile(r"(?<=\S);?9(#[A-J]+)(?=\s|$)", re.IGNORECASE)  # su
 BROKEN_WORD = re.compile(r"(\S+)-$")
 DIGITS = {letter: str((n + 1) % 10) for n, letter in enumerate("ABCDEFGHIJ")}
 AGREEMENT = 0.98  # of the source's words, read back from braille in order; liblouis reads back a few wrongly
-LOST_RUN = 6  # source words in a row missing from, or added to, the braille: a passage, not a misreading
+LOST_RUN = 4  # source words in a row missing from, or added to, the braille: a passage, not a misreading
 LAYOUT = parity.Layout(list_numbers=True, note_markers=True, notes="end", note_numbers=True)
 
 
@@ -48,7 +48,11 @@ class BrfDocument:
 
     @cached_property
     def text(self) -> str:
-        return self.data.decode("latin-1")
+        """Braille is ASCII; read as UTF-8 when it is, so print text left in it is named by its character."""
+        try:
+            return self.data.decode("utf-8")
+        except UnicodeDecodeError:
+            return self.data.decode("latin-1")
 
     @cached_property
     def pages(self) -> list[list[str]]:
@@ -295,7 +299,7 @@ def text_differs_from_source(doc: BrfDocument, source: Path):
     grade 1, whichever reads back better; a phrase in another language with that
     language's table), leaving out the preliminary pages, page information lines and
     transcriber's notes, and compares it word by word with the Markdown source, tables
-    row by row with each cell's header. It reports a passage of six words or more that
+    row by row with each cell's header. It reports a passage of four words or more that
     is missing, added, moved or changed, and any braille that reads back as less than
     98% of the source's words; the title above the text and the notes' heading are the
     only words the braille may add. Single words liblouis reads back wrongly count only
