@@ -17,7 +17,6 @@ import panflute as pf
 
 from publish.braille.layout import Block, Pages, PageSize, page_text, paginate, wrap
 from publish.braille.translate import EMPHASIS, Run, Translator
-from publish.parity import list_marker
 
 CONTENTS_FROM = 5  # body pages from which a contents page is worth its paper
 GUIDE_DOT = '"'  # dot 5, repeated between a contents entry and its page number
@@ -129,6 +128,8 @@ class Brailler:
             elif text.strip():
                 self.add(Block(text, margin + 2, margin))
         elif isinstance(elem, (pf.BulletList, pf.OrderedList)):
+            from publish.parity import list_marker  # here: parity imports the linter, which imports this module
+
             for number, item in enumerate(elem.content, getattr(elem, "start", 1)):
                 marker = BULLET if isinstance(elem, pf.BulletList) else f"{list_marker(elem.style, number)}."
                 self.item(list(item.content), margin, self.t.text(marker))

@@ -5,6 +5,6 @@ from __future__ import annotations
 from publish.editions import brf, docx, epub, html, pdf, txt
 from publish.editions.base import BuildContext, Edition
 
-EDITIONS: dict[str, Edition] = {e.name: e for e in (pdf.EDITION, docx.EDITION, epub.EDITION, txt.EDITION, html.EDITION, *brf.EDITIONS)}
+EDITIONS: dict[str, Edition] = {e.name: e for e in (pdf.EDITION, docx.EDITION, epub.EDITION, txt.EDITION, *brf.EDITIONS, html.EDITION)}
 
 __all__ = ["EDITIONS", "Edition", "BuildContext"]
