@@ -18,7 +18,7 @@ import pytest
 from conftest import ROOT
 from publish.editions import EDITIONS as ALL
 
-EDITIONS = tuple(edition.suffix[1:] for edition in ALL.values())
+EDITIONS = tuple(edition.suffix for edition in ALL.values())
 
 
 def build(source: Path, out: Path, *editions: str, cwd: Path | None = None, **env: str) -> subprocess.Popen:
@@ -34,7 +34,7 @@ def finish(*processes: subprocess.Popen) -> None:
 
 
 def editions(out: Path) -> dict[str, bytes]:
-    return {kind: (out / f"letter.{kind}").read_bytes() for kind in EDITIONS}
+    return {kind: (out / f"letter{kind}").read_bytes() for kind in EDITIONS}
 
 
 @pytest.fixture(scope="module")
@@ -97,4 +97,4 @@ def test_editions_built_in_parallel_equal_one_full_build(reference, tmp_path):
     out = tmp_path / "out"
     finish(*[build(ROOT / "source" / "letter.md", out, name) for name in ALL])
     assert editions(out) == reference
-    assert sorted(p.name for p in out.iterdir()) == sorted(f"letter.{kind}" for kind in EDITIONS)
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"letter{kind}" for kind in EDITIONS)
