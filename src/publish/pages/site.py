@@ -73,10 +73,10 @@ def check(path: Path, edition: Edition, settings: lint.Settings) -> EditionFile:
     return EditionFile(edition, path, path.read_bytes(), checked.findings, checked.format if checked.readable else None)
 
 
-def collect(source: Path, out_dir: Path) -> Site:
+def collect(source: Path, out_dir: Path, braille_page: tuple[int, int] | None = None) -> Site:
     ctx, ast = pipeline.parse(source)
     expected = pipeline.expected_text(source)
-    settings = lint.Settings(built_from=str(source))
+    settings = lint.Settings(built_from=str(source), braille_page=braille_page)
     paths = [(edition, out_dir / (source.stem + edition.suffix)) for edition in EDITIONS.values()]
     found = [check(path, edition, replace(settings, expected=lambda _fmt, name=edition.name: expected(name),
                                           min_text_size=edition.min_text_size))
