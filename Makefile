@@ -8,22 +8,22 @@ PUBLISH := $(VENV)/bin/publish
 SOURCE := source/letter.md
 OUT := build
 NAME := $(basename $(notdir $(SOURCE)))
-EDITIONS := pdf docx epub txt html
-EDITION_FILES := $(foreach e,$(EDITIONS),$(OUT)/$(NAME).$(e))
+# The editions are the package's (`publish editions` lists them); one command writes them all.
 CHECKED := $(OUT)/lint.txt $(OUT)/index.html $(OUT)/accessibility.html $(OUT)/accessibility.json
-INPUTS := $(wildcard source/*) $(shell find src/publish -name '*.py' -o -name '*.typ' -o -name '*.css' -o -name '*.html' 2>/dev/null)
+INPUTS := $(SOURCE) $(wildcard $(dir $(SOURCE))*) $(shell find src/publish -name '*.py' -o -name '*.typ' -o -name '*.css' -o -name '*.html' 2>/dev/null)
 
-.PHONY: all $(EDITIONS) lint pages test checkers bench clean help venv
+.PHONY: all lint pages test checkers bench clean help venv
 
 all: $(CHECKED) ## Build every edition into build/, check it, write the download page and report
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z]+):.*## /  make \1\t/'
-	@echo "  make pdf|docx|epub|txt|html	Build the editions (one parse writes them all)"
+	@echo "  make edition-NAME	Build one edition (NAME from \`publish editions\`: pdf, brf, ...)"
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml tools/install-braille.sh
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
+	bash tools/install-braille.sh $(VENV)
 	touch $@
 
 venv: $(VENV)/.installed ## Create .venv and install the package
@@ -31,10 +31,11 @@ venv: $(VENV)/.installed ## Create .venv and install the package
 # One parse of the source feeds every edition, so one command writes them all, then lints
 # each against the source and writes the pages. Every file is written atomically; on
 # errors lint.txt is left out, so the next `make` checks again.
-$(EDITION_FILES) $(CHECKED) &: $(INPUTS) $(VENV)/.installed
+$(CHECKED) &: $(INPUTS) $(VENV)/.installed
 	$(PUBLISH) build --check --source $(SOURCE) --out $(OUT)
 
-$(EDITIONS): %: $(OUT)/$(NAME).%
+edition-%: $(VENV)/.installed
+	$(PUBLISH) build $* --source $(SOURCE) --out $(OUT)
 
 lint: $(OUT)/lint.txt ## Build and check the editions with the accessibility linter
 

@@ -73,6 +73,12 @@ def cmd_lint(args) -> int:
     return 1 if failing else 0
 
 
+def cmd_editions(args) -> int:
+    for edition in EDITIONS.values():
+        print(f"{edition.name}\tNAME{edition.suffix}\t{edition.label}")
+    return 0
+
+
 def cmd_rules(args) -> int:
     from publish.lint import RULES
 
@@ -147,6 +153,8 @@ def parser() -> argparse.ArgumentParser:
                       help="the Markdown the files were built from: also check each file says what it says (*410)")
     lint.set_defaults(run=cmd_lint)
 
+    editions = sub.add_parser("editions", help="list every edition: its name, file and what it is")
+    editions.set_defaults(run=cmd_editions)
     rules = sub.add_parser("rules", help="list every lint rule")
     rules.add_argument("--format", choices=("tab", "markdown"), default="tab",
                        help="tab-separated lines, or the Markdown tables README.md shows")
