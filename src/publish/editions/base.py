@@ -21,7 +21,9 @@ class Edition:
     suffix: str
     pandoc_format: str  # the format the filters see (doc.format)
     audience: str
-    write: Callable[[dict, "BuildContext"], bytes]
+    # the edition's bytes; or file-name suffix -> bytes, the edition's own suffix among them,
+    # for an edition of several files (the spoken edition's MP3s and playlist)
+    write: Callable[[dict, "BuildContext"], bytes | dict[str, bytes]]
 
 
 @dataclass
