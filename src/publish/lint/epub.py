@@ -8,6 +8,7 @@ from __future__ import annotations
 import posixpath
 from urllib.parse import unquote
 
+from publish.lint import smil  # noqa: F401  (registers the Media Overlay rules)
 from publish.lint.epub_package import EpubDocument, load, member  # noqa: F401  (load: the loader the frame calls)
 from publish.lint.rule import Hit, Severity, rule
 from publish.xml import NS
