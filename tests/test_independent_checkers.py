@@ -34,6 +34,7 @@ def ace(path: Path) -> list:
 CHECKERS: dict[str, dict[str, Callable[[Path], list]]] = {
     "pdf": {"page-validation": checkers.page_validation},
     "epub": {"epubcheck": checkers.epubcheck, "ace": ace, "axe": checkers.axe},
+    "audio": {"epubcheck": checkers.epubcheck, "ace": ace, "axe": checkers.axe},  # the read-aloud EPUB
     "html": {"axe": checkers.axe},
 }
 UNCHECKED = {"docx", "txt"}
