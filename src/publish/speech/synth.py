@@ -1,9 +1,10 @@
-"""Speak a script on both cores: each worker process runs one eSpeak NG engine.
+"""Speak a script on both cores: one track (top-level section) per task, in a process of its own.
 
-The utterances are cut into runs of about equal length (not one task per section: a
-letter is one long section and a short opening), spoken in two processes, then each
-track is joined and encoded to MP3. Each utterance's length in samples is kept, so its
-clip in the MP3 is known exactly.
+eSpeak NG carries state from one utterance to the next (the same sentence can come out
+a few milliseconds longer or shorter after another one), so each track is spoken by a
+fresh engine in a fresh process: the same source always gives the same audio. Each
+task also encodes its track to MP3, which takes longer than the speech itself. Each
+utterance's length in samples is kept, so its clip in the MP3 is known exactly.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from publish.speech import mp3
 from publish.speech.script import Script, Utterance
 
 WORKERS = 2
-TASKS_PER_WORKER = 4  # a few runs each, so one slow run does not leave a core idle
 
 
 @dataclass(frozen=True)
@@ -46,21 +46,10 @@ def speak(utterances: list[Utterance], lang: str) -> tuple[int, list[bytes]]:
     return engine.sample_rate, pcm
 
 
-def encode(pcm: list[bytes], sample_rate: int) -> bytes:
-    return mp3.encode(b"".join(pcm), sample_rate)
-
-
-def runs(utterances: list[Utterance], count: int) -> list[list[Utterance]]:
-    """Consecutive runs of about equal text length."""
-    total = sum(len(u.ssml) for u in utterances) or 1
-    out, current, size = [], [], 0
-    for utterance in utterances:
-        current.append(utterance)
-        size += len(utterance.ssml)
-        if size >= total / count:
-            out.append(current)
-            current, size = [], 0
-    return out + ([current] if current else [])
+def track(utterances: list[Utterance], lang: str) -> tuple[int, list[int], bytes]:
+    """In a worker: the sample rate, each utterance's length in samples, and the track as MP3."""
+    sample_rate, pcm = speak(utterances, lang)
+    return sample_rate, [len(chunk) // 2 for chunk in pcm], mp3.encode(b"".join(pcm), sample_rate)
 
 
 def clips(ids: list[str], lengths: list[int], sample_rate: int, decoded: mp3.Duration) -> list[Clip]:
@@ -75,22 +64,15 @@ def clips(ids: list[str], lengths: list[int], sample_rate: int, decoded: mp3.Dur
 
 
 def synthesise(script: Script) -> list[Audio]:
-    """Every track of the script as MP3, with its clips."""
-    flat = [u for track in script.tracks for u in track.utterances]
+    """Every track of the script as MP3, with its clips; the longest tracks start first."""
     context = multiprocessing.get_context("spawn")  # a clean process: the build runs editions in threads
-    with ProcessPoolExecutor(max_workers=WORKERS, mp_context=context) as pool:
-        spoken = list(pool.map(speak, runs(flat, WORKERS * TASKS_PER_WORKER), [script.lang] * len(flat)))
-        sample_rate = spoken[0][0]
-        pcm = [chunk for _, chunks in spoken for chunk in chunks]
-        per_track, at = [], 0
-        for track in script.tracks:
-            per_track.append(pcm[at:at + len(track.utterances)])
-            at += len(track.utterances)
-        encoded = list(pool.map(encode, per_track, [sample_rate] * len(per_track)))
+    with ProcessPoolExecutor(max_workers=WORKERS, mp_context=context, max_tasks_per_child=1) as pool:
+        longest_first = sorted(script.tracks, key=lambda t: -sum(len(u.ssml) for u in t.utterances))
+        futures = {id(t): pool.submit(track, t.utterances, script.lang) for t in longest_first}
+        done = [futures[id(t)].result() for t in script.tracks]
     audio = []
-    for track, chunks, data in zip(script.tracks, per_track, encoded):
+    for spoken, (sample_rate, lengths, data) in zip(script.tracks, done):
         decoded = mp3.duration(data)
-        lengths = [len(chunk) // 2 for chunk in chunks]
-        audio.append(Audio(track.title, data, clips([u.id for u in track.utterances], lengths, sample_rate, decoded),
+        audio.append(Audio(spoken.title, data, clips([u.id for u in spoken.utterances], lengths, sample_rate, decoded),
                            decoded.seconds))
     return audio
