@@ -8,6 +8,7 @@ import pytest
 from conftest import ROOT, SAMPLE
 from publish import parity, pipeline
 from publish.editions import EDITIONS
+from publish.lint.formats import detect
 from publish.lint import lint_file, selector
 
 LETTER = ROOT / "source" / "letter.md"
@@ -36,7 +37,8 @@ def altered(tmp_path_factory) -> dict[str, dict]:
 
 
 def parity_findings(path, edition: str, source=LETTER):
-    findings, readable = lint_file(path, selector([f"{edition.upper()}410"]), source=source)
+    fmt = detect(path.read_bytes(), path)  # the read-aloud edition is an EPUB: EPUB410
+    findings, readable = lint_file(path, selector([f"{fmt.upper()}410"]), source=source)
     assert readable
     return findings
 

@@ -5,6 +5,6 @@ from __future__ import annotations
 from publish.editions import audio, docx, epub, html, pdf, txt
 from publish.editions.base import BuildContext, Edition
 
-EDITIONS: dict[str, Edition] = {e.name: e for e in (pdf.EDITION, docx.EDITION, epub.EDITION, txt.EDITION, html.EDITION, audio.EDITION)}
+EDITIONS: dict[str, Edition] = {e.name: e for e in (pdf.EDITION, docx.EDITION, epub.EDITION, txt.EDITION, audio.EDITION, html.EDITION)}
 
 __all__ = ["EDITIONS", "Edition", "BuildContext"]
