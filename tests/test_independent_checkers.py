@@ -35,6 +35,7 @@ CHECKERS: dict[str, dict[str, Callable[[Path], list]]] = {
     "pdf": {"page-validation": checkers.page_validation},
     "pdf-large": {"page-validation": checkers.page_validation},
     "epub": {"epubcheck": checkers.epubcheck, "ace": ace, "axe": checkers.axe},
+    "audio": {"epubcheck": checkers.epubcheck, "ace": ace, "axe": checkers.axe},  # the read-aloud EPUB
     "html": {"axe": checkers.axe},
 }
 UNCHECKED = {"docx", "txt", "docx-large", "brf", "brf-g1"}  # no checker of these installs here

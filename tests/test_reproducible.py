@@ -69,8 +69,8 @@ def test_source_date_epoch_builds_are_identical(dated, tmp_path):
     time.sleep(1.1)
     finish(build(ROOT / "source" / "letter.md", tmp_path, SOURCE_DATE_EPOCH=EPOCH))
     assert editions(tmp_path) == editions(dated)
-    for kind in ("docx", "epub"):
-        with zipfile.ZipFile(dated / f"letter.{kind}") as archive:
+    for kind in (".docx", ".epub"):
+        with zipfile.ZipFile(dated / f"letter{kind}") as archive:
             assert {info.date_time for info in archive.infolist()} == {time.gmtime(int(EPOCH))[:6]}
 
 
@@ -87,9 +87,9 @@ def modified(path: Path) -> str:
     return found.group(1).decode()[:19]
 
 
-@pytest.mark.parametrize("kind", ["pdf", "docx", "epub"])
+@pytest.mark.parametrize("kind", [".pdf", ".docx", ".epub"])
 def test_source_date_epoch_is_the_modification_date(kind, dated):
-    assert modified(dated / f"letter.{kind}") == "2023-11-14T22:13:20"
+    assert modified(dated / f"letter{kind}") == "2023-11-14T22:13:20"
 
 
 def test_editions_built_in_parallel_equal_one_full_build(reference, tmp_path):

@@ -109,10 +109,12 @@ def build(
         made = list(pool.map(lambda e: e.write(filterkit.for_format(ast, e.pandoc_format), ctx), editions))
     built = []
     for edition, data in zip(editions, made):
+        files = data if isinstance(data, dict) else {edition.suffix: data}  # an edition may add files
+        for suffix, content in files.items():
+            write_atomically(out_dir / (ctx.source.path.stem + suffix), content)
         target = out_dir / (ctx.source.path.stem + edition.suffix)
-        write_atomically(target, data)
         progress(f"Built {edition.name}: {target}")
-        built.append(Built(edition, target, len(data)))
+        built.append(Built(edition, target, len(files[edition.suffix])))
     return built
 
 

@@ -19,7 +19,7 @@ from publish.vocabulary import is_language_tag
 KNOWN_KEYS = (
     "title", "subtitle", "description", "lang", "date", "author", "publisher",
     "contact", "keywords", "accessibility-summary", "rights", "allow-raw",
-    "response-time",
+    "response-time", "pronounce",
 )
 REQUIRED_KEYS = {
     "title": 'Add `title: "Your title"` to the front matter',

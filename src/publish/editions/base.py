@@ -35,7 +35,9 @@ class Edition:
     suffix: str
     pandoc_format: str  # the format the filters see (doc.format)
     audience: str
-    write: Callable[[dict, "BuildContext"], bytes]
+    # the edition's bytes; or file-name suffix -> bytes, the edition's own suffix among them,
+    # for an edition of several files (the spoken edition's MP3s and playlist)
+    write: Callable[[dict, "BuildContext"], bytes | dict[str, bytes]]
     layout: Layout = Layout()  # where it sets notes, numbers and captions: what parity expects
     added_text: Callable[["BuildContext"], tuple[str, ...]] = lambda ctx: ()  # words it adds, e.g. a notes heading
     min_text_size: float | None = None  # print editions: the smallest text they are linted against, in pt

@@ -1,0 +1,78 @@
+"""Speak a script on both cores: one track (top-level section) per task, in a process of its own.
+
+eSpeak NG carries state from one utterance to the next (the same sentence can come out
+a few milliseconds longer or shorter after another one), so each track is spoken by a
+fresh engine in a fresh process: the same source always gives the same audio. Each
+task also encodes its track to MP3, which takes longer than the speech itself. Each
+utterance's length in samples is kept, so its clip in the MP3 is known exactly.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from publish.speech import mp3
+from publish.speech.script import Script, Utterance
+
+WORKERS = 2
+
+
+@dataclass(frozen=True)
+class Clip:
+    id: str
+    begin: int  # milliseconds in the decoded MP3
+    end: int
+
+
+@dataclass(frozen=True)
+class Audio:
+    title: str
+    mp3: bytes  # untagged
+    clips: list[Clip]
+    seconds: float  # the decoded length
+
+
+def speak(utterances: list[Utterance], lang: str) -> tuple[int, list[bytes]]:
+    """In a worker: the sample rate and the PCM of each utterance, a heading's pause included."""
+    from publish.speech.engine import Engine
+
+    engine = Engine.shared()
+    pcm = []
+    for utterance in utterances:
+        pause = f'<break time="{utterance.pause}ms"/>' if utterance.pause else ""
+        pcm.append(engine.say(f'<speak xml:lang="{lang}">{pause}{utterance.ssml}</speak>', lang))
+    return engine.sample_rate, pcm
+
+
+def track(utterances: list[Utterance], lang: str) -> tuple[int, list[int], bytes]:
+    """In a worker: the sample rate, each utterance's length in samples, and the track as MP3."""
+    sample_rate, pcm = speak(utterances, lang)
+    return sample_rate, [len(chunk) // 2 for chunk in pcm], mp3.encode(b"".join(pcm), sample_rate)
+
+
+def clips(ids: list[str], lengths: list[int], sample_rate: int, decoded: mp3.Duration) -> list[Clip]:
+    """Back-to-back clips: each utterance's samples, moved by the encoder's delay; the first
+    starts at 0 and the last ends where the decoded audio ends, so they cover the file."""
+    edges, at = [0], mp3.DELAY
+    for length in lengths[:-1]:
+        at += length
+        edges.append(round(at * 1000 / sample_rate))
+    edges.append(round(decoded.seconds * 1000))
+    return [Clip(ident, begin, end) for ident, begin, end in zip(ids, edges, edges[1:])]
+
+
+def synthesise(script: Script) -> list[Audio]:
+    """Every track of the script as MP3, with its clips; the longest tracks start first."""
+    context = multiprocessing.get_context("spawn")  # a clean process: the build runs editions in threads
+    with ProcessPoolExecutor(max_workers=WORKERS, mp_context=context, max_tasks_per_child=1) as pool:
+        longest_first = sorted(script.tracks, key=lambda t: -sum(len(u.ssml) for u in t.utterances))
+        futures = {id(t): pool.submit(track, t.utterances, script.lang) for t in longest_first}
+        done = [futures[id(t)].result() for t in script.tracks]
+    audio = []
+    for spoken, (sample_rate, lengths, data) in zip(script.tracks, done):
+        decoded = mp3.duration(data)
+        audio.append(Audio(spoken.title, data, clips([u.id for u in spoken.utterances], lengths, sample_rate, decoded),
+                           decoded.seconds))
+    return audio
