@@ -21,23 +21,28 @@ def checks_text(publication: Publication) -> str:
 
 
 def entry(publication: Publication) -> str:
+    """One publication: its title linking to its download page, its date, description and formats.
+    The links after the first name the publication too, in words only a screen reader speaks,
+    so a list of the page's links still says which publication each is for."""
     name, title = quote(publication.name), in_lang(publication.title, publication.lang)
     key = f"publication-{escape(publication.name)}"
-    byline = [f"Published {dated(publication)}" if publication.date_text else "Published"]
-    if publication.publisher:
-        byline.append(f"by {escape(publication.publisher)}")
+    of_title = f'<span class="visually-hidden"> of “{title}”</span>'
     body = [f'<li>\n<article aria-labelledby="{key}">',
-            f'<h2 id="{key}"><a href="{name}/index.html">{title}</a></h2>',
-            f'<p class="byline">{" ".join(byline)}.</p>']
+            f'<h2 id="{key}"><a href="{name}/index.html">{title}</a></h2>']
+    byline = [f"Published {dated(publication)}"] if publication.date_text else []
+    if publication.publisher:
+        byline.append(f"{'by' if byline else 'Published by'} {escape(publication.publisher)}")
+    if byline:
+        body.append(f'<p class="byline">{" ".join(byline)}.</p>')
     if publication.description:
         body.append(f"<p>{in_lang(publication.description, publication.lang)}</p>")
     formats = "".join(f'<li><a href="{quote(e.file)}">{escape(e.label)}: <code>{escape(e.file)}</code></a>, '
                       f'{size_text(e.size).split(" (")[0]}</li>' for e in publication.editions)
-    body += [f'<h3 class="formats-heading">Formats of “{title}”</h3>',
-             f'<ul class="formats" role="list">{formats}</ul>',
-             f'<p>See <a href="{name}/index.html">every format of “{title}” with its size and checksum</a>. '
-             f"Accessibility: {checks_text(publication)}; read "
-             f'<a href="{name}/accessibility.html">the accessibility statement for “{title}”</a>.</p>',
+    body += [f'<h3 class="formats-heading">Formats{of_title}</h3>',
+             f'<ul class="formats">{formats}</ul>',
+             f'<p><a href="{name}/index.html">Sizes and checksums{of_title}</a>, and how to ask for another '
+             f'format. Accessibility: {checks_text(publication)}; read the '
+             f'<a href="{name}/accessibility.html">accessibility statement{of_title}</a>.</p>',
              "</article>\n</li>"]
     return "\n".join(body)
 
