@@ -50,7 +50,8 @@ $(call outputs,%): $(SOURCE_DIR)/%/index.md $$(wildcard $(SOURCE_DIR)/$$*/* $(SO
 	$(PUBLISH) build --check --source $< --out $(OUT)
 
 # The catalogue is made from each publication's publication.json: no source is parsed again.
-$(CATALOGUE) &: $(PUBLISHED) $(SETTINGS)
+# The source folder changes when a publication is added, renamed or removed.
+$(CATALOGUE) &: $(PUBLISHED) $(SETTINGS) $(SOURCE_DIR)
 	$(PUBLISH) catalogue --out $(OUT) $(SOURCES)
 
 $(EDITIONS): %: $(foreach n,$(NAMES),$(OUT)/$(n).%)

@@ -159,20 +159,31 @@ def test_makefile_knows_every_edition():
     assert sorted(declared) == sorted(e.suffix for e in EDITIONS.values())
 
 
-def test_make_rebuilds_only_the_publication_that_changed(built):
-    """After the build, make has nothing to do; a changed image rebuilds its publication alone."""
-    def make(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(["make", "--no-print-directory", "-C", str(ROOT), f"SOURCE_DIR={built.parent / 'source'}",
-                               f"OUT={built}", *args], capture_output=True, text=True, timeout=120)
+def planned(folder: Path, *args: str) -> list[str]:
+    """The publish commands `make all` would run on the sources and build in `folder`."""
+    done = subprocess.run(["make", "--no-print-directory", "-C", str(ROOT), f"SOURCE_DIR={folder / 'source'}",
+                           f"OUT={folder / 'build'}", "-n", "all"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return [line for line in done.stdout.splitlines() if "publish " in line]
 
-    assert make("-q", "all").returncode == 0, make("-n", "all").stdout
-    image = built.parent / "source" / "briefing-for-new-members" / "three-stages.png"
-    image.touch()
-    planned = [line for line in make("-n", "all").stdout.splitlines() if "publish " in line]
-    assert len(planned) == 2, planned
-    assert "build --check --source" in planned[0] and planned[0].endswith(
-        f"{built.parent}/source/briefing-for-new-members/index.md --out {built}")
-    assert " catalogue " in planned[1]
+
+def test_make_rebuilds_only_the_publication_that_changed(built, tmp_path):
+    """After the build, make has nothing to do; a changed image rebuilds its publication alone,
+    and a removed source rewrites the catalogue."""
+    folder = tmp_path / "copy"
+    shutil.copytree(built.parent, folder)  # keeps every file's time
+    assert planned(folder) == []
+    (folder / "source" / "briefing-for-new-members" / "three-stages.png").touch()
+    commands = planned(folder)
+    assert len(commands) == 2, commands
+    assert commands[0].endswith(f"build --check --source {folder}/source/briefing-for-new-members/index.md "
+                                f"--out {folder}/build")
+    assert " catalogue " in commands[1] and "letter.md" in commands[1]
+
+    shutil.copytree(built.parent, folder, dirs_exist_ok=True)
+    (folder / "source" / "letter.md").unlink()
+    commands = planned(folder)
+    assert len(commands) == 1 and " catalogue " in commands[0] and "letter.md" not in commands[0], commands
 
 
 @pytest.fixture
