@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from publish.errors import PublishError
-from publish.pipeline import publication_name, write_atomically
+from publish.pipeline import publication_name
 from publish.vocabulary import is_language_tag
 
 RECORD = "publication.json"  # in build/NAME/, beside the publication's pages
@@ -120,12 +120,6 @@ class Publication:
     @classmethod
     def from_json(cls, data: dict) -> Publication:
         return cls(**{**data, "editions": [EditionEntry(**e) for e in data["editions"]]})
-
-
-def write_record(publication: Publication, folder: Path) -> Path:
-    path = folder / RECORD
-    write_atomically(path, publication.to_json())
-    return path
 
 
 def gather(sources: list[Path], out_dir: Path) -> list[Publication]:

@@ -54,7 +54,8 @@ def cmd_catalogue(args) -> int:
     from publish import catalogue, pages
 
     sources = [Path(s) for s in args.sources] or catalogue.discover(Path("source"))
-    for path in pages.write_catalogue(catalogue.gather(sources, Path(args.out)), catalogue.settings(), Path(args.out)):
+    publications = catalogue.gather(sources, Path(args.out))
+    for path in pages.write_catalogue(publications, catalogue.settings(), Path(args.out)):
         print(path)
     return 0
 
