@@ -12,27 +12,27 @@ FLAT := $(patsubst $(SOURCE_DIR)/%.md,%,$(wildcard $(SOURCE_DIR)/*.md))
 FOLDERS := $(patsubst $(SOURCE_DIR)/%/index.md,%,$(wildcard $(SOURCE_DIR)/*/index.md))
 NAMES := $(sort $(FLAT) $(FOLDERS))
 SOURCES := $(foreach n,$(FLAT),$(SOURCE_DIR)/$(n).md) $(foreach n,$(FOLDERS),$(SOURCE_DIR)/$(n)/index.md)
-EDITIONS := pdf docx epub txt html
-# What `publish build --check` writes for a publication NAME (publish.editions.EDITIONS; a test compares).
-EDITION_SUFFIXES := .html .epub .docx .pdf .txt -large.pdf -large.docx
+# The editions are the package's (`publish editions` lists them); one command writes them all,
+# then the publication's pages in build/NAME/, which stand for the editions here.
 PAGES := index.html accessibility.html accessibility.json publication.json lint.txt
-outputs = $(foreach s,$(EDITION_SUFFIXES),$(OUT)/$(1)$(s)) $(foreach p,$(PAGES),$(OUT)/$(1)/$(p))
+outputs = $(foreach p,$(PAGES),$(OUT)/$(1)/$(p))
 PUBLISHED := $(foreach n,$(NAMES),$(call outputs,$(n)))
 CATALOGUE := $(OUT)/index.html $(OUT)/feed.xml
 SETTINGS := pyproject.toml $(wildcard publish.toml)
 CODE := $(shell find src/publish -name '*.py' -o -name '*.typ' -o -name '*.css' -o -name '*.html' 2>/dev/null)
 
-.PHONY: all $(EDITIONS) lint pages test checkers bench clean help venv
+.PHONY: all lint pages test checkers bench clean help venv
 
 all: $(CATALOGUE) ## Build and check every publication into build/, then write the catalogue and feed
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z]+):.*## /  make \1\t/'
-	@echo "  make pdf|docx|epub|txt|html	Build the editions (one parse writes them all)"
+	@echo "  make edition-NAME	Build one edition (NAME from \`publish editions\`: pdf, brf, ...)"
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml tools/install-braille.sh
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,bench]'
+	bash tools/install-braille.sh $(VENV)
 	touch $@
 
 venv: $(VENV)/.installed ## Create .venv and install the package
@@ -54,7 +54,8 @@ $(call outputs,%): $(SOURCE_DIR)/%/index.md $$(wildcard $(SOURCE_DIR)/$$*/* $(SO
 $(CATALOGUE) &: $(PUBLISHED) $(SETTINGS) $(SOURCE_DIR)
 	$(PUBLISH) catalogue --out $(OUT) $(SOURCES)
 
-$(EDITIONS): %: $(foreach n,$(NAMES),$(OUT)/$(n).%)
+edition-%: $(VENV)/.installed
+	set -e; $(foreach s,$(SOURCES),$(PUBLISH) build $* --source $(s) --out $(OUT);)
 
 lint: $(foreach n,$(NAMES),$(OUT)/$(n)/lint.txt) ## Build and check every publication with the accessibility linter
 

@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 RULE_FIXTURES = FIXTURES / "rules"
 SAMPLE = FIXTURES / "sample" / "sample.md"
-SUFFIX = {"PDF": ".pdf", "DOCX": ".docx", "EPUB": ".epub", "HTML": ".html", "TXT": ".txt", "FILE": ".bin"}
+SUFFIX = {"PDF": ".pdf", "DOCX": ".docx", "EPUB": ".epub", "HTML": ".html", "TXT": ".txt", "BRF": ".brf",
+          "FILE": ".bin"}
 
 
 @pytest.fixture(scope="session")

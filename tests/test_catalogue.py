@@ -5,7 +5,6 @@ and its Atom feed made from what each check recorded; pages that resolve and pas
 from __future__ import annotations
 
 import datetime as dt
-import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -152,11 +151,6 @@ def test_two_sources_with_one_name_are_refused(tmp_path):
     (tmp_path / "report" / "index.md").write_text("---\ntitle: B\nlang: en\n---\n", encoding="utf-8")
     with pytest.raises(catalogue.CatalogueError, match="would both be built as `report`"):
         catalogue.discover(tmp_path)
-
-
-def test_makefile_knows_every_edition():
-    declared = re.search(r"^EDITION_SUFFIXES := (.+)$", (ROOT / "Makefile").read_text(), re.M).group(1).split()
-    assert sorted(declared) == sorted(e.suffix for e in EDITIONS.values())
 
 
 def planned(folder: Path, *args: str) -> list[str]:

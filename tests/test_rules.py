@@ -45,7 +45,7 @@ def test_every_fixture_folder_names_a_rule():
 @pytest.mark.parametrize("code", sorted(RULES), ids=str)
 def test_rule_is_fully_declared(code):
     r = RULES[code]
-    assert re.fullmatch(r"(PDF|DOCX|EPUB|HTML|TXT|FILE)\d{3}", r.code)
+    assert re.fullmatch(r"(PDF|DOCX|EPUB|HTML|TXT|BRF|FILE)\d{3}", r.code)
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", r.name)
     assert "must" in r.summary
     assert "## What it does" in r.doc and "## Why is this bad?" in r.doc and "## Example" in r.doc

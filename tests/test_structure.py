@@ -13,8 +13,11 @@ from pathlib import Path
 from publish.lint import RULES
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "publish"
-# What the linter may import of the package: itself and the shared basics.
-LINTER_MAY_IMPORT = ("publish.lint", "publish.vocabulary", "publish.xml", "publish.zipfiles", "publish")
+# What the linter may import of the package: itself and the shared basics (words and patterns, XML and
+# ZIP reading, error types, and liblouis with the braille page geometry, which the braille edition
+# writes with and the linter reads back with).
+LINTER_MAY_IMPORT = ("publish.lint", "publish.vocabulary", "publish.xml", "publish.zipfiles", "publish",
+                     "publish.errors", "publish.braille.translate", "publish.braille.layout")
 
 
 def module_name(path: Path) -> str:

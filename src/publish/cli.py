@@ -23,18 +23,18 @@ def cmd_build(args) -> int:
         print(f"publish: error: edition '{unknown[0]}' is not one of {', '.join(EDITIONS)}", file=sys.stderr)
         return 2
     source, out = Path(args.source), Path(args.out)
-    built = pipeline.build(source, out, args.editions, progress=print)
+    built = pipeline.build(source, out, args.editions, progress=print, braille_page=args.braille_page)
     for item in built:
         print(f"{item.path}  {human_size(item.size)}")
-    return check(source, out) if args.check else 0
+    return check(source, out, args.braille_page) if args.check else 0
 
 
-def check(source: Path, out: Path) -> int:
+def check(source: Path, out: Path, braille_page: tuple[int, int] | None = None) -> int:
     """Lint the editions in `out` against the source, write the pages into out/NAME/, and keep the
     report in out/NAME/lint.txt only when it finds no errors, so `make` checks again until they are fixed."""
     from publish import lint, pages, pipeline
 
-    site = pages.collect(source, out)
+    site = pages.collect(source, out, braille_page)
     kept = pages.folder(site, out) / "lint.txt"
     for path in pages.write_pages(site, out):
         print(path)
@@ -83,6 +83,7 @@ def cmd_lint(args) -> int:
         built_from=str(source) if source else "the Markdown source" if args.from_source else None,
         max_line=args.max_line_length,
         min_text_size=args.min_text_size,
+        braille_page=args.braille_page,
     )
     result = lint.run([Path(p) for p in args.paths], settings)
     sys.stdout.write(report.FORMATTERS[args.format](result))
@@ -90,6 +91,12 @@ def cmd_lint(args) -> int:
         return 2
     failing = result.count(lint.Severity.ERROR) + (result.count(lint.Severity.WARNING) if args.strict else 0)
     return 1 if failing else 0
+
+
+def cmd_editions(args) -> int:
+    for edition in EDITIONS.values():
+        print(f"{edition.name}\tNAME{edition.suffix}\t{edition.label}")
+    return 0
 
 
 def cmd_rules(args) -> int:
@@ -123,6 +130,16 @@ def positive(text: str) -> int:
     return int(text)
 
 
+def braille_page(text: str) -> tuple[int, int]:
+    from publish.braille.layout import PageSize
+
+    try:
+        size = PageSize.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return size.cells, size.lines
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="publish", description="Accessible editions from one Markdown master.")
     sub = top.add_subparsers(dest="command", required=True)
@@ -134,6 +151,8 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--check", action="store_true",
                        help="then lint every edition against the source and write the publication's pages, "
                             "accessibility report and lint.txt into OUT/NAME/; exit 1 on errors")
+    build.add_argument("--braille-page", type=braille_page, metavar="CELLSxLINES",
+                       help="braille page size, cells by lines (default: 40x25, UK paper)")
     build.set_defaults(run=cmd_build)
 
     listing = sub.add_parser("catalogue", help="write the catalogue page and Atom feed of checked publications")
@@ -156,12 +175,16 @@ def parser() -> argparse.ArgumentParser:
                       help="longest plain-text line allowed (TXT401; default: 80, as WCAG 1.4.8 asks)")
     lint.add_argument("--min-text-size", type=float, metavar="PT",
                       help="smallest PDF text size allowed (PDF421; default: 12, clear print; 16 for large print)")
+    lint.add_argument("--braille-page", type=braille_page, metavar="CELLSxLINES",
+                      help="braille page size the BRF files were made for (BRF401, BRF441; default: 40x25)")
     lint.add_argument("--from-source", action="store_true",
                       help="the files were built from Markdown: aim each fix at the source")
     lint.add_argument("--source", metavar="MARKDOWN",
                       help="the Markdown the files were built from: also check each file says what it says (*410)")
     lint.set_defaults(run=cmd_lint)
 
+    editions = sub.add_parser("editions", help="list every edition: its name, file and what it is")
+    editions.set_defaults(run=cmd_editions)
     rules = sub.add_parser("rules", help="list every lint rule")
     rules.add_argument("--format", choices=("tab", "markdown"), default="tab",
                        help="tab-separated lines, or the Markdown tables README.md shows")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import glob
 import os
 import tempfile
@@ -98,6 +99,7 @@ def build(
     out_dir: Path,
     names: Iterable[str] = (),
     progress: Callable[[str], None] = lambda line: None,
+    braille_page: tuple[int, int] | None = None,
 ) -> list[Built]:
     """Build the named editions (all by default) from one parse of the source.
 
@@ -106,6 +108,8 @@ def build(
     """
     editions = [EDITIONS[name] for name in (names or EDITIONS)]
     ctx, ast = parse(source)
+    if braille_page:
+        ctx = dataclasses.replace(ctx, braille_page=braille_page)
     headings = facts.of(ast).counts["Header"]
     progress(f"Checked {source} ({headings} heading{'' if headings == 1 else 's'})")
     with ThreadPoolExecutor(max_workers=2) as pool:
@@ -135,8 +139,8 @@ def expected_text(source: Path) -> Callable[[str], Expected]:
     def expected_for(name: str) -> Expected:
         if name not in made:
             edition = EDITIONS[name]
-            made[name] = expected.expected(ctx, filterkit.for_format(filtered, edition.pandoc_format), edition.layout,
-                                           edition.added_text(ctx))
+            ast = edition.reads_as(filterkit.for_format(filtered, edition.pandoc_format))
+            made[name] = expected.expected(ctx, ast, edition.layout, edition.added_text(ctx))
         return made[name]
 
     return expected_for

@@ -81,7 +81,8 @@ def sarif(result: Result) -> str:
 FORMATTERS = {"concise": concise, "json": as_json, "sarif": sarif}
 
 
-FORMAT_HEADINGS = {"pdf": "PDF", "docx": "DOCX", "epub": "EPUB", "html": "HTML", "txt": "Plain text", "file": "Any file"}
+FORMAT_HEADINGS = {"pdf": "PDF", "docx": "DOCX", "epub": "EPUB", "html": "HTML", "txt": "Plain text", "brf": "Braille (BRF)",
+                   "file": "Any file"}
 
 
 def rules_markdown(rules) -> str:

@@ -39,6 +39,7 @@ class Edition:
     layout: Layout = Layout()  # where it sets notes, numbers and captions: what parity expects
     added_text: Callable[["BuildContext"], tuple[str, ...]] = lambda ctx: ()  # words it adds, e.g. a notes heading
     min_text_size: float | None = None  # print editions: the smallest text they are linted against, in pt
+    reads_as: Callable[[dict], dict] = lambda ast: ast  # the document as the edition orders it (braille: tables row by row)
 
     @property
     def file_format(self) -> str:
@@ -52,6 +53,7 @@ class BuildContext:
 
     source: Source
     typeset_title: str = ""  # the title as pandoc sets it (curly apostrophes), from the parsed document
+    braille_page: tuple[int, int] = (40, 25)  # cells by lines of the braille editions' pages
 
     @property
     def meta(self) -> dict:

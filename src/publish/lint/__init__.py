@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from publish.lint import (  # noqa: F401  every rule module, listed once: importing one registers its rules
-    docx, docx_content, docx_print, epub, epub_metadata, epub_navigation, formats, html, parity, pdf,
+    brf, docx, docx_content, docx_print, epub, epub_metadata, epub_navigation, formats, html, parity, pdf,
     pdf_annotations, pdf_content, pdf_fonts, pdf_layout, pdf_structure, pdf_tables, txt, xhtml_rules,
 )
 from publish.lint import documents
@@ -45,6 +45,7 @@ class Settings:
     built_from: str | None = None  # the Markdown the files were built from: fixes then speak of it
     max_line: int | None = None  # plain-text line limit (TXT401)
     min_text_size: float | None = None  # the smallest text a print file is meant to have, in pt (PDF421, DOCX421)
+    braille_page: tuple[int, int] | None = None  # cells by lines a BRF file was made for (BRF401, BRF441)
 
 
 @dataclass

@@ -140,6 +140,19 @@ def is_furniture(added: list[Word], lines) -> bool:
     return True
 
 
+def added_furniture(found: list[Word], j1: int, j2: int, lines) -> bool:
+    """Whether words added at found[j1:j2] are title-block lines. An addition inside repeated words
+    can be placed several ways (a title "Early warning: a briefing" before a heading "Early
+    warning"): each placement, slid back over the words it repeats, is tried."""
+    keys = [w.key for w in found]
+    for back in range(0, j2 - j1 + 1):
+        if back and (j1 - back < 0 or keys[j1 - back] != keys[j2 - back]):
+            return False
+        if is_furniture(found[j1 - back:j2 - back], lines):
+            return True
+    return False
+
+
 def occurs(keys: list[str], passage: list[str]) -> bool:
     """Whether `passage` stands anywhere in `keys` (one linear scan per call)."""
     if not passage:
@@ -152,7 +165,7 @@ def first_difference(expected: list[Word], lines, found: list[Word]) -> tuple[st
     """The first passage the file loses, repeats, moves or adds, as (message, where); None if none."""
     keys_expected, keys_found = [w.key for w in expected], [w.key for w in found]
     changes = [op for op in differences(keys_expected, keys_found)
-               if not (op[0] == "insert" and is_furniture(found[op[3]:op[4]], lines))]
+               if not (op[0] == "insert" and added_furniture(found, op[3], op[4], lines))]
     if not changes:
         return None
     tag, i1, i2, j1, j2 = changes[0]

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from publish.lint import docx_document, epub_package, html, pdf_document, txt
+from publish.lint import brf, docx_document, epub_package, html, pdf_document, txt
 from publish.lint.docx_print import PrintCheck
 from publish.lint.formats import detect
 from publish.lint.reading_order import EXTRACTORS
 from publish.vocabulary import LARGE_PRINT_PT
 
 LOADERS = {"pdf": pdf_document.load, "docx": docx_document.load, "epub": epub_package.load, "html": html.load,
-           "txt": txt.load}
+           "txt": txt.load,
+           "brf": brf.load}
 
 
 def load(fmt: str, data: bytes, settings):
@@ -19,6 +20,8 @@ def load(fmt: str, data: bytes, settings):
     document = LOADERS[fmt](data)
     if fmt == "txt" and settings.max_line:
         document.max_line = settings.max_line
+    if fmt == "brf" and settings.braille_page:
+        document.cells, document.lines = settings.braille_page
     if fmt == "pdf" and settings.min_text_size:
         document.min_text_size = settings.min_text_size
     if fmt == "docx" and settings.min_text_size:

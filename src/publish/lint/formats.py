@@ -9,8 +9,9 @@ from pathlib import Path
 from publish.lint.rule import Severity, rule
 from publish.lint.safe import ZIP_ERRORS, Unreadable
 
-FORMATS = ("pdf", "docx", "epub", "html", "txt", "file")
+FORMATS = ("pdf", "docx", "epub", "html", "txt", "brf", "file")
 OLE_COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # what Office wraps an encrypted document in
+BRF_CELLS = frozenset(range(0x20, 0x60)) | {0x0a, 0x0d, 0x0c}  # ASCII braille (upper case) and line and page ends
 
 
 def detect(data: bytes, path: Path) -> str:
@@ -38,7 +39,14 @@ def detect(data: bytes, path: Path) -> str:
         raise Unreadable(f"the content is not {path.suffix.lower()[1:].upper()} (the name says it is)")
     if b"\x00" in data[:8192] or _looks_binary(data[:8192]):
         raise Unreadable("binary data in a format the linter does not know")
-    return "txt"
+    return "brf" if _looks_braille(data, path) else "txt"
+
+
+def _looks_braille(data: bytes, path: Path) -> bool:
+    """ASCII braille cells with form feeds between pages is braille whatever its name; other text
+    (one page, lower-case cells, or characters braille does not have) only when named `.brf`."""
+    used = set(data)
+    return path.suffix.lower() == ".brf" or (used <= BRF_CELLS and 0x0c in used)
 
 
 def _looks_binary(sample: bytes) -> bool:

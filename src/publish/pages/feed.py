@@ -16,8 +16,9 @@ from lxml import etree
 from publish.catalogue import Publication, Settings
 
 ATOM = "http://www.w3.org/2005/Atom"
+# Braille (BRF) has no registered media type: it is ASCII text, so text/plain.
 MEDIA_TYPES = {"html": "text/html", "epub": "application/epub+zip", "pdf": "application/pdf", "txt": "text/plain",
-               "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+               "brf": "text/plain", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 
 
 def timestamp(day: dt.date) -> str:
@@ -53,8 +54,9 @@ def add_entry(feed: etree._Element, publication: Publication, found: Settings) -
         add(add(entry, "author"), "name", publication.publisher)
     add(entry, "link", rel="alternate", type="text/html", href=address(found, page + "index.html"))
     for edition in publication.editions:
-        add(entry, "link", rel="enclosure", type=MEDIA_TYPES[edition.file_format], length=str(edition.size),
-            title=edition.label, href=address(found, quote(edition.file)))
+        media_type = MEDIA_TYPES.get(edition.file_format, "application/octet-stream")
+        add(entry, "link", rel="enclosure", type=media_type, length=str(edition.size), title=edition.label,
+            href=address(found, quote(edition.file)))
     add(entry, "summary", publication.description or f"{publication.title}, in {len(publication.editions)} formats.")
 
 

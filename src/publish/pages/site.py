@@ -79,10 +79,10 @@ def check(path: Path, edition: Edition, settings: lint.Settings) -> EditionFile:
     return EditionFile(edition, path, path.read_bytes(), checked.findings, checked.format if checked.readable else None)
 
 
-def collect(source: Path, out_dir: Path) -> Site:
+def collect(source: Path, out_dir: Path, braille_page: tuple[int, int] | None = None) -> Site:
     ctx, ast = pipeline.parse(source)
     expected = pipeline.expected_text(source)
-    settings = lint.Settings(built_from=str(source))
+    settings = lint.Settings(built_from=str(source), braille_page=braille_page)
     name = pipeline.publication_name(source)
     paths = [(edition, out_dir / (name + edition.suffix)) for edition in EDITIONS.values()]
     found = [check(path, edition, replace(settings, expected=lambda _fmt, name=edition.name: expected(name),
