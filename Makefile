@@ -1,20 +1,29 @@
-# publish: `make all` builds and checks every edition; `make test` runs the tests.
+# publish: `make all` builds and checks every publication and writes the catalogue; `make test` runs the tests.
 # Each target installs what it needs (.venv, the package) on a fresh machine.
 
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PUBLISH := $(VENV)/bin/publish
-SOURCE := source/letter.md
 OUT := build
-NAME := $(basename $(notdir $(SOURCE)))
-# The editions are the package's (`publish editions` lists them); one command writes them all.
-CHECKED := $(OUT)/lint.txt $(OUT)/index.html $(OUT)/accessibility.html $(OUT)/accessibility.json
-INPUTS := $(SOURCE) $(wildcard $(dir $(SOURCE))*) $(shell find src/publish -name '*.py' -o -name '*.typ' -o -name '*.css' -o -name '*.html' 2>/dev/null)
+# Every source/NAME.md, or source/NAME/index.md with its images beside it, is a publication.
+SOURCE_DIR := source
+FLAT := $(patsubst $(SOURCE_DIR)/%.md,%,$(wildcard $(SOURCE_DIR)/*.md))
+FOLDERS := $(patsubst $(SOURCE_DIR)/%/index.md,%,$(wildcard $(SOURCE_DIR)/*/index.md))
+NAMES := $(sort $(FLAT) $(FOLDERS))
+SOURCES := $(foreach n,$(FLAT),$(SOURCE_DIR)/$(n).md) $(foreach n,$(FOLDERS),$(SOURCE_DIR)/$(n)/index.md)
+# The editions are the package's (`publish editions` lists them); one command writes them all,
+# then the publication's pages in build/NAME/, which stand for the editions here.
+PAGES := index.html accessibility.html accessibility.json publication.json lint.txt
+outputs = $(foreach p,$(PAGES),$(OUT)/$(1)/$(p))
+PUBLISHED := $(foreach n,$(NAMES),$(call outputs,$(n)))
+CATALOGUE := $(OUT)/index.html $(OUT)/feed.xml
+SETTINGS := pyproject.toml $(wildcard publish.toml)
+CODE := $(shell find src/publish -name '*.py' -o -name '*.typ' -o -name '*.css' -o -name '*.html' 2>/dev/null)
 
 .PHONY: all lint pages test checkers bench clean help venv
 
-all: $(CHECKED) ## Build every edition into build/, check it, write the download page and report
+all: $(CATALOGUE) ## Build and check every publication into build/, then write the catalogue and feed
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z]+):.*## /  make \1\t/'
@@ -28,18 +37,29 @@ $(VENV)/.installed: pyproject.toml tools/install-braille.sh
 
 venv: $(VENV)/.installed ## Create .venv and install the package
 
-# One parse of the source feeds every edition, so one command writes them all, then lints
-# each against the source and writes the pages. Every file is written atomically; on
-# errors lint.txt is left out, so the next `make` checks again.
-$(CHECKED) &: $(INPUTS) $(VENV)/.installed
-	$(PUBLISH) build --check --source $(SOURCE) --out $(OUT)
+# One parse of a source feeds every edition, so one command writes them all, then lints
+# each against the source and writes the publication's pages. Each publication is its own
+# rule, so `make -j` builds them in parallel and a change rebuilds only the one it touches.
+# Every file is written atomically; on errors lint.txt is left out, so the next `make`
+# checks again.
+.SECONDEXPANSION:
+$(call outputs,%): $(SOURCE_DIR)/%.md $(CODE) $(VENV)/.installed
+	$(PUBLISH) build --check --source $< --out $(OUT)
+
+$(call outputs,%): $(SOURCE_DIR)/%/index.md $$(wildcard $(SOURCE_DIR)/$$*/* $(SOURCE_DIR)/$$*/*/*) $(CODE) $(VENV)/.installed
+	$(PUBLISH) build --check --source $< --out $(OUT)
+
+# The catalogue is made from each publication's publication.json: no source is parsed again.
+# The source folder changes when a publication is added, renamed or removed.
+$(CATALOGUE) &: $(PUBLISHED) $(SETTINGS) $(SOURCE_DIR)
+	$(PUBLISH) catalogue --out $(OUT) $(SOURCES)
 
 edition-%: $(VENV)/.installed
-	$(PUBLISH) build $* --source $(SOURCE) --out $(OUT)
+	set -e; $(foreach s,$(SOURCES),$(PUBLISH) build $* --source $(s) --out $(OUT);)
 
-lint: $(OUT)/lint.txt ## Build and check the editions with the accessibility linter
+lint: $(foreach n,$(NAMES),$(OUT)/$(n)/lint.txt) ## Build and check every publication with the accessibility linter
 
-pages: $(CHECKED) ## Write the download page and the accessibility report and statement
+pages: $(CATALOGUE) ## Write each publication's download page and accessibility statement, and the catalogue
 
 checkers: ## Install the independent checkers (DAISY Ace, axe-core; chromium, Java, Node when root)
 	bash tools/install-checkers.sh

@@ -124,13 +124,13 @@ def test_check_keeps_lint_txt_only_while_there_are_no_errors(capsys, letter, tmp
     source = ROOT / "source" / "letter.md"
     assert cli.check(source, tmp_path) == 0
     assert "no `contact:` in the front matter" in capsys.readouterr().err  # the letter's group gave none
-    assert (tmp_path / "lint.txt").read_text().endswith(f"Found 0 errors and 0 warnings in {len(letter)} files.\n")
+    assert (tmp_path / "letter" / "lint.txt").read_text().endswith(f"Found 0 errors and 0 warnings in {len(letter)} files.\n")
     text = tmp_path / "letter.txt"
     text.write_text(text.read_text(encoding="utf-8").replace("Kellie Strom", "Someone Else"), encoding="utf-8")
     assert cli.check(source, tmp_path) == 1
     assert "TXT410 error" in capsys.readouterr().out
-    assert not (tmp_path / "lint.txt").exists()
-    assert "TXT410" in (tmp_path / "accessibility.json").read_text()
+    assert not (tmp_path / "letter" / "lint.txt").exists()
+    assert "TXT410" in (tmp_path / "letter" / "accessibility.json").read_text()
 
 
 def test_a_failing_rule_is_one_could_not_check_finding(capsys, broken_txt, monkeypatch):

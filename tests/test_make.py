@@ -26,8 +26,8 @@ def test_parallel_make_gives_the_same_files(tmp_path):
     serial, parallel = tmp_path / "serial", tmp_path / "parallel"
     assert make("all", f"OUT={serial}").returncode == 0
     assert make("-j4", "all", f"OUT={parallel}").returncode == 0
-    names = sorted(p.name for p in serial.iterdir())
-    assert names == sorted(p.name for p in parallel.iterdir())
+    names = sorted(p.relative_to(serial) for p in serial.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(parallel) for p in parallel.rglob("*") if p.is_file())
     for name in names:
         assert (serial / name).read_bytes() == (parallel / name).read_bytes(), name
 

@@ -30,11 +30,12 @@ def cmd_build(args) -> int:
 
 
 def check(source: Path, out: Path, braille_page: tuple[int, int] | None = None) -> int:
-    """Lint the editions in `out` against the source, write the pages, and keep the report in
-    lint.txt only when it finds no errors, so `make` checks again until they are fixed."""
+    """Lint the editions in `out` against the source, write the pages into out/NAME/, and keep the
+    report in out/NAME/lint.txt only when it finds no errors, so `make` checks again until they are fixed."""
     from publish import lint, pages, pipeline
 
     site = pages.collect(source, out, braille_page)
+    kept = pages.folder(site, out) / "lint.txt"
     for path in pages.write_pages(site, out):
         print(path)
     if not str(site.ctx.meta.get("contact") or "").strip():
@@ -43,10 +44,29 @@ def check(source: Path, out: Path, braille_page: tuple[int, int] | None = None) 
     sys.stdout.write(report.concise(site.result))
     status = 2 if site.result.unreadable else 1 if site.result.count(lint.Severity.ERROR) else 0
     if status:
-        (out / "lint.txt").unlink(missing_ok=True)
+        kept.unlink(missing_ok=True)
     else:
-        pipeline.write_atomically(out / "lint.txt", report.concise(site.result, colour=False).encode("utf-8"))
+        pipeline.write_atomically(kept, report.concise(site.result, colour=False).encode("utf-8"))
     return status
+
+
+def cmd_catalogue(args) -> int:
+    from publish import catalogue, pages
+
+    sources = [Path(s) for s in args.sources] or catalogue.discover(Path("source"))
+    publications = catalogue.gather(sources, Path(args.out))
+    for path in pages.write_catalogue(publications, catalogue.settings(), Path(args.out)):
+        print(path)
+    return 0
+
+
+def cmd_new(args) -> int:
+    import datetime as dt
+
+    from publish import catalogue
+
+    print(catalogue.new(args.title, Path(args.folder), catalogue.settings(), dt.date.today()))
+    return 0
 
 
 def cmd_lint(args) -> int:
@@ -129,11 +149,21 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--source", default="source/letter.md", help="the Markdown master (default: %(default)s)")
     build.add_argument("--out", default="build", help="output folder (default: %(default)s)")
     build.add_argument("--check", action="store_true",
-                       help="then lint every edition against the source and write lint.txt, index.html and "
-                            "the accessibility report; exit 1 on errors")
+                       help="then lint every edition against the source and write the publication's pages, "
+                            "accessibility report and lint.txt into OUT/NAME/; exit 1 on errors")
     build.add_argument("--braille-page", type=braille_page, metavar="CELLSxLINES",
                        help="braille page size, cells by lines (default: 40x25, UK paper)")
     build.set_defaults(run=cmd_build)
+
+    listing = sub.add_parser("catalogue", help="write the catalogue page and Atom feed of checked publications")
+    listing.add_argument("sources", nargs="*", metavar="SOURCE", help="their sources (default: every one in source/)")
+    listing.add_argument("--out", default="build", help="output folder (default: %(default)s)")
+    listing.set_defaults(run=cmd_catalogue)
+
+    new = sub.add_parser("new", help="start a new publication, its front matter filled in from the catalogue settings")
+    new.add_argument("title")
+    new.add_argument("--folder", default="source", help="where to write it (default: %(default)s)")
+    new.set_defaults(run=cmd_new)
 
     lint = sub.add_parser("lint", help="check files for accessibility problems")
     lint.add_argument("paths", nargs="+", metavar="PATH")

@@ -59,6 +59,13 @@ def parse_now(path: Path) -> tuple[BuildContext, dict]:
     return BuildContext(src, facts.typeset(ast["meta"].get("title"))), filtered
 
 
+def publication_name(source: Path) -> str:
+    """What a publication's files are called: `letter` for source/letter.md, and `briefing` for
+    source/briefing/index.md, whose images live beside it."""
+    source = Path(source)
+    return source.parent.resolve().name if source.name == "index.md" else source.stem
+
+
 def remove_stale_temporaries(path: Path, older_than: float = 600) -> None:
     """Temporary files a killed build left beside `path`; a running build's are younger."""
     cutoff = time.time() - older_than
@@ -109,10 +116,11 @@ def build(
         made = list(pool.map(lambda e: e.write(filterkit.for_format(ast, e.pandoc_format), ctx), editions))
     built = []
     for edition, data in zip(editions, made):
+        name = publication_name(ctx.source.path)
         files = data if isinstance(data, dict) else {edition.suffix: data}  # an edition may add files
         for suffix, content in files.items():
-            write_atomically(out_dir / (ctx.source.path.stem + suffix), content)
-        target = out_dir / (ctx.source.path.stem + edition.suffix)
+            write_atomically(out_dir / (name + suffix), content)
+        target = out_dir / (name + edition.suffix)
         progress(f"Built {edition.name}: {target}")
         built.append(Built(edition, target, len(files[edition.suffix])))
     return built

@@ -33,7 +33,8 @@ def edition_item(site: Site, edition: EditionFile) -> str:
     rows = "\n".join(f"<dt>{term}</dt><dd>{value}</dd>" for term, value in facts_list)
     return (f'<li>\n<h3 id="edition-{escape(edition.edition.name)}">{escape(edition.format_name)}</h3>\n'
             f'<dl class="facts">\n{rows}\n</dl>\n'
-            f'<p class="download"><a href="{name}">Download {name}, {size_text(edition.size).split(" (")[0]}</a></p>\n'
+            f'<p class="download"><a href="{escape(edition.href)}">Download {name}, '
+            f'{size_text(edition.size).split(" (")[0]}</a></p>\n'
             "</li>")
 
 

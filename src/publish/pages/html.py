@@ -53,14 +53,19 @@ def document_date(ctx: BuildContext) -> str:
 
 def contact_html(ctx: BuildContext) -> str:
     """The front matter's `contact` as a link when it is an address; else the publisher, named."""
-    contact = " ".join(str(ctx.meta.get("contact") or "").split())
+    return contact_words(str(ctx.meta.get("contact") or ""), str(ctx.meta.get("publisher") or ", ".join(ctx.authors)))
+
+
+def contact_words(contact: str, who: str) -> str:
+    """How to get in touch: a link when `contact` is an address, else `who`, named."""
+    contact = " ".join(contact.split())
     if EMAIL.match(contact):
         return f'email <a href="mailto:{escape(contact)}">{escape(contact)}</a>'
     if re.match(r"^https?://\S+$", contact):
         return f'use the contact details at <a href="{escape(contact)}">{escape(contact)}</a>'
     if contact:
         return f"contact {escape(contact)}"
-    who = str(ctx.meta.get("publisher") or ", ".join(ctx.authors) or "").strip()
+    who = who.strip()
     return f"contact the publisher, {escape(who)}" if who else "contact the publisher"
 
 
@@ -77,8 +82,14 @@ def another_format(ctx: BuildContext) -> str:
             f"{response_time(ctx)}</p>")
 
 
-def page(title: str, current: str, body: str) -> bytes:
-    links = (("index.html", "Downloads"), ("accessibility.html", "Accessibility"))
+# The pages' navigation: what it is called, and its links (href, label).
+PUBLICATION_NAV = ("This publication", (("../index.html", "All publications"), ("index.html", "Downloads"),
+                                        ("accessibility.html", "Accessibility")))
+
+
+def page(title: str, current: str, body: str, nav: tuple[str, tuple] = PUBLICATION_NAV) -> bytes:
+    label, links = nav
     marks = {href: ' aria-current="page"' if href == current else "" for href, _ in links}
-    nav = "\n".join(f'<li><a href="{href}"{marks[href]}>{label}</a></li>' for href, label in links)
-    return PAGE.substitute(lang=PAGE_LANG, title=escape(title), css=CSS, nav=nav, body=body).encode("utf-8")
+    items = "\n".join(f'<li><a href="{href}"{marks[href]}>{text}</a></li>' for href, text in links)
+    return PAGE.substitute(lang=PAGE_LANG, title=escape(title), css=CSS, nav_label=escape(label), nav=items,
+                           body=body).encode("utf-8")

@@ -8,12 +8,12 @@ import hashlib
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import quote
 
 from publish import facts, lint, pipeline
 from publish.editions import EDITIONS, BuildContext, Edition
 from publish.errors import BuildError
 from publish.lint import RULES, Finding, Severity
-
 
 
 @dataclass
@@ -29,6 +29,11 @@ class EditionFile:
     @property
     def name(self) -> str:
         return self.path.name
+
+    @property
+    def href(self) -> str:
+        """The link from the publication's pages, one folder below the editions."""
+        return f"../{quote(self.name)}"
 
     @property
     def format_name(self) -> str:
@@ -60,6 +65,7 @@ class EditionFile:
 class Site:
     """Everything the pages say: the document's front matter and facts, and its editions."""
 
+    name: str  # the publication's name: its editions are NAME.pdf..., its pages are in NAME/
     ctx: BuildContext
     found: facts.Facts
     editions: list[EditionFile]
@@ -77,7 +83,8 @@ def collect(source: Path, out_dir: Path, braille_page: tuple[int, int] | None = 
     ctx, ast = pipeline.parse(source)
     expected = pipeline.expected_text(source)
     settings = lint.Settings(built_from=str(source), braille_page=braille_page)
-    paths = [(edition, out_dir / (source.stem + edition.suffix)) for edition in EDITIONS.values()]
+    name = pipeline.publication_name(source)
+    paths = [(edition, out_dir / (name + edition.suffix)) for edition in EDITIONS.values()]
     found = [check(path, edition, replace(settings, expected=lambda _fmt, name=edition.name: expected(name),
                                           min_text_size=edition.min_text_size))
              for edition, path in paths if path.is_file()]
@@ -85,7 +92,7 @@ def collect(source: Path, out_dir: Path, braille_page: tuple[int, int] | None = 
         raise BuildError(f"no editions of {source.name} in {out_dir}: run `publish build` first")
     result = lint.Result(findings=[f for e in found for f in e.findings], files=len(found),
                          unreadable=sum(e.fmt is None for e in found))
-    return Site(ctx, facts.of(ast), found, result, prepared_on(e.path for e in found))
+    return Site(name, ctx, facts.of(ast), found, result, prepared_on(e.path for e in found))
 
 
 def prepared_on(paths) -> dt.date:

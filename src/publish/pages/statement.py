@@ -74,7 +74,7 @@ def edition_label(edition: EditionFile) -> str:
 
 
 def edition_link(edition: EditionFile) -> str:
-    return f'<a href="{escape(edition.name)}">{escape(edition.format_name)}: {escape(edition.name)}</a>'
+    return f'<a href="{escape(edition.href)}">{escape(edition.format_name)}: {escape(edition.name)}</a>'
 
 
 def status_section(site: Site) -> list[str]:
