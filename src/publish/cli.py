@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from publish import report
+from publish.audit import command as audit_command
 from publish.editions import EDITIONS
 from publish.errors import PublishError
 
@@ -137,6 +138,7 @@ def parser() -> argparse.ArgumentParser:
     explain = sub.add_parser("explain", help="explain one lint rule")
     explain.add_argument("code")
     explain.set_defaults(run=cmd_explain)
+    audit_command.register(sub)
     return top
 
 
