@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from publish import report
+from publish import report, sourcecheck
 from publish.audit import command as audit_command
 from publish.editions import EDITIONS
 from publish.errors import PublishError
@@ -139,6 +139,7 @@ def parser() -> argparse.ArgumentParser:
     explain.add_argument("code")
     explain.set_defaults(run=cmd_explain)
     audit_command.register(sub)
+    sourcecheck.register(sub)
     return top
 
 
