@@ -22,6 +22,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, RULE_FIXTURES
+from publish import cli
 
 DEPENDENCIES = {"PYTHONPATH": sysconfig.get_paths()["purelib"]}
 
@@ -52,22 +53,24 @@ def try_repo(repo: Path, hook: str, *args: str) -> subprocess.CompletedProcess:
                           cwd=repo, env=env, capture_output=True, text=True, timeout=900)
 
 
-def test_publish_lint_hook_fails_on_errors_and_passes_clean_files(repo):
-    done = try_repo(repo, "publish-lint", "--all-files")
-    assert done.returncode == 1, done.stdout + done.stderr
-    assert "site/bad.html" in done.stdout and "HTML201" in done.stdout and "Failed" in done.stdout
+def test_hooks_lint_built_files_and_check_sources(repo):
+    """Every hook of the repository at once (try-repo installs a new environment per call)."""
+    done = try_repo(repo, "--all-files")
+    hooks = dict(re.findall(r"^(publish \w+) .*?\.+(Passed|Failed)$", done.stdout, re.MULTILINE))
+    assert hooks == {"publish lint": "Failed", "publish check": "Passed"}, done.stdout + done.stderr
+    assert "site/bad.html" in done.stdout and "HTML201" in done.stdout and "good.html" not in done.stdout
     assert "notes.txt" not in done.stdout  # a text file outside build/ is not an edition
-    done = try_repo(repo, "publish-lint", "--files", "site/good.html")
-    assert done.returncode == 0 and "Passed" in done.stdout, done.stdout + done.stderr
+    assert "source/letter.md: every edition built and linted against it" in done.stdout
+    assert "Found 0 errors and 0 warnings in 5 files." in done.stdout
 
 
-def test_publish_check_hook_builds_the_source_and_lints_it(repo):
-    done = try_repo(repo, "publish-check", "--files", "source/letter.md")
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert "Passed" in done.stdout and "source/letter.md: every edition built and linted against it" in done.stdout
-    (repo / "source" / "letter.md").write_text("---\nlang: en-GB\n---\n\n# No title\n")
-    done = try_repo(repo, "publish-check", "--files", "source/letter.md")
-    assert done.returncode == 1 and "source/letter.md" in done.stdout and "title" in done.stdout
+def test_publish_check_names_the_source_line_and_fix(tmp_path, capsys):
+    source = tmp_path / "source" / "broken.md"
+    source.parent.mkdir()
+    source.write_text("---\ntitle: T\nlang: en-GB\n---\n\n# T\n\n#### Skipped\n")
+    assert cli.main(["check", str(source)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"publish: error: {source}:8: ") and "Fix:" in err and err.count("\n") == 1
 
 
 EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")

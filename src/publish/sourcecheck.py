@@ -11,7 +11,7 @@ from pathlib import Path
 
 def register(sub) -> None:
     check = sub.add_parser("check", help="build each Markdown source in a temporary folder and lint its editions",
-                           description="Exit status: 0 no errors, 1 errors, 2 a source or edition could not be checked.")
+                           description="Exit status: 0 no errors, 1 errors in a source or an edition, 2 an edition could not be checked.")
     check.add_argument("sources", nargs="+", metavar="SOURCE", help="Markdown masters, e.g. source/letter.md")
     check.set_defaults(run=run)
 
@@ -35,7 +35,7 @@ def check(source: Path) -> int:
         except PublishError as exc:
             message = str(exc)
             print(message if message.startswith("publish:") else f"publish: error: {message}", file=sys.stderr)
-            return 2
+            return exc.exit_code
         result = lint.run([item.path for item in built], from_source=True, source=source)
     result.findings = [dataclasses.replace(f, path=f"{source} ({Path(f.path).name})") for f in result.findings]
     print(f"{source}: every edition built and linted against it")
