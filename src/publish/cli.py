@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from publish import report, sourcecheck
+from publish import report, sourcecheck, watch
 from publish.audit import command as audit_command
 from publish.editions import EDITIONS
 from publish.errors import PublishError
@@ -140,6 +140,7 @@ def parser() -> argparse.ArgumentParser:
     explain.set_defaults(run=cmd_explain)
     audit_command.register(sub)
     sourcecheck.register(sub)
+    watch.register(sub)
     return top
 
 
