@@ -36,7 +36,8 @@ def check(source: Path) -> int:
             message = str(exc)
             print(message if message.startswith("publish:") else f"publish: error: {message}", file=sys.stderr)
             return exc.exit_code
-        result = lint.run([item.path for item in built], from_source=True, source=source)
+        settings = lint.Settings(expected=pipeline.expected_text(source), built_from=str(source))
+        result = lint.run([item.path for item in built], settings)
     result.findings = [dataclasses.replace(f, path=f"{source} ({Path(f.path).name})") for f in result.findings]
     print(f"{source}: every edition built and linted against it")
     sys.stdout.write(report.concise(result))

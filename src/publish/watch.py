@@ -44,14 +44,14 @@ class Watch:
         """Build the HTML edition and lint it against the source; a problem in the source is shown
         as it is by `publish build`, and the last good edition stays on screen."""
         from publish import pipeline
-        from publish.lint import lint_file
+        from publish.lint import Settings, lint_file
 
         start = time.perf_counter()
         error, findings = None, []
         try:
             pipeline.build(self.source, self.out, ["html"])
-            found, _ = lint_file(self.out / self.edition, from_source=True, source=self.source)
-            findings = [f.as_dict() for f in found]
+            settings = Settings(expected=pipeline.expected_text(self.source), built_from=str(self.source))
+            findings = [f.as_dict() for f in lint_file(self.out / self.edition, settings).findings]
         except PublishError as exc:
             error = str(exc)
         with self.lock:

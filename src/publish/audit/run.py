@@ -19,9 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from publish.errors import PublishError
-from publish.lint import Finding, lint_file, selector
-from publish.lint.formats import detect
-from publish.lint.safe import Unreadable
+from publish.lint import lint_file
 
 SUFFIXES = {".pdf", ".docx", ".epub", ".html", ".htm", ".xhtml", ".txt"}
 JOURNAL = "findings.jsonl"
@@ -53,32 +51,11 @@ def discover(root: Path, skip: Path | None = None) -> Iterator[str]:
             yield path.relative_to(root).as_posix()
 
 
-def lint_one(path: Path) -> tuple[list[Finding], bool, str]:
-    """The linter's findings, whether the file could be read, and its detected format.
-
-    `publish.lint.lint_file` will soon return the format itself; then this body becomes
-    `return lint_file(path, WANTED)` and `detected` goes."""
-    findings, readable = lint_file(path, WANTED)
-    return findings, readable, detected(path, findings)
-
-
-WANTED = selector()
-
-
-def detected(path: Path, findings: list[Finding]) -> str:
-    if findings:
-        return findings[0].code.rstrip("0123456789").lower()
-    try:
-        return detect(path.read_bytes(), path)
-    except (OSError, Unreadable):
-        return "file"
-
-
 def record(root: str, name: str) -> str:
     """One journal line: the file's path inside the audited folder, its format and findings."""
-    findings, readable, fmt = lint_one(Path(root) / name)
-    rows = [{key: value for key, value in f.as_dict().items() if key not in ("path", "refs")} for f in findings]
-    return json.dumps({"path": name, "format": fmt, "readable": readable, "findings": rows},
+    checked = lint_file(Path(root) / name)
+    rows = [{key: value for key, value in f.as_dict().items() if key not in ("path", "refs")} for f in checked.findings]
+    return json.dumps({"path": name, "format": checked.format, "readable": checked.readable, "findings": rows},
                       ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
