@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterator
 
 from publish import __version__, report
+from publish.audit.run import AuditError
 from publish.lint import RULES, Finding, Severity
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -34,7 +35,10 @@ def records(journal: Path) -> Iterator[dict]:
 
 def findings_of(record: dict) -> Iterator[Finding]:
     for row in record["findings"]:
-        rule = RULES[row["code"]]
+        rule = RULES.get(row["code"])
+        if rule is None:
+            raise AuditError(f"{record['path']}: rule {row['code']} in findings.jsonl is not one this version of "
+                             "publish knows; another version made the audit, so run it again without --resume")
         yield Finding(row["code"], row["name"], Severity(row["severity"]), record["path"], row["message"],
                       row["fix"], row["location"], rule.refs)
 
