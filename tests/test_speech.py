@@ -18,8 +18,9 @@ from mutagen.id3 import ID3
 
 from publish import filterkit, pipeline
 from publish.errors import SourceError
-from publish.lint import lint_file, selector
+from publish.lint import Settings, lint_file, selector
 from publish.lint.smil import seconds
+from publish.lint import mp3_frames
 from publish.speech import mp3, script, synth
 from publish.speech.engine import Engine
 from publish.speech.normalise import for_speech, lexicon_pattern
@@ -96,11 +97,11 @@ def test_mp3_duration_counts_frames_and_refuses_damage():
     engine = Engine.shared()
     pcm = engine.say("<speak>One short sentence.</speak>", "en-GB")
     data = mp3.encode(pcm, engine.sample_rate)
-    found = mp3.duration(data)
+    found = mp3_frames.duration(data)
     assert found.sample_rate == engine.sample_rate and found.samples == found.frames * 576
     assert 0 <= found.samples - (len(pcm) // 2 + mp3.DELAY) < 2 * 576  # the delay, then at most the padding
-    with pytest.raises(mp3.NotMp3):
-        mp3.duration(data[:len(data) // 2] + b"\0" * 10)
+    with pytest.raises(mp3_frames.NotMp3):
+        mp3_frames.duration(data[:len(data) // 2] + b"\0" * 10)
 
 
 def test_clock_values():
@@ -158,7 +159,9 @@ def test_read_aloud_epub_declares_audio_and_lexicon(built):
     assert b"<alias>Sreb-ren-eetsa</alias>" in member(epub, "EPUB/pronunciation.pls")
     assert b'rel="pronunciation"' in member(epub, "EPUB/text/ch001.xhtml")
     assert b".-epub-media-overlay-active" in member(epub, "EPUB/styles/stylesheet1.css")
-    findings, readable = lint_file(epub, selector(["EPUB"]), source=SHORT)
+    expected = pipeline.expected_text(SHORT)
+    checked = lint_file(epub, Settings(selector(["EPUB"]), lambda _fmt: expected("audio")))
+    findings, readable = checked.findings, checked.readable
     assert readable and findings == []
 
 

@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from publish import report
+from publish import report, sourcecheck, watch
+from publish.audit import command as audit_command
 from publish.editions import EDITIONS
 from publish.errors import PublishError
 
@@ -193,6 +194,9 @@ def parser() -> argparse.ArgumentParser:
     explain = sub.add_parser("explain", help="explain one lint rule")
     explain.add_argument("code")
     explain.set_defaults(run=cmd_explain)
+    audit_command.register(sub)
+    sourcecheck.register(sub)
+    watch.register(sub)
     return top
 
 

@@ -7,7 +7,8 @@ import os
 import sys
 
 from publish import __version__
-from publish.lint import RULES, Result, Severity
+from publish.lint import RULES, Finding, Result, Severity
+from publish.lint.rule import split_location
 
 SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
@@ -43,38 +44,49 @@ def as_json(result: Result) -> str:
     }, indent=2, ensure_ascii=False) + "\n"
 
 
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def sarif_rule(code: str) -> dict:
+    """A rule as SARIF describes it (the tool's `rules` array)."""
+    r = RULES[code]
+    return {
+        "id": code,
+        "name": r.name,
+        "shortDescription": {"text": r.summary},
+        "fullDescription": {"text": r.summary},
+        "help": {"text": r.fix_file, "markdown": r.doc or r.summary},
+        "defaultConfiguration": {"level": SARIF_LEVEL[r.severity]},
+        "properties": {"tags": list(r.refs)},
+    }
+
+
+def sarif_result(f: Finding, rule_index: int) -> dict:
+    """One finding as a SARIF result, located by line and column when the location has them."""
+    line, column = split_location(f.location)
+    physical = {"artifactLocation": {"uri": f.path.replace(os.sep, "/")}}
+    if line:
+        physical["region"] = {"startLine": line, **({"startColumn": column} if column else {})}
+    location = {"physicalLocation": physical}
+    if f.location and not line:
+        location["message"] = {"text": f.location}
+    return {
+        "ruleId": f.code, "ruleIndex": rule_index, "level": SARIF_LEVEL[f.severity],
+        "message": {"text": f"{f.message}. {f.fix}"}, "locations": [location],
+    }
+
+
+def sarif_tool(codes: list[str]) -> dict:
+    return {"driver": {"name": "publish", "version": __version__, "rules": [sarif_rule(code) for code in codes]}}
+
+
 def sarif(result: Result) -> str:
     used = sorted({f.code for f in result.findings})
     index = {code: i for i, code in enumerate(used)}
-    rules = [{
-        "id": code,
-        "name": RULES[code].name,
-        "shortDescription": {"text": RULES[code].summary},
-        "fullDescription": {"text": RULES[code].summary},
-        "help": {"text": RULES[code].fix_file, "markdown": RULES[code].doc or RULES[code].summary},
-        "defaultConfiguration": {"level": SARIF_LEVEL[RULES[code].severity]},
-        "properties": {"tags": list(RULES[code].refs)},
-    } for code in used]
-    results = []
-    for f in result.findings:
-        line, column = f.as_dict()["line"], f.as_dict()["column"]
-        physical = {"artifactLocation": {"uri": f.path.replace(os.sep, "/")}}
-        if line:
-            physical["region"] = {"startLine": line, **({"startColumn": column} if column else {})}
-        location = {"physicalLocation": physical}
-        if f.location and not line:
-            location["message"] = {"text": f.location}
-        results.append({
-            "ruleId": f.code, "ruleIndex": index[f.code], "level": SARIF_LEVEL[f.severity],
-            "message": {"text": f"{f.message}. {f.fix}"}, "locations": [location],
-        })
     return json.dumps({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "publish", "version": __version__, "rules": rules}},
-            "results": results,
-        }],
+        "runs": [{"tool": sarif_tool(used), "results": [sarif_result(f, index[f.code]) for f in result.findings]}],
     }, indent=2, ensure_ascii=False) + "\n"
 
 

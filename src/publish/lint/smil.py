@@ -2,7 +2,7 @@
 
 They check what a listener relies on and EPUBCheck does not: each sentence has one
 `par`; each clip lies inside its audio file's real length (MP3 measured by counting its
-frames, publish.speech.mp3); a file's clips neither overlap nor leave it partly unheard;
+frames, publish.lint.mp3_frames); a file's clips neither overlap nor leave it partly unheard;
 the declared durations add up; and the text read, SMIL text targets in order, is the
 source's text (publish.lint.compare). An EPUB without overlays passes them all.
 """
@@ -20,7 +20,7 @@ from publish.lint.compare import Expected, compare, words
 from publish.lint.reading_order import SKIPPED_HTML, html_chunks, local
 from publish.lint.rule import Hit, Severity, capped, rule
 from publish.lint.safe import Unreadable
-from publish.speech import mp3
+from publish.lint import mp3_frames as mp3
 from publish.xml import NS
 
 SMIL = "{http://www.w3.org/ns/SMIL}"

@@ -13,6 +13,7 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
+from publish.lint import mp3_frames
 from publish.speech import mp3
 from publish.speech.script import Script, Utterance
 
@@ -52,7 +53,7 @@ def track(utterances: list[Utterance], lang: str) -> tuple[int, list[int], bytes
     return sample_rate, [len(chunk) // 2 for chunk in pcm], mp3.encode(b"".join(pcm), sample_rate)
 
 
-def clips(ids: list[str], lengths: list[int], sample_rate: int, decoded: mp3.Duration) -> list[Clip]:
+def clips(ids: list[str], lengths: list[int], sample_rate: int, decoded: mp3_frames.Duration) -> list[Clip]:
     """Back-to-back clips: each utterance's samples, moved by the encoder's delay; the first
     starts at 0 and the last ends where the decoded audio ends, so they cover the file."""
     edges, at = [0], mp3.DELAY
@@ -72,7 +73,7 @@ def synthesise(script: Script) -> list[Audio]:
         done = [futures[id(t)].result() for t in script.tracks]
     audio = []
     for spoken, (sample_rate, lengths, data) in zip(script.tracks, done):
-        decoded = mp3.duration(data)
+        decoded = mp3_frames.duration(data)
         audio.append(Audio(spoken.title, data, clips([u.id for u in spoken.utterances], lengths, sample_rate, decoded),
                            decoded.seconds))
     return audio
