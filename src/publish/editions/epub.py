@@ -230,7 +230,7 @@ def write(ast: dict, ctx: BuildContext) -> bytes:
     return post_process(raw, ast, ctx, conforms=True) if passes_lint(draft, should_say) else draft
 
 
-LAYOUT = Layout(notes="chapter", note_numbers=True)  # each chapter's notes follow it, numbered through the book
+LAYOUT = Layout(notes="chapter")  # each chapter's notes follow it; a note's number is its link back
 
 EDITION = Edition(
     name="epub",

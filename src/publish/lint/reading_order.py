@@ -22,6 +22,7 @@ INLINE_PDF = frozenset("Span Quote Note Reference BibEntry Code Link Annot Ruby 
 INLINE_HTML = frozenset("a abbr b bdi bdo cite code data dfn em i kbd mark q s samp small span strong sub sup "
                         "time u var".split())
 SKIPPED_HTML = frozenset("head script style template nav math".split())
+NAVIGATION = ("doc-backlink",)  # a note's link back to its reference: a way to move, not the text
 
 
 def text_chunks(doc) -> list[tuple[str, str]]:
@@ -67,7 +68,7 @@ def html_chunks(root, name: str | None = None) -> list[tuple[str, str]]:
         tail = element.tail if element is not root else None
         if closing:
             chunks += [(edge, where), (tail or "", where)]
-        elif not tag or tag in SKIPPED_HTML or element.get("hidden") is not None:
+        elif not tag or tag in SKIPPED_HTML or element.get("hidden") is not None or element.get("role") in NAVIGATION:
             chunks.append((tail or "", where))
         else:
             chunks += [(edge, where), (" " if tag == "br" else element.text or "", where)]

@@ -15,12 +15,12 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import unquote, urldefrag
 
-from publish.lint.epub_package import EpubDocument, Part
+from publish.lint import mp3_frames as mp3
 from publish.lint.compare import Expected, compare, words
-from publish.lint.reading_order import SKIPPED_HTML, html_chunks, local
+from publish.lint.epub_package import EpubDocument, Part
+from publish.lint.reading_order import NAVIGATION, SKIPPED_HTML, html_chunks, local
 from publish.lint.rule import Hit, Severity, capped, rule
 from publish.lint.safe import Unreadable
-from publish.lint import mp3_frames as mp3
 from publish.xml import NS
 
 SMIL = "{http://www.w3.org/ns/SMIL}"
@@ -165,7 +165,7 @@ def _read_once(epub: EpubDocument):
                       (element.tail, list(element.iterancestors())))
             for text, chain in chains:
                 spoken = words([(text or "", None)])
-                if not spoken or any(local(e.tag) in SKIPPED_HTML for e in chain):
+                if not spoken or any(local(e.tag) in SKIPPED_HTML or e.get("role") in NAVIGATION for e in chain):
                     continue
                 times = sum(id(e) in read for e in chain)
                 if times != 1:
