@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pikepdf
 
@@ -32,8 +33,13 @@ class Program:
     order: list[str]
     widths: object  # glyph name -> advance width in thousandths of an em, or None when unknown
     encoding: dict[int, str] = field(default_factory=dict)  # built-in code -> glyph name
-    cmaps: dict[tuple[int, int], dict[int, str]] = field(default_factory=dict)  # TrueType (platform, encoding)
+    read_cmaps: object = dict  # () -> TrueType cmaps, read only when a rule asks
     cid_keyed: bool = False
+
+    @cached_property
+    def cmaps(self) -> dict[tuple[int, int], dict[int, str]]:
+        """(platform, encoding) -> code -> glyph, of a TrueType program's cmap subtables."""
+        return self.read_cmaps()
 
     @property
     def names(self) -> set[str]:
@@ -44,6 +50,30 @@ class Program:
         if self.cid_keyed:
             return f"cid{cid:05d}" if f"cid{cid:05d}" in self.names else None
         return self.order[cid] if cid < len(self.order) else None
+
+
+def descendant(font) -> pikepdf.Dictionary | None:
+    kids = font.get("/DescendantFonts")
+    kid = kids[0] if isinstance(kids, pikepdf.Array) and len(kids) else None
+    return kid if isinstance(kid, pikepdf.Dictionary) else None
+
+
+def descriptor(font) -> pikepdf.Dictionary | None:
+    owner = descendant(font) if font.get("/Subtype") == "/Type0" else font
+    desc = owner.get("/FontDescriptor") if owner is not None else None
+    return desc if isinstance(desc, pikepdf.Dictionary) else None
+
+
+def font_file(font):
+    desc = descriptor(font)
+    if desc is None:
+        return None
+    return next((desc.get(k) for k in ("/FontFile", "/FontFile2", "/FontFile3") if k in desc), None)
+
+
+def embedded(font) -> Program | None:
+    """The program embedded for a font (for a composite font, its CIDFont's)."""
+    return program(font_file(font))
 
 
 def program(font_file) -> Program | None:
@@ -71,11 +101,19 @@ def sfnt_program(data: bytes) -> Program:
     font = TTFont(io.BytesIO(data), lazy=True, recalcBBoxes=False, recalcTimestamp=False)
     if "CFF " in font:
         return cff_program(font.reader["CFF "])
-    scale = 1000 / font["head"].unitsPerEm
-    metrics = font["hmtx"].metrics
-    cmaps = {(t.platformID, t.platEncID): t.cmap for t in font["cmap"].tables} if "cmap" in font else {}
-    return Program(font.getGlyphOrder(), lambda name: metrics[name][0] * scale if name in metrics else None,
-                   cmaps=cmaps)
+    # glyphs by id: PDF reaches TrueType glyphs by id or through the cmaps, never by
+    # name, and deriving names from the post or cmap table is slow
+    font.setGlyphOrder([f"glyph{gid:05d}" for gid in range(int.from_bytes(font.reader["maxp"][4:6], "big"))])
+    scale = 1000 / int.from_bytes(font.reader["head"][18:20], "big")
+
+    def width(name):
+        metrics = font["hmtx"].metrics
+        return metrics[name][0] * scale if name in metrics else None
+
+    def cmaps():
+        return {(t.platformID, t.platEncID): t.cmap for t in font["cmap"].tables} if "cmap" in font else {}
+
+    return Program(font.getGlyphOrder(), width, read_cmaps=cmaps)
 
 
 def cff_program(data: bytes) -> Program:

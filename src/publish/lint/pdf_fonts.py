@@ -15,7 +15,7 @@ from fontTools.encodings.StandardEncoding import StandardEncoding
 
 from publish.lint.pdf_cmap import lookup, read, unicode_map
 from publish.lint.pdf_document import FontUse, PdfDocument, safely, text
-from publish.lint.pdf_font_program import Program, program
+from publish.lint.pdf_font_program import Program, descendant, descriptor, font_file
 from publish.lint.rule import Hit, Severity, rule
 
 STANDARD_ENCODINGS = {"MacRomanEncoding", "MacExpertEncoding", "WinAnsiEncoding"}
@@ -30,25 +30,6 @@ KSCpc-EUC-H UniKS-UCS2-H UniKS-UCS2-V UniKS-UTF16-H UniKS-UTF16-V""".split())
 CJK_ORDERINGS = {"GB1", "CNS1", "Japan1", "Korea1"}
 SUBSET = re.compile(r"[A-Z]{6}\+")
 CODECS = {"WinAnsiEncoding": "cp1252", "MacRomanEncoding": "mac_roman"}
-
-
-def descendant(font) -> pikepdf.Dictionary | None:
-    kids = font.get("/DescendantFonts")
-    kid = kids[0] if isinstance(kids, pikepdf.Array) and len(kids) else None
-    return kid if isinstance(kid, pikepdf.Dictionary) else None
-
-
-def descriptor(font) -> pikepdf.Dictionary | None:
-    owner = descendant(font) if font.get("/Subtype") == "/Type0" else font
-    desc = owner.get("/FontDescriptor") if owner is not None else None
-    return desc if isinstance(desc, pikepdf.Dictionary) else None
-
-
-def font_file(font):
-    desc = descriptor(font)
-    if desc is None:
-        return None
-    return next((desc.get(k) for k in ("/FontFile", "/FontFile2", "/FontFile3") if k in desc), None)
 
 
 def used_fonts(doc: PdfDocument):
@@ -112,7 +93,7 @@ def font_not_embedded(doc: PdfDocument):
         if font_file(font) is None:
             yield Hit(f"the font {use.name} is not embedded", where(use))
             continue
-        prog = program(font_file(font))
+        prog = use.program
         if SUBSET.match(use.name):
             yield from (Hit(f"the font {use.name} {message}", where(use)) for message in subset_lists(use, prog))
         if prog is None:
@@ -256,7 +237,7 @@ def font_encoding_invalid(doc: PdfDocument):
     """
     for use in used_fonts(doc):
         for message in composite_problems(use.font) if use.font.get("/Subtype") == "/Type0" else \
-                truetype_problems(use.font):
+                truetype_problems(use):
             yield Hit(f"the font {use.name} {message}", where(use))
 
 
@@ -294,15 +275,15 @@ def system_info_mismatch(font_info, cmap_info) -> str | None:
     return None
 
 
-def truetype_problems(font):
+def truetype_problems(use: FontUse):
+    font = use.font
     if font.get("/Subtype") != "/TrueType":
         return
     desc = descriptor(font)
     flags = desc.get("/Flags", 0) if desc is not None else 0
     flags = flags if isinstance(flags, int) else 0
     encoding = font.get("/Encoding")
-    prog = program(font_file(font))
-    subtables = list(prog.cmaps) if prog is not None else None
+    subtables = list(use.program.cmaps) if use.program is not None else None
     if flags & 4:
         if encoding is not None:
             yield "is a symbolic TrueType font with an Encoding entry"
@@ -373,7 +354,7 @@ def truetype_glyph(prog: Program, code: int, name: str | None) -> str | None:
     for candidate in (code, 0xF000 + code, 0xF100 + code, 0xF200 + code):
         if candidate in symbol:
             return symbol[candidate]
-    unicode = agl_unicode(name)
+    unicode = agl_unicode(name) if name else None
     if unicode and len(unicode) == 1 and ord(unicode) in prog.cmaps.get((3, 1), {}):
         return prog.cmaps[(3, 1)][ord(unicode)]
     return prog.cmaps.get((1, 0), {}).get(code)
