@@ -182,7 +182,8 @@ def tab_order_not_structure(doc: PdfDocument):
 def media_without_alt(doc: PdfDocument):
     """## What it does
     Checks each media clip played by a screen annotation: it has a `CT` (content
-    type) and an `Alt` array of language and description pairs, one of them with text.
+    type) and an `Alt` array of language and description pairs, each description
+    with text (an empty one is read as no description at all).
 
     ## Why is this bad?
     Without a description a screen reader cannot say what the video or sound is,
@@ -198,9 +199,10 @@ def media_without_alt(doc: PdfDocument):
                 yield Hit("media clip has no content type (CT)", location)
             alt = clip.get("/Alt")
             pairs = list(alt) if isinstance(alt, pikepdf.Array) and len(alt) % 2 == 0 else []
-            if not any(text(description) for description in pairs[1::2]):
-                yield Hit("media clip has no alternative description (Alt)" if not pairs else
-                          "media clip's alternative description (Alt) has no text", location)
+            if not pairs:
+                yield Hit("media clip has no alternative description (Alt)", location)
+            elif not all(text(description) for description in pairs[1::2]):
+                yield Hit("media clip's alternative description (Alt) has an empty text", location)
 
 
 def media_clips(annot):

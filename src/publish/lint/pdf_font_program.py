@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import pikepdf
+from fontTools.encodings.StandardEncoding import StandardEncoding
 
 from publish.lint.pdf_cmap import read
 
@@ -32,7 +33,7 @@ class Program:
 
     order: list[str]
     widths: object  # glyph name -> advance width in thousandths of an em, or None when unknown
-    encoding: dict[int, str] = field(default_factory=dict)  # built-in code -> glyph name
+    encoding: dict[int, str] = field(default_factory=dict)  # built-in code -> glyph name; absent: .notdef
     read_cmaps: object = dict  # () -> TrueType cmaps, read only when a rule asks
     cid_keyed: bool = False
 
@@ -124,7 +125,8 @@ def cff_program(data: bytes) -> Program:
     top = cff[cff.fontNames[0]]
     strings = top.CharStrings
     scale = float(getattr(top, "FontMatrix", [0.001])[0]) * 1000
-    encoding = top.Encoding if isinstance(getattr(top, "Encoding", None), list) else []
+    encoding = getattr(top, "Encoding", "StandardEncoding")
+    encoding = StandardEncoding if encoding == "StandardEncoding" else encoding if isinstance(encoding, list) else []
 
     def width(name):
         if name not in strings:
@@ -177,7 +179,10 @@ def type1_program(data: bytes, length=None) -> Program:
         order.append(match[1].decode("latin-1"))
         widths[order[-1]] = charstring_width(T1CharString(decrypt(encrypted, CHARSTRING_KEY)[0][skip:]
                                                           if skip >= 0 else encrypted))
-    encoding = {int(code): name.decode("latin-1") for code, name in BUILT_IN.findall(clear) if int(code) < 256}
+    if re.search(rb"/Encoding\s+StandardEncoding\s+def", clear):
+        encoding = dict(enumerate(StandardEncoding))
+    else:
+        encoding = {int(code): name.decode("latin-1") for code, name in BUILT_IN.findall(clear) if int(code) < 256}
     return Program(order, widths.get, encoding)
 
 

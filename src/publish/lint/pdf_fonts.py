@@ -9,7 +9,7 @@ import re
 
 import pikepdf
 
-from fontTools.agl import UV2AGL
+from fontTools.agl import LEGACY_AGL2UV, UV2AGL
 from fontTools.agl import toUnicode as agl_unicode
 from fontTools.encodings.StandardEncoding import StandardEncoding
 
@@ -120,7 +120,9 @@ def text_not_unicode(doc: PdfDocument):
     the font's ToUnicode map, to a value that is not 0, U+FEFF or U+FFFE, or through
     a standard encoding (WinAnsi, MacRoman, MacExpert) or a standard CJK character
     collection. A glyph name that a simple font's `Differences` give a code must then
-    be one the Adobe Glyph List gives a Unicode value (`Euro`, `uni20AC`, `f_i`).
+    be in the Adobe Glyph List (`Euro`, `arrowright`, `fi`), which holds the standard
+    Latin and Symbol names ISO 32000-1 9.10.2 relies on; a made-up name, or a derived one
+    such as `uni2192` or `f_i`, needs a ToUnicode entry.
 
     ## Why is this bad?
     A screen reader reads the Unicode text; glyphs without it are read as nothing or
@@ -147,10 +149,11 @@ def text_not_unicode(doc: PdfDocument):
                       f"the font {use.name} has no Unicode mapping (ToUnicode) and no standard encoding", where(use))
         elif unmapped and font.get("/Subtype") != "/Type0":
             differences = glyph_names(font)
-            unknown = [(c, differences[c]) for c in unmapped if c in differences and not agl_unicode(differences[c])]
+            unknown = [(c, differences[c]) for c in unmapped
+                       if c in differences and differences[c] not in LEGACY_AGL2UV]
             if unknown:
                 yield Hit(f"the font {use.name} names the glyph `{unknown[0][1]}` for character code {unknown[0][0]}, "
-                          f"a name with no standard Unicode value, and has no ToUnicode entry for it", where(use))
+                          f"a name not in the Adobe Glyph List, and has no ToUnicode entry for it", where(use))
 
 
 def standard_mapping(font) -> bool:
@@ -333,19 +336,21 @@ def cid_glyph(font, kid, prog: Program, cid: int):
 
 def encoded_name(font, prog: Program, code: int, differences: dict) -> str | None:
     """The glyph name a simple font's encoding gives a code: Differences, then the base
-    encoding, then the program's built-in encoding."""
-    if code in differences:
-        return differences[code]
+    encoding, else the program's built-in encoding; None for .notdef (PDF404's concern)."""
     encoding = font.get("/Encoding")
     base = text(encoding.get("/BaseEncoding") if isinstance(encoding, pikepdf.Dictionary) else encoding)
-    if base in CODECS:
+    if code in differences:
+        name = differences[code]
+    elif base in CODECS:
         try:
-            return UV2AGL.get(ord(bytes([code]).decode(CODECS[base])))
+            name = UV2AGL.get(ord(bytes([code]).decode(CODECS[base])))
         except UnicodeDecodeError:
-            return None
-    if base == "StandardEncoding" or not prog.encoding:
-        return StandardEncoding[code] if StandardEncoding[code] != ".notdef" else None
-    return prog.encoding.get(code)
+            name = None
+    elif base == "StandardEncoding":
+        name = StandardEncoding[code]
+    else:
+        name = prog.encoding.get(code)
+    return None if name == ".notdef" else name
 
 
 def truetype_glyph(prog: Program, code: int, name: str | None) -> str | None:
