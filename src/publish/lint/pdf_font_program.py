@@ -44,9 +44,9 @@ class Program:
         """(platform, encoding) -> code -> glyph, of a TrueType program's cmap subtables."""
         return self.read_cmaps()
 
-    @property
-    def names(self) -> set[str]:
-        return set(self.order)
+    @cached_property
+    def names(self) -> frozenset[str]:
+        return frozenset(self.order)
 
     def cid_glyph(self, cid: int) -> str | None:
         """The glyph a CID shows in a CIDFontType0 program (CID-keyed: by CID; else CID = glyph id)."""
