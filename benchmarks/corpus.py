@@ -6,8 +6,10 @@ Lints every file under CORPUS_DIR (e.g. ../shared/corpus) in process, one at a t
 and prints per format how many files each rule fired on, how many could not be checked
 and how many crashed the linter (must be 0). For the DOCX files, CORPUS_DIR/MANIFEST.tsv
 notes each file's facts (title, language, headings, images with and without alt text,
-tables with header rows); the script turns them into the findings they imply and prints
-every disagreement. Exit status 1 when anything crashed or disagreed.
+tables with header rows); the script turns them into the findings they imply, prints per
+rule its true positives, false positives and false negatives, and every disagreement.
+`--others DIR` lints the DOCX files in DIR, which no label describes, and prints each
+error for a person to judge. Exit status 1 when anything crashed or disagreed.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 
 from publish.lint import lint_file
 from publish.lint.formats import detect
+from publish.lint.rule import Severity
 from publish.lint.safe import Unreadable
 
 SKIP = {"MANIFEST.tsv", "README.md", "LICENSE", "COPYING"}
@@ -64,6 +67,7 @@ def counted(findings, code: str) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path, help="the corpus folder, holding MANIFEST.tsv")
+    parser.add_argument("--others", type=Path, help="a folder of other DOCX files whose errors to list")
     args = parser.parse_args()
     files = sorted(p for p in args.corpus.rglob("*") if p.is_file() and p.name not in SKIP)
     fired = defaultdict(Counter)  # format -> rule -> files
@@ -96,7 +100,7 @@ def main() -> int:
     for path, trace in crashed:
         print(f"  {path}\n{trace}")
 
-    disagreements = []
+    disagreements, tally = [], defaultdict(lambda: [0, 0, 0])  # rule -> true pos., false pos., false neg.
     notes = facts(args.corpus / "MANIFEST.tsv") if (args.corpus / "MANIFEST.tsv").exists() else {}
     for name, note in sorted(notes.items()):
         findings = results.get(name)
@@ -104,14 +108,35 @@ def main() -> int:
             continue
         for code, want in expected(note).items():
             got = counted(findings, code)
+            tally[code][0] += min(got, want)
+            tally[code][1] += max(got - want, 0)
+            tally[code][2] += max(want - got, 0)
             if got != want:
                 disagreements.append(f"  {name}: {code} fired {got} times, the facts say {want}")
     checks = len(notes) * len(expected(""))
     print(f"\nDOCX against the manifest's facts: {len(notes)} files, {checks} checks "
           f"(title, language, skipped heading, images without alt, tables without a header row), "
           f"{len(disagreements)} disagreements")
+    print(f"  {'rule':<10}{'TP':>5}{'FP':>5}{'FN':>5}")
+    for code in sorted(tally):
+        print(f"  {code:<10}" + "".join(f"{n:>5}" for n in tally[code]))
     print("\n".join(disagreements))
+    if args.others:
+        review(args.others)
     return 1 if crashed or disagreements else 0
+
+
+def review(folder: Path) -> None:
+    """Every error in DOCX files no label describes, to be judged one by one."""
+    files = sorted(folder.rglob("*.docx"))
+    fired = Counter()
+    print(f"\nOther DOCX files in {folder}: {len(files)}")
+    for path in files:
+        errors = [f for f in lint_file(path).findings if f.severity is Severity.ERROR]
+        fired.update(f.code for f in errors)
+        for f in errors:
+            print(f"  {path.relative_to(folder)}: {f.location or '-'}: {f.code}: {f.message}")
+    print("  errors per rule: " + (", ".join(f"{code} {n}" for code, n in sorted(fired.items())) or "none"))
 
 
 if __name__ == "__main__":

@@ -5,8 +5,12 @@
 CORPUS_DIR holds pdf/verapdf-ua1/ (files named <clause>-tNN-<pass|fail>-x.pdf, each an
 atomic test of one veraPDF rule). For each veraPDF rule it prints: fail files flagged by
 the linter rule that covers it / fail files, and pass files with no error at all / pass
-files; then every disagreement with its reason. `--speed` also builds a 1,000-page
-tagged PDF with the pipeline and times the linter against page-validation on it.
+files; then per linter rule its true positives (fail files it flags), false negatives
+(fail files it misses) and false positives (pass files of its veraPDF rules where it
+reports an error); then every disagreement with its reason. `--others DIR` lints the PDFs
+in DIR (files made by other tools, with no labels) and compares each verdict with
+page-validation's. `--speed` also builds a 1,000-page tagged PDF with the pipeline and
+times the linter against page-validation on it.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from publish.lint import RULES, lint_file
@@ -41,6 +45,7 @@ def corpus(folder: Path) -> int:
         print(f"no PDFs in {folder}", file=sys.stderr)
         return 2
     per_rule = defaultdict(lambda: [0, 0, 0, 0])  # flagged, fail files, clean, pass files
+    ours = defaultdict(lambda: [0, 0, 0])  # our rule -> true positives, false positives, false negatives
     disagreements = []
     started = time.perf_counter()
     for path in files:
@@ -54,6 +59,12 @@ def corpus(folder: Path) -> int:
         findings, _ = checked.findings, checked.readable
         errors = [f for f in findings if f.severity is Severity.ERROR]
         counts = per_rule[profile_id]
+        if code:
+            fired = any(f.code == code for f in (findings if match["verdict"] == "fail" else errors))
+            if match["verdict"] == "fail":
+                ours[code][0 if fired else 2] += 1
+            elif fired:
+                ours[code][1] += 1
         if match["verdict"] == "fail":
             counts[1] += 1
             if code and any(f.code == code for f in findings):
@@ -79,7 +90,43 @@ def corpus(folder: Path) -> int:
     print(f"{'total':<24}{totals[0]:>7}/{totals[1]:<6}{totals[2]:>6}/{totals[3]:<5}")
     print(f"fail files flagged by the matching rule: {percent(totals[0], totals[1])}; "
           f"pass files with no error: {percent(totals[2], totals[3])}; {len(files)} files in {elapsed:.1f} s")
+    print_tally("\nPer linter rule", ours)
     print("\nDisagreements:" if disagreements else "\nNo disagreements.")
+    for line in disagreements:
+        print(f"  {line}")
+    return 0
+
+
+def print_tally(title: str, tally: dict) -> None:
+    """Per rule: true positives, false positives, false negatives."""
+    print(f"{title}:\n  {'rule':<10}{'TP':>5}{'FP':>5}{'FN':>5}")
+    for code in sorted(tally):
+        print(f"  {code:<10}" + "".join(f"{n:>5}" for n in tally[code]))
+    totals = [sum(t[i] for t in tally.values()) for i in range(3)]
+    print(f"  {'total':<10}" + "".join(f"{n:>5}" for n in totals))
+
+
+def others(folder: Path) -> int:
+    """Lint PDFs no label describes and compare each verdict with page-validation's (PDF/UA-1)."""
+    import page
+
+    files = sorted(folder.rglob("*.pdf"))
+    fired, disagreements, agree = Counter(), [], 0
+    for path in files:
+        errors = [f for f in lint_file(path).findings if f.severity is Severity.ERROR]
+        report = page.validate_pdf(str(path), profile="ua1")
+        fired.update({f.code for f in errors})
+        theirs = sorted({f.rule_id for f in report.failures})
+        if bool(errors) == (not report.is_compliant):
+            agree += 1
+        else:
+            mine = ", ".join(sorted({f"{f.code} ({f.message})" for f in errors})) or "no error"
+            disagreements.append(f"{path.relative_to(folder)}: publish lint: {mine}; "
+                                 f"page-validation: {', '.join(theirs) or 'compliant'}")
+    print(f"\nOther PDFs in {folder}: {len(files)} files, verdict agrees with page-validation on "
+          f"{percent(agree, len(files))}")
+    for code, n in sorted(fired.items()):
+        print(f"  {code:<10}{n:>4} files with an error")
     for line in disagreements:
         print(f"  {line}")
     return 0
@@ -159,10 +206,13 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus_dir", type=Path)
     parser.add_argument("--speed", action="store_true", help="also time a 1,000-page PDF")
+    parser.add_argument("--others", type=Path, help="a folder of other PDFs to compare with page-validation")
     args = parser.parse_args(argv)
     status = corpus(args.corpus_dir / "pdf" / "verapdf-ua1")
     if (args.corpus_dir / "pdf" / "PDFUA-1-profile.xml").exists():
         coverage(args.corpus_dir / "pdf" / "PDFUA-1-profile.xml")
+    if args.others:
+        others(args.others)
     if args.speed:
         speed()
     return status

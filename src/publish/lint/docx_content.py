@@ -7,7 +7,7 @@ import re
 from publish.lint.concerns import (
     BARE_URL_LINK, EMPTY_HEADING, HEADING_SKIPPED, VAGUE_LINK, Heading, Labelled,
 )
-from publish.lint.docx_document import DocxDocument, Paragraph, is_on, paragraph_text, val
+from publish.lint.docx_document import OFF, DocxDocument, Paragraph, is_on, paragraph_text, val
 from publish.lint.rule import Hit, Severity, capped, rule
 from publish.vocabulary import is_file_name
 from publish.xml import NS, qname
@@ -92,7 +92,7 @@ def looks_like_heading(doc: DocxDocument, para: Paragraph) -> bool:
     text = para.text.strip()
     if para.level or para.in_table or para.numbered or not text or len(text) > 100 or text[-1] in ".,;:!?":
         return False
-    if para.style.strip().lower() in ("title", "subtitle"):
+    if para.style.strip().lower() in ("title", "subtitle") or "\t" in text or in_contents(doc, para):
         return False
     runs = [r for r in para.element.iter(qname("w:r")) if paragraph_text(r).strip()]
     if not runs:
@@ -100,6 +100,13 @@ def looks_like_heading(doc: DocxDocument, para: Paragraph) -> bool:
     bold = all(is_on(r.find("w:rPr/w:b", NS)) for r in runs)
     large = all(int(val(r.find("w:rPr/w:sz", NS)) or 0) >= 28 for r in runs)
     return bold or large
+
+
+def in_contents(doc: DocxDocument, para: Paragraph) -> bool:
+    """Whether a paragraph sits among table-of-contents entries (styles `toc 1`, `TOC Heading`...),
+    where bold column labels ("Chapter", "Page") are not headings."""
+    near = doc.paragraphs[max(para.number - 2, 0):para.number + 1]
+    return any(p.style.strip().lower().startswith("toc") for p in near)
 
 
 @rule("DOCX114", "fake-heading", Severity.WARNING, "Headings must use heading styles, not bold or large text",
@@ -111,7 +118,9 @@ def fake_heading(doc: DocxDocument):
     Finds short paragraphs outside tables and lists that are not in a heading style
     but are formatted by hand all bold or all 14 pt or larger, and do not end in
     punctuation: lines that look like headings to the eye. Formatting that comes from
-    a named style (Title, Author, a definition term) is left alone.
+    a named style (Title, Author, a definition term) is left alone, and so are lines
+    set out in columns with tabs and lines beside table-of-contents entries: bold
+    column labels such as "Chapter  Page" over a contents list are not headings.
 
     ## Why is this bad?
     A screen reader reads them as ordinary text: they are missing from the headings
@@ -215,8 +224,12 @@ def named(number: int, first: Paragraph | None) -> str:
       refs=("WCAG 2.2 SC 1.3.1", "Word checker: table has no header row"))
 def table_without_header_row(doc: DocxDocument):
     """## What it does
-    Checks that the first row of every table is marked as a header row
-    (`w:tblHeader`, "Repeat Header Rows" in Word).
+    Checks that the first row of every data table is marked as a header row
+    (`w:tblHeader`, "Repeat Header Rows" in Word). As Word's own checker does, it
+    leaves layout tables alone: a table of one column or one row, and a table that
+    nothing marks as having headers: no header row, the table look's "Header Row"
+    option off (`w:tblLook`), and a first row not set apart in bold from the next. A
+    table that says nothing of its look is taken as a data table.
 
     ## Why is this bad?
     Screen readers name each cell by its column header only when the table says
@@ -231,8 +244,33 @@ def table_without_header_row(doc: DocxDocument):
     """
     for number, table, first in tables(doc):
         row = table.find("w:tr", NS)
-        if row is not None and not is_on(row.find("w:trPr/w:tblHeader", NS)):
+        if row is not None and not is_on(row.find("w:trPr/w:tblHeader", NS)) and not layout_table(doc, table):
             yield Hit(f"{named(number, first)} has no header row", where(first))
+
+
+def layout_table(doc: DocxDocument, table) -> bool:
+    """A table used to place things on the page rather than to hold data (see DOCX112)."""
+    rows = table.findall("w:tr", NS)
+    if len(rows) < 2 or max(len(row.findall("w:tc", NS)) for row in rows) < 2:
+        return True
+    look = table.find("w:tblPr/w:tblLook", NS)
+    if look is None:
+        return False
+    first_row = val(look, "firstRow")
+    if first_row is not None:
+        header_look = first_row.lower() not in OFF
+    elif re.fullmatch(r"[0-9A-Fa-f]{1,4}", val(look) or ""):
+        header_look = bool(int(val(look), 16) & 0x20)
+    else:
+        return False
+    return not header_look and not (all_bold(doc, rows[0]) and not all_bold(doc, rows[1]))
+
+
+def all_bold(doc: DocxDocument, row) -> bool:
+    """Whether every run of text in a table row is bold, directly or through its styles."""
+    runs = [(run, doc.paragraph_of.get(p)) for p in row.iter(qname("w:p")) for run in p.iter(qname("w:r"))
+            if paragraph_text(run).strip()]
+    return bool(runs) and all(para is not None and is_on(doc.run_property(run, para, "b")) for run, para in runs)
 
 
 @rule("DOCX106", "irregular-table", Severity.WARNING, "Tables must be simple grids: no merged cells, no nesting",
@@ -392,22 +430,40 @@ def background(doc: DocxDocument, run, para: Paragraph) -> str:
     return next((c for c in candidates if c), "FFFFFF")
 
 
+def colour_source(doc: DocxDocument, run, para: Paragraph) -> str | None:
+    """The name of the style that gives a run its colour; None when the run is coloured by hand."""
+    if run.find("w:rPr/w:color", NS) is not None:
+        return None
+    for style_id in (val(run.find("w:rPr/w:rStyle", NS)), para.style_id):
+        if doc.style_property(style_id, "w:rPr/w:color") is not None:
+            return doc.styles[style_id].name if style_id in doc.styles else style_id
+    return "default paragraph font"
+
+
 def low_contrast_runs(doc: DocxDocument):
+    """One finding per cause: a style, or a colour set by hand, on one background; each says
+    how many runs of text it covers and quotes the first."""
+    found = {}  # (style or None, foreground, background, needed) -> [first hit's parts, places]
     for para in doc.paragraphs:
         for run in para.element.iter(qname("w:r")):
-            if not paragraph_text(run).strip():
-                continue
+            words = paragraph_text(run).strip()
             foreground = colour(val(doc.run_property(run, para, "color")))
-            if foreground is None:  # "auto": Word picks black or white against the background
+            if not words or foreground is None:  # "auto": Word picks black or white against the background
                 continue
             behind = background(doc, run, para)
             size = int(val(doc.run_property(run, para, "sz")) or 22)
-            large = size >= 36 or (size >= 28 and is_on(doc.run_property(run, para, "b")))
+            needed = 3 if size >= 36 or (size >= 28 and is_on(doc.run_property(run, para, "b"))) else 4.5
             ratio = contrast(foreground, behind)
-            if ratio < (3 if large else 4.5):
-                yield Hit(f"text #{foreground} on #{behind} has a contrast of {ratio:.1f}:1 (needs "
-                          f"{'3' if large else '4.5'}:1) in {para.quote}", para.location)
-                break
+            if ratio < needed:
+                key = (colour_source(doc, run, para), foreground, behind, needed)
+                found.setdefault(key, [(words, ratio, para.location), 0])[1] += 1
+    for (style, foreground, behind, needed), ((words, ratio, location), places) in found.items():
+        quote = f"“{words[:40]}{'…' if len(words) > 40 else ''}”"
+        cause = f"text in the style `{style}`" if style else f"the text {quote}, coloured by hand,"
+        more = (f" in {places} places, the first {quote}" if style else f" (and {places - 1} more places like it)") \
+            if places > 1 else (f": {quote}" if style else "")
+        yield Hit(f"{cause} is #{foreground} on #{behind}, a contrast of {ratio:.1f}:1 (needs {needed:g}:1){more}",
+                  location)
 
 
 @rule("DOCX420", "low-contrast-text", Severity.ERROR,
@@ -420,7 +476,9 @@ def low_contrast_text(doc: DocxDocument):
     Works out each run's colour through the style chain and what lies behind it (its
     highlight or shading, the paragraph's or table cell's shading, the page colour,
     else white), and finds text below 4.5:1 contrast, or 3:1 for large text (18 pt,
-    or 14 pt bold). Automatic colour is left alone: Word adapts it.
+    or 14 pt bold). Automatic colour is left alone: Word adapts it. Runs that fail for
+    the same cause (one style, or one colour set by hand, on one background) make one
+    finding that names the style or quotes the run and counts the places.
 
     ## Why is this bad?
     Partially sighted readers and anyone reading in sunlight cannot make out pale

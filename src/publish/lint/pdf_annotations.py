@@ -104,7 +104,8 @@ def annotation_without_description(doc: PdfDocument):
     """## What it does
     Checks that each visible link has a non-empty `Contents`, each other annotation a
     non-empty `Contents` or an `Alt` on its tag, and each form field a tooltip (`TU`)
-    or an `Alt` on its tag.
+    or an `Alt` on its tag. A `TU` on a widget that is only a kid of its field does not
+    count (PDF/UA-1 7.18.1: the field has the TU, or every widget an Alt).
 
     ## Why is this bad?
     The description is what a screen reader says for the annotation; without it a
@@ -130,8 +131,12 @@ def annotation_without_description(doc: PdfDocument):
 
 
 def field_tooltip(annot) -> str | None:
-    """The field's TU, looked up through the widget's parent fields."""
+    """The field's TU, looked up through the widget's parent fields. A widget's own TU
+    counts only when the widget is its field too (no Parent, or a name of its own): on a
+    widget that is only a kid of a field, TU is not a field entry and readers ignore it."""
     node, seen = annot, set()
+    if "/Parent" in annot and "/T" not in annot:
+        node = annot.get("/Parent")
     for _ in range(MAX_FIELD_DEPTH):
         if not isinstance(node, pikepdf.Dictionary) or node.objgen in seen:
             return None
@@ -177,7 +182,8 @@ def tab_order_not_structure(doc: PdfDocument):
 def media_without_alt(doc: PdfDocument):
     """## What it does
     Checks each media clip played by a screen annotation: it has a `CT` (content
-    type) and an `Alt` array of language and description pairs.
+    type) and an `Alt` array of language and description pairs, each description
+    with text (an empty one is read as no description at all).
 
     ## Why is this bad?
     Without a description a screen reader cannot say what the video or sound is,
@@ -192,8 +198,11 @@ def media_without_alt(doc: PdfDocument):
             if clip.get("/CT") is None:
                 yield Hit("media clip has no content type (CT)", location)
             alt = clip.get("/Alt")
-            if not (isinstance(alt, pikepdf.Array) and len(alt) and len(alt) % 2 == 0):
+            pairs = list(alt) if isinstance(alt, pikepdf.Array) and len(alt) % 2 == 0 else []
+            if not pairs:
                 yield Hit("media clip has no alternative description (Alt)", location)
+            elif not all(text(description) for description in pairs[1::2]):
+                yield Hit("media clip's alternative description (Alt) has an empty text", location)
 
 
 def media_clips(annot):

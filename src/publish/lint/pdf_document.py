@@ -19,6 +19,7 @@ from functools import cached_property
 import pikepdf
 
 from publish.lint.pdf_cmap import MAX_RANGE, lookup, read, unicode_map
+from publish.lint.pdf_font_program import Program, embedded
 from publish.lint.rule import Hit
 from publish.lint.safe import Unreadable
 from publish.vocabulary import is_language_tag
@@ -186,6 +187,11 @@ class FontUse:
     @cached_property
     def metrics(self) -> FontMetrics:
         return font_metrics(self.font)
+
+    @cached_property
+    def program(self) -> Program | None:
+        """The embedded font program, read once for all the rules that need it."""
+        return embedded(self.font)
 
     @cached_property
     def to_unicode(self) -> tuple | None:

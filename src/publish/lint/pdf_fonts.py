@@ -9,8 +9,13 @@ import re
 
 import pikepdf
 
+from fontTools.agl import LEGACY_AGL2UV, UV2AGL
+from fontTools.agl import toUnicode as agl_unicode
+from fontTools.encodings.StandardEncoding import StandardEncoding
+
 from publish.lint.pdf_cmap import lookup, read, unicode_map
-from publish.lint.pdf_document import FontUse, PdfDocument, cid_widths, safely, text
+from publish.lint.pdf_document import FontUse, PdfDocument, safely, text
+from publish.lint.pdf_font_program import Program, descendant, descriptor, font_file
 from publish.lint.rule import Hit, Severity, rule
 
 STANDARD_ENCODINGS = {"MacRomanEncoding", "MacExpertEncoding", "WinAnsiEncoding"}
@@ -24,25 +29,7 @@ UniJIS-UTF16-H UniJIS-UTF16-V KSC-EUC-H KSC-EUC-V KSCms-UHC-H KSCms-UHC-V KSCms-
 KSCpc-EUC-H UniKS-UCS2-H UniKS-UCS2-V UniKS-UTF16-H UniKS-UTF16-V""".split())
 CJK_ORDERINGS = {"GB1", "CNS1", "Japan1", "Korea1"}
 SUBSET = re.compile(r"[A-Z]{6}\+")
-
-
-def descendant(font) -> pikepdf.Dictionary | None:
-    kids = font.get("/DescendantFonts")
-    kid = kids[0] if isinstance(kids, pikepdf.Array) and len(kids) else None
-    return kid if isinstance(kid, pikepdf.Dictionary) else None
-
-
-def descriptor(font) -> pikepdf.Dictionary | None:
-    owner = descendant(font) if font.get("/Subtype") == "/Type0" else font
-    desc = owner.get("/FontDescriptor") if owner is not None else None
-    return desc if isinstance(desc, pikepdf.Dictionary) else None
-
-
-def font_file(font):
-    desc = descriptor(font)
-    if desc is None:
-        return None
-    return next((desc.get(k) for k in ("/FontFile", "/FontFile2", "/FontFile3") if k in desc), None)
+CODECS = {"WinAnsiEncoding": "cp1252", "MacRomanEncoding": "mac_roman"}
 
 
 def used_fonts(doc: PdfDocument):
@@ -76,25 +63,6 @@ def glyph_names(font) -> dict[int, str]:
     return names
 
 
-DIGITS = "zero one two three four five six seven eight nine".split()
-
-
-def glyph_name(font, code: int, differences: dict) -> str | None:
-    """The glyph name of a code: from Differences, or for ASCII letters and digits from a
-    standard base encoding (which all agree on them); None when the font's own built-in
-    encoding decides, which only the font program knows."""
-    if code in differences:
-        return differences[code]
-    encoding = font.get("/Encoding")
-    base = encoding.get("/BaseEncoding") if isinstance(encoding, pikepdf.Dictionary) else encoding
-    if text(base) not in STANDARD_ENCODINGS | {"StandardEncoding"} or code > 127:
-        return None
-    character = chr(code)
-    if character.isdigit():
-        return DIGITS[int(character)]
-    return character if character.isalpha() else None
-
-
 @rule("PDF402", "font-not-embedded", Severity.ERROR,
       "Fonts must be embedded with every glyph the text uses, at the declared widths",
       fix="Rebuild with `{build}`; the pipeline embeds its fonts",
@@ -106,9 +74,10 @@ def glyph_name(font, code: int, differences: dict) -> str | None:
 def font_not_embedded(doc: PdfDocument):
     """## What it does
     Checks that each font used for visible text (not Type 3, not invisible text) has
-    its font program embedded, that an embedded TrueType CID font has a glyph for each
-    code shown, with the width the PDF declares for it, and that an embedded subset's
-    CharSet or CIDSet lists every glyph the text uses.
+    its font program embedded; reads the program (TrueType, OpenType, CFF or Type 1) and
+    checks that it has a glyph for each code shown, as wide as the PDF's `Widths` or `W`
+    say (within 1/1000 em, as veraPDF allows); that a Type 1 subset's CharSet names
+    exactly the glyphs of its program, and that a CID subset's CIDSet lists every CID shown.
 
     ## Why is this bad?
     A missing font is replaced by the reader's own, which can change the shapes and
@@ -124,29 +93,19 @@ def font_not_embedded(doc: PdfDocument):
         if font_file(font) is None:
             yield Hit(f"the font {use.name} is not embedded", where(use))
             continue
-        absent = missing_glyph(font, use.codes)
+        prog = use.program
+        if SUBSET.match(use.name):
+            yield from (Hit(f"the font {use.name} {message}", where(use)) for message in subset_lists(use, prog))
+        if prog is None:
+            continue
+        glyphs = used_glyphs(use, prog)
+        absent = next((code for code, glyph in glyphs.items() if glyph is MISSING), None)
         if absent is not None:
             yield Hit(f"the font {use.name} has no glyph for character code {absent}", where(use))
-        mismatch = wrong_width(font, use.codes)
+        mismatch = wrong_width(use, prog, glyphs)
         if mismatch is not None:
             yield Hit(f"the font {use.name} gives character code {mismatch[0]} the width {mismatch[1]:g} where "
                       f"the font program has {mismatch[2]:g}", where(use))
-        if not SUBSET.match(use.name):
-            continue
-        desc = descriptor(font)
-        charset = desc.get("/CharSet")
-        if isinstance(charset, pikepdf.String) and font.get("/Subtype") == "/Type1":
-            listed = set(str(charset).lstrip("/").split("/"))
-            differences = glyph_names(font)
-            missing = sorted({n for n in (glyph_name(font, c, differences) for c in use.codes) if n} - listed)
-            if missing:
-                yield Hit(f"the font {use.name} does not list the glyph `{missing[0]}` in its CharSet", where(use))
-        cidset = desc.get("/CIDSet")
-        if isinstance(cidset, pikepdf.Stream) and cmap_name(font) in ("Identity-H", "Identity-V"):
-            bits = read(cidset)
-            missing = sorted(c for c in use.codes if c // 8 >= len(bits) or not bits[c // 8] & (0x80 >> c % 8))
-            if missing:
-                yield Hit(f"the font {use.name} does not list glyph {missing[0]} in its CIDSet", where(use))
 
 
 @rule("PDF403", "text-not-unicode", Severity.ERROR, "Text must map to Unicode characters",
@@ -159,7 +118,11 @@ def text_not_unicode(doc: PdfDocument):
     """## What it does
     Checks that every character code shown with each font maps to Unicode: through
     the font's ToUnicode map, to a value that is not 0, U+FEFF or U+FFFE, or through
-    a standard encoding (WinAnsi, MacRoman, MacExpert) or a standard CJK character collection.
+    a standard encoding (WinAnsi, MacRoman, MacExpert) or a standard CJK character
+    collection. A glyph name that a simple font's `Differences` give a code must then
+    be in the Adobe Glyph List (`Euro`, `arrowright`, `fi`), which holds the standard
+    Latin and Symbol names ISO 32000-1 9.10.2 relies on; a made-up name, or a derived one
+    such as `uni2192` or `f_i`, needs a ToUnicode entry.
 
     ## Why is this bad?
     A screen reader reads the Unicode text; glyphs without it are read as nothing or
@@ -178,11 +141,19 @@ def text_not_unicode(doc: PdfDocument):
                 yield Hit(f"the font {use.name} maps character code {bad[0]} to an invalid Unicode value", where(use))
                 continue
             unmapped = [c for c in sorted(use.all_codes) if lookup(mapping, c) is None]
-            if unmapped and not standard_mapping(font):
-                yield Hit(f"the font {use.name} has no Unicode value for character code {unmapped[0]} "
-                          f"({len(unmapped)} codes unmapped)", where(use))
-        elif not standard_mapping(font):
-            yield Hit(f"the font {use.name} has no Unicode mapping (ToUnicode) and no standard encoding", where(use))
+        else:
+            mapping, unmapped = None, sorted(use.all_codes)
+        if unmapped and not standard_mapping(font):
+            yield Hit(f"the font {use.name} has no Unicode value for character code {unmapped[0]} "
+                      f"({len(unmapped)} codes unmapped)" if mapping is not None else
+                      f"the font {use.name} has no Unicode mapping (ToUnicode) and no standard encoding", where(use))
+        elif unmapped and font.get("/Subtype") != "/Type0":
+            differences = glyph_names(font)
+            unknown = [(c, differences[c]) for c in unmapped
+                       if c in differences and differences[c] not in LEGACY_AGL2UV]
+            if unknown:
+                yield Hit(f"the font {use.name} names the glyph `{unknown[0][1]}` for character code {unknown[0][0]}, "
+                          f"a name not in the Adobe Glyph List, and has no ToUnicode entry for it", where(use))
 
 
 def standard_mapping(font) -> bool:
@@ -197,7 +168,7 @@ def standard_mapping(font) -> bool:
     encoding = font.get("/Encoding")
     if isinstance(encoding, pikepdf.Dictionary):
         encoding = encoding.get("/BaseEncoding") or ("/Differences" in encoding and subtype in ("/Type1", "/Type3")
-                                                     and "/WinAnsiEncoding")
+                                                     and pikepdf.Name.WinAnsiEncoding)
     return text(encoding) in STANDARD_ENCODINGS
 
 
@@ -269,7 +240,7 @@ def font_encoding_invalid(doc: PdfDocument):
     """
     for use in used_fonts(doc):
         for message in composite_problems(use.font) if use.font.get("/Subtype") == "/Type0" else \
-                truetype_problems(use.font):
+                truetype_problems(use):
             yield Hit(f"the font {use.name} {message}", where(use))
 
 
@@ -307,15 +278,15 @@ def system_info_mismatch(font_info, cmap_info) -> str | None:
     return None
 
 
-def truetype_problems(font):
+def truetype_problems(use: FontUse):
+    font = use.font
     if font.get("/Subtype") != "/TrueType":
         return
     desc = descriptor(font)
     flags = desc.get("/Flags", 0) if desc is not None else 0
     flags = flags if isinstance(flags, int) else 0
     encoding = font.get("/Encoding")
-    program = font_file(font)
-    subtables = cmap_subtables(read(program)) if isinstance(program, pikepdf.Stream) else None
+    subtables = list(use.program.cmaps) if use.program is not None else None
     if flags & 4:
         if encoding is not None:
             yield "is a symbolic TrueType font with an Encoding entry"
@@ -329,73 +300,102 @@ def truetype_problems(font):
         yield "is a non-symbolic TrueType font whose program has no Unicode or Macintosh cmap"
 
 
-def truetype_table(program: bytes, tag: bytes) -> bytes | None:
-    """One table of a TrueType font program, found through its table directory."""
-    tables = int.from_bytes(program[4:6], "big")
-    for record in range(12, 12 + 16 * tables, 16):
-        if program[record:record + 4] == tag:
-            start = int.from_bytes(program[record + 8:record + 12], "big")
-            return program[start:start + int.from_bytes(program[record + 12:record + 16], "big")]
+MISSING = object()  # a glyph the font program lacks
+
+
+def used_glyphs(use: FontUse, prog: Program) -> dict:
+    """Code -> the glyph it shows in the program, MISSING, or None where only a full
+    renderer could tell (a TrueType font whose cmaps do not answer)."""
+    font, glyphs = use.font, {}
+    kid = descendant(font) if font.get("/Subtype") == "/Type0" else None
+    differences = glyph_names(font)
+    for code in sorted(use.codes):
+        if kid is not None:
+            glyph = cid_glyph(font, kid, prog, code)
+        elif prog.cmaps:
+            glyph = truetype_glyph(prog, code, encoded_name(font, prog, code, differences))
+        else:
+            name = encoded_name(font, prog, code, differences)
+            glyph = None if name is None else name if name in prog.names else MISSING
+        glyphs[code] = glyph
+    return glyphs
+
+
+def cid_glyph(font, kid, prog: Program, cid: int):
+    """The glyph of a CID under an Identity CMap: through the CIDToGIDMap (TrueType) or the
+    CFF's own CIDs."""
+    if cmap_name(font) not in ("Identity-H", "Identity-V"):
+        return None
+    if kid.get("/Subtype") == "/CIDFontType2":
+        gids = kid.get("/CIDToGIDMap")
+        table = read(gids) if isinstance(gids, pikepdf.Stream) else None
+        gid = int.from_bytes(table[2 * cid:2 * cid + 2], "big") if table is not None else cid
+        return prog.order[gid] if gid < len(prog.order) else MISSING
+    return prog.cid_glyph(cid) or MISSING
+
+
+def encoded_name(font, prog: Program, code: int, differences: dict) -> str | None:
+    """The glyph name a simple font's encoding gives a code: Differences, then the base
+    encoding, else the program's built-in encoding; None for .notdef (PDF404's concern)."""
+    encoding = font.get("/Encoding")
+    base = text(encoding.get("/BaseEncoding") if isinstance(encoding, pikepdf.Dictionary) else encoding)
+    if code in differences:
+        name = differences[code]
+    elif base in CODECS:
+        try:
+            name = UV2AGL.get(ord(bytes([code]).decode(CODECS[base])))
+        except UnicodeDecodeError:
+            name = None
+    elif base == "StandardEncoding":
+        name = StandardEncoding[code]
+    else:
+        name = prog.encoding.get(code)
+    return None if name == ".notdef" else name
+
+
+def truetype_glyph(prog: Program, code: int, name: str | None) -> str | None:
+    """A simple TrueType font's glyph for a code, looked up in its cmaps as ISO 32000-1 9.6.6.4 says."""
+    symbol = prog.cmaps.get((3, 0), {})
+    for candidate in (code, 0xF000 + code, 0xF100 + code, 0xF200 + code):
+        if candidate in symbol:
+            return symbol[candidate]
+    unicode = agl_unicode(name) if name else None
+    if unicode and len(unicode) == 1 and ord(unicode) in prog.cmaps.get((3, 1), {}):
+        return prog.cmaps[(3, 1)][ord(unicode)]
+    return prog.cmaps.get((1, 0), {}).get(code)
+
+
+def wrong_width(use: FontUse, prog: Program, glyphs: dict) -> tuple[int, float, float] | None:
+    """(code, width in the PDF, width in the program) where they differ by more than
+    1/1000 em, the tolerance veraPDF allows; codes a simple font gives no width are skipped."""
+    composite = use.font.get("/Subtype") == "/Type0"
+    metrics = use.metrics
+    for code, glyph in glyphs.items():
+        if glyph is None or glyph is MISSING or not (composite or code in metrics.widths):
+            continue
+        actual = prog.widths(glyph)
+        declared = metrics.widths.get(code, metrics.default) * 1000
+        if actual is not None and abs(declared - actual) > 1:
+            return code, declared, actual
     return None
 
 
-def cmap_subtables(program: bytes) -> list[tuple[int, int]] | None:
-    """(platform, encoding) of each subtable of a TrueType program's cmap; None if unreadable."""
-    cmap = truetype_table(program, b"cmap")
-    if cmap is None or len(cmap) < 4:
-        return None
-    entries = [cmap[4 + 8 * i:8 + 8 * i] for i in range(int.from_bytes(cmap[2:4], "big"))]
-    if any(len(e) < 4 for e in entries):
-        return None
-    return [(int.from_bytes(e[:2], "big"), int.from_bytes(e[2:4], "big")) for e in entries]
-
-
-def truetype_cid_font(font):
-    """(CIDFont, font program bytes) of an embedded TrueType CID font with an Identity CMap, else None."""
-    kid, program = descendant(font), font_file(font)
-    if kid is None or kid.get("/Subtype") != "/CIDFontType2" or not isinstance(program, pikepdf.Stream) \
-            or cmap_name(font) not in ("Identity-H", "Identity-V"):
-        return None
-    return kid, read(program)
-
-
-def glyph_ids(kid, codes: set) -> dict[int, int]:
-    """Code (= CID under an Identity CMap) -> glyph id, through the CIDToGIDMap."""
-    gids = kid.get("/CIDToGIDMap")
-    table = read(gids) if isinstance(gids, pikepdf.Stream) else None
-    if table is None:
-        return {code: code for code in codes}
-    return {code: int.from_bytes(table[2 * code:2 * code + 2], "big") for code in codes}
-
-
-def missing_glyph(font, codes: set) -> int | None:
-    """A code of an embedded TrueType CID font whose glyph the font program lacks."""
-    found = truetype_cid_font(font)
-    maxp = truetype_table(found[1], b"maxp") if found else None
-    if maxp is None or len(maxp) < 6:
-        return None
-    glyphs = int.from_bytes(maxp[4:6], "big")
-    return next((code for code, gid in sorted(glyph_ids(found[0], codes).items()) if gid >= glyphs), None)
-
-
-def wrong_width(font, codes: set) -> tuple[int, float, float] | None:
-    """(code, width in the PDF, width in the font program) where they differ by more than 1/1000 em."""
-    found = truetype_cid_font(font)
-    if not found:
-        return None
-    kid, program = found
-    head, hhea, hmtx = (truetype_table(program, tag) for tag in (b"head", b"hhea", b"hmtx"))
-    if not head or not hhea or hmtx is None or len(head) < 20 or len(hhea) < 36:
-        return None
-    units, metrics = int.from_bytes(head[18:20], "big"), int.from_bytes(hhea[34:36], "big")
-    if not units or not metrics or len(hmtx) < 4 * metrics:
-        return None
-    declared = cid_widths(kid)
-    default = kid.get("/DW", 1000)
-    for code, gid in sorted(glyph_ids(kid, codes).items()):
-        record = 4 * min(gid, metrics - 1)
-        actual = int.from_bytes(hmtx[record:record + 2], "big") * 1000 / units
-        width = float(declared.get(code, default))
-        if abs(width - actual) > 1:
-            return code, width, actual
-    return None
+def subset_lists(use: FontUse, prog: Program | None):
+    """What is wrong with a subset's CharSet (it must name exactly the program's glyphs)
+    or CIDSet (it must include each CID shown)."""
+    font = use.font
+    desc = descriptor(font)
+    charset = desc.get("/CharSet")
+    if isinstance(charset, pikepdf.String) and font.get("/Subtype") == "/Type1" and prog is not None:
+        listed = set(str(charset).lstrip("/").split("/")) - {""}
+        present = prog.names - {".notdef"}
+        if listed - present:
+            yield f"lists the glyph `{sorted(listed - present)[0]}` in its CharSet, but its program lacks it"
+        if present - listed:
+            yield f"has the glyph `{sorted(present - listed)[0]}`, which its CharSet does not list"
+    cidset = desc.get("/CIDSet")
+    if isinstance(cidset, pikepdf.Stream) and cmap_name(font) in ("Identity-H", "Identity-V"):
+        bits = read(cidset)
+        missing = sorted(c for c in use.codes if c // 8 >= len(bits) or not bits[c // 8] & (0x80 >> c % 8))
+        if missing:
+            yield f"does not list glyph {missing[0]} in its CIDSet"

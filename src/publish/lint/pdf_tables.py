@@ -108,8 +108,9 @@ def irregular_table(doc: PdfDocument):
 def table_header_without_scope(doc: PdfDocument):
     """## What it does
     In a table whose data cells do not name their headers (`Headers` attribute),
-    checks that each TH has a `Scope` of Row, Column or Both; where cells do name
-    headers, checks that each name is the ID of a TH in the table.
+    checks that each TH has a `Scope` of Row, Column or Both; where data cells do name
+    headers, checks that each name is the ID of a TH in the table. `Headers` on a header
+    cell is not checked: PDF/UA-1 asks it only of data cells.
 
     ## Why is this bad?
     Without a scope, a screen reader cannot tell whether a header belongs to its row
@@ -121,7 +122,7 @@ def table_header_without_scope(doc: PdfDocument):
     for table in tables(doc):
         cells = set(grid(table)[0].values())
         headers = [c for c in cells if c.std == "TH"]
-        named = [c for c in cells if attribute(c, "/Headers") is not None]
+        named = [c for c in cells if c.std == "TD" and attribute(c, "/Headers") is not None]
         if not named:
             for cell in sorted(headers, key=lambda c: table_order(table, c)):
                 if str(attribute(cell, "/Scope") or "") not in ("/Row", "/Column", "/Both"):
