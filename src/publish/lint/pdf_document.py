@@ -19,7 +19,7 @@ from functools import cached_property
 import pikepdf
 
 from publish.lint.pdf_cmap import MAX_RANGE, lookup, read, unicode_map
-from publish.lint.rule import Hit
+from publish.lint.rule import Hit, safety_net
 from publish.lint.safe import Unreadable
 from publish.vocabulary import is_language_tag
 
@@ -55,6 +55,7 @@ def safely(check):
         try:
             yield from check(doc)
         except (pikepdf.PdfError, TypeError, AttributeError, ValueError, KeyError, IndexError) as exc:
+            safety_net(exc)
             yield Hit(f"could not finish this check: the PDF has a damaged object ({type(exc).__name__})")
 
     return run
