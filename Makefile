@@ -13,7 +13,7 @@ EDITION_FILES := $(foreach e,$(EDITIONS),$(OUT)/$(NAME).$(e))
 CHECKED := $(OUT)/lint.txt $(OUT)/index.html $(OUT)/accessibility.html $(OUT)/accessibility.json
 INPUTS := $(wildcard source/*) $(shell find src/publish -name '*.py' -o -name '*.typ' -o -name '*.css' -o -name '*.html' 2>/dev/null)
 
-.PHONY: all $(EDITIONS) lint pages test checkers bench clean help venv
+.PHONY: all $(EDITIONS) lint pages test checkers bench mutation clean help venv
 
 all: $(CHECKED) ## Build every edition into build/, check it, write the download page and report
 
@@ -48,6 +48,12 @@ test: $(VENV)/.installed checkers ## Run the test suite, independent checkers in
 
 bench: $(VENV)/.installed checkers ## Time the pipeline against bare pandoc/Typst and the checkers
 	$(PY) benchmarks/bench.py
+
+mutation: $(VENV)/.installed ## Mutation-test the linter's rule modules with the fast tests (slow; not in `make test`)
+	$(PY) -m pip install --quiet --disable-pip-version-check 'mutmut==3.8.1'
+	rm -rf mutants
+	$(VENV)/bin/mutmut run --max-children 2
+	$(VENV)/bin/mutmut results
 
 clean: ## Remove build/
 	rm -rf $(OUT)
