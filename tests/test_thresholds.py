@@ -99,3 +99,28 @@ def test_pdf_italic_from_large_print_on(tmp_path, size, flagged):
     """A PDF is large print, and italic refused, from a running size of 16 pt."""
     path = typeset(tmp_path, size, None, extra="_Emphasis._\n")
     assert codes(path, "PDF422") == (["PDF422"] if flagged else [])
+
+
+def test_text_file_size_at_the_limit():
+    from publish.lint.safe import Unreadable
+    from publish.lint.txt import MAX_BYTES, load
+
+    assert load(b"x" * MAX_BYTES).text is not None
+    with pytest.raises(Unreadable, match="over the 20 MB"):
+        load(b"x" * (MAX_BYTES + 1))
+
+
+def test_quoted_labels_are_cut_after_sixty_characters():
+    """Killed mutants: the quote's cut (`make mutation`); a label with no words is not quoted."""
+    from publish.lint.concerns import named, quoted
+
+    assert quoted("x" * 60) == "“" + "x" * 60 + "”"
+    assert quoted("x" * 61) == "“" + "x" * 59 + "…”"
+    assert named("heading", "  ") == "heading"
+
+
+@pytest.mark.parametrize("text", ["Click here.", "click here:", "  Read   MORE! "])
+def test_vague_link_text_ignores_case_spaces_and_end_punctuation(text):
+    from publish.vocabulary import is_vague_link_text
+
+    assert is_vague_link_text(text)
