@@ -21,7 +21,7 @@ CATALOGUE := $(OUT)/index.html $(OUT)/feed.xml
 SETTINGS := pyproject.toml $(wildcard publish.toml)
 CODE := $(shell find src/publish -name '*.py' -o -name '*.typ' -o -name '*.css' -o -name '*.html' 2>/dev/null)
 
-.PHONY: all lint pages test checkers bench clean help venv
+.PHONY: all lint pages test checkers bench mutation clean help venv
 
 all: $(CATALOGUE) ## Build and check every publication into build/, then write the catalogue and feed
 
@@ -69,6 +69,12 @@ test: $(VENV)/.installed checkers ## Run the test suite, independent checkers in
 
 bench: $(VENV)/.installed checkers ## Time the pipeline against bare pandoc/Typst and the checkers
 	$(PY) benchmarks/bench.py
+
+mutation: $(VENV)/.installed ## Mutation-test the linter's rule modules with the fast tests (slow; not in `make test`)
+	$(PY) -m pip install --quiet --disable-pip-version-check 'mutmut==3.8.1'
+	rm -rf mutants
+	$(VENV)/bin/mutmut run --max-children 2
+	$(VENV)/bin/mutmut results
 
 clean: ## Remove build/
 	rm -rf $(OUT)

@@ -14,6 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 RULE_FIXTURES = FIXTURES / "rules"
 SAMPLE = FIXTURES / "sample" / "sample.md"
+# The linter's safety nets (a crashing rule becomes a "could not check" finding) re-raise in the
+# tests, here and in every `publish` the tests start, so no test passes on a crash.
+os.environ["PUBLISH_LINT_STRICT"] = "1"
 SUFFIX = {"PDF": ".pdf", "DOCX": ".docx", "EPUB": ".epub", "HTML": ".html", "TXT": ".txt", "BRF": ".brf",
           "FILE": ".bin"}
 

@@ -104,3 +104,47 @@ def test_a_later_build_removes_temporaries_a_killed_build_left(tmp_path):
     os.utime(old, (time.time() - 3600, time.time() - 3600))
     pipeline.write_atomically(target, b"whole")
     assert sorted(p.name for p in tmp_path.iterdir()) == [young.name, target.name]
+
+
+READER = """
+import hashlib, json, sys, time
+from pathlib import Path
+out, stop, names = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3:]
+seen = {name: {} for name in names}
+while not stop.exists():
+    for name in names:
+        try:
+            digest = hashlib.sha256((out / name).read_bytes()).hexdigest()
+        except FileNotFoundError:
+            digest = "missing"
+        seen[name][digest] = seen[name].get(digest, 0) + 1
+print(json.dumps(seen))
+"""
+
+
+def test_a_reader_during_builds_sees_only_whole_editions(versions, tmp_path):
+    """Another process reads every edition as fast as it can while builds replace them old, new,
+    old...: each read must be the whole old or the whole new file (a file written in place shows
+    its readers a truncated one)."""
+    import hashlib
+    import json
+
+    new_source, old, new = versions
+    old_source = new_source.parent.parent / "old" / "letter.md"
+    out, stop = tmp_path / "build", tmp_path / "stop"
+    out.mkdir()
+    for kind in EDITIONS:
+        (out / f"letter{kind}").write_bytes(old[kind])
+    names = [f"letter{kind}" for kind in EDITIONS]
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(out), str(stop), *names],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        for source in (new_source, old_source) * 2:
+            subprocess.run(build_command(source, out), check=True, capture_output=True, timeout=300)
+    finally:
+        stop.touch()
+        seen = json.loads(reader.communicate(timeout=60)[0])
+    whole = {f"letter{kind}": {hashlib.sha256(v[kind]).hexdigest() for v in (old, new)} for kind in EDITIONS}
+    torn = {name: sum(n for digest, n in reads.items() if digest not in whole[name]) for name, reads in seen.items()}
+    assert torn == dict.fromkeys(names, 0), f"reads that were neither the old nor the new file: {torn}"
+    assert all(len(reads) == 2 for reads in seen.values()), "the reader missed a version: it did not overlap the builds"

@@ -104,10 +104,6 @@ def test_bad_input_gives_one_clear_line(name, tmp_path, capsys):
     assert {p.name: p.read_bytes() for p in out.iterdir()} == previous
 
 
-def test_catalogue_is_large_enough():
-    assert len(CASES) >= 25
-
-
 def test_missing_source_file(tmp_path, capsys):
     assert cli.main(["build", "--source", str(tmp_path / "none.md"), "--out", str(tmp_path)]) == 1
     assert "source file not found" in capsys.readouterr().err

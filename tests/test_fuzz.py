@@ -4,7 +4,10 @@ Hypothesis mutates the letter's PDF, EPUB, DOCX, HTML and text editions (byte fl
 insertions; ZIP members deleted, cut or replaced; XML elements dropped, moved, nested and
 re-attributed; PDF objects rewired with pikepdf) and lints each result in process. The run
 is bounded and derandomised so CI is stable; `PUBLISH_FUZZ_EXAMPLES` sets a longer run.
-Inputs that once crashed the linter live in tests/fixtures/fuzz-regressions/.
+The suite runs the linter with its safety nets re-raising (tests/conftest.py), so a crash
+fails here instead of passing as a could-not-check finding; each file has a time limit.
+Inputs that once crashed the linter live in tests/fixtures/fuzz-regressions/, each with
+the could-not-check reason it must get.
 """
 
 from __future__ import annotations
@@ -12,8 +15,10 @@ from __future__ import annotations
 import io
 import os
 import random
+import signal
 import tempfile
 import zipfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import pikepdf
@@ -25,6 +30,13 @@ from publish.lint import lint_file
 
 EXAMPLES = int(os.environ.get("PUBLISH_FUZZ_EXAMPLES", "200"))
 REGRESSIONS = Path(__file__).parent / "fixtures" / "fuzz-regressions"
+CASE_SECONDS = 20  # one file; the slowest takes well under a second: more is a hang
+# each regression file -> the could-not-check finding it must get (code, start of the message)
+REGRESSION_FINDINGS = {
+    "docx-member-deflate-broken.docx": ("DOCX901", "could not check: ZIP member `word/styles.xml` cannot be read"),
+    "docx-zip-version-unknown.docx": ("DOCX901", "could not check: not a readable ZIP container (zip file version"),
+    "epub-member-deflate-broken.epub": ("EPUB901", "could not check: ZIP member `META-INF/container.xml` cannot be read"),
+}
 NASTY_TEXT = ["", " ", "\u0000", "\ufffd", "x" * 5000, "<", "&amp;", "\u202e", "😀", "-1", "0", "1e999", "/", ".."]
 
 
@@ -174,12 +186,29 @@ def mutated(kind: str, data: bytes, rnd: random.Random) -> bytes:
     return data
 
 
-def check(path: Path) -> None:
-    """The linter's whole contract on a bad file: findings, and a could-not-check one when unreadable."""
-    checked = lint_file(path)
-    findings, readable = checked.findings, checked.readable
-    if not readable:
-        assert len(findings) == 1 and findings[0].code.endswith("901"), findings
+@contextmanager
+def time_limit(seconds: int):
+    """Fail a case that runs longer than `seconds` (the linter looping on a damaged file)."""
+    def expire(signum, frame):
+        raise TimeoutError(f"linting one file took over {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def check(path: Path):
+    """The linter's whole contract on a bad file: findings, within the time limit, and when the
+    file cannot be read one could-not-check finding. A crash in a rule raises (conftest.py)."""
+    with time_limit(CASE_SECONDS):
+        checked = lint_file(path)
+    if not checked.readable:
+        assert len(checked.findings) == 1 and checked.findings[0].code.endswith("901"), checked.findings
+    return checked
 
 
 @pytest.fixture(scope="module")
@@ -188,6 +217,7 @@ def workdir():
         yield Path(folder)
 
 
+@pytest.mark.timeout(900, method="thread")  # a hang in C code, which the per-case alarm cannot interrupt
 @pytest.mark.parametrize("kind", sorted(MUTATORS))
 def test_mutated_editions_never_crash_the_linter(kind, letter, workdir):
     base = Path(letter[kind]).read_bytes()
@@ -203,6 +233,12 @@ def test_mutated_editions_never_crash_the_linter(kind, letter, workdir):
     run()
 
 
-@pytest.mark.parametrize("path", sorted(REGRESSIONS.glob("*.*")) if REGRESSIONS.exists() else [], ids=lambda p: p.name)
-def test_fuzz_regression(path):
-    check(path)
+def test_every_regression_file_says_what_it_must_get():
+    assert sorted(p.name for p in REGRESSIONS.iterdir()) == sorted(REGRESSION_FINDINGS)
+
+
+@pytest.mark.parametrize("name", sorted(REGRESSION_FINDINGS))
+def test_fuzz_regression(name):
+    code, message = REGRESSION_FINDINGS[name]
+    findings = check(REGRESSIONS / name).findings
+    assert [(f.code, f.message[:len(message)]) for f in findings] == [(code, message)]

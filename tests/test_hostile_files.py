@@ -1,14 +1,17 @@
 """The linter on hostile files, run as the command an outside user would run.
 
 Each file is made here, from the letter's own editions. Whatever it holds, `publish lint`
-must end within 20 s with a finding or exit 2: no hang, no traceback, nothing read from
-outside the file (an external entity aimed at a secret never shows it) and nothing
-written (the working folder and the file's folder are unchanged).
+must end within 20 s with the finding that names what is wrong (for a file it cannot
+check, the real reason: entities refused, a size limit, a path outside the archive...),
+never the linter's own failure: no hang, no traceback, nothing read from outside the file
+(an external entity aimed at a secret never shows it) and nothing written (the working
+folder and the file's folder are unchanged).
 """
 
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -204,56 +207,85 @@ def deep_pdf_object(data: bytes) -> bytes:
     return body + update + trailer
 
 
+# case -> (how to make the file, the rule that must report it, what its message must say: for a
+# could-not-check finding, the real reason)
 CASES = {
-    "docx-xxe": entity_case("docx", "word/document.xml", XXE),
-    "docx-xxe-hidden-by-padding": entity_case("docx", "word/document.xml", XXE, before=PADDING),
-    "docx-xxe-utf16": entity_case("docx", "word/document.xml", XXE, encoding="utf-16"),
-    "docx-billion-laughs": entity_case("docx", "word/document.xml", LAUGHS),
-    "docx-billion-laughs-utf16": entity_case("docx", "word/document.xml", LAUGHS, encoding="utf-16"),
-    "docx-xxe-core-properties": entity_case("docx", "docProps/core.xml", XXE, before=PADDING),
-    "epub-xxe-container": entity_case("epub", "META-INF/container.xml", XXE),
-    "epub-xxe-package": entity_case("epub", "EPUB/content.opf", XXE, before=PADDING),
-    "epub-xxe-content-utf16": entity_case("epub", "EPUB/text/ch001.xhtml", XXE, encoding="utf-16"),
-    "epub-billion-laughs": entity_case("epub", "EPUB/content.opf", LAUGHS),
-    "epub-billion-laughs-hidden": entity_case("epub", "EPUB/text/ch001.xhtml", LAUGHS, before=PADDING),
-    "epub-image-is-secret-file": points_at_secret("epub", "EPUB/text/ch001.xhtml"),
-    "html-image-is-secret-file": points_at_secret("html", None),
-    "zip-too-many-entries": too_many_entries,
-    "zip-declared-600MB": declared_too_big,
-    "zip-ratio-bomb": high_ratio,
-    "zip-dot-dot-name": zip_case("epub", {"../../escaped.txt": b"out"}),
-    "zip-absolute-name": zip_case("docx", {"/tmp/escaped.txt": b"out"}),
-    "zip-backslash-name": zip_case("docx", {"..\\..\\escaped.txt": b"out"}),
-    "zip-duplicate-member": zip_case("docx", {"word/document.xml": b"<w:document/>"}),
-    "epub-rootfile-outside": zip_case("epub", replace={"META-INF/container.xml": (
+    "docx-xxe": (entity_case("docx", "word/document.xml", XXE),
+        "DOCX901", 'word/document.xml declares XML entities, which are refused'),
+    "docx-xxe-hidden-by-padding": (entity_case("docx", "word/document.xml", XXE, before=PADDING),
+        "DOCX901", 'word/document.xml declares XML entities, which are refused'),
+    "docx-xxe-utf16": (entity_case("docx", "word/document.xml", XXE, encoding="utf-16"),
+        "DOCX901", 'word/document.xml declares XML entities, which are refused'),
+    "docx-billion-laughs": (entity_case("docx", "word/document.xml", LAUGHS),
+        "DOCX901", 'word/document.xml declares XML entities, which are refused'),
+    "docx-billion-laughs-utf16": (entity_case("docx", "word/document.xml", LAUGHS, encoding="utf-16"),
+        "DOCX901", 'word/document.xml is not well-formed XML (Maximum entity amplification'),
+    "docx-xxe-core-properties": (entity_case("docx", "docProps/core.xml", XXE, before=PADDING),
+        "DOCX901", 'docProps/core.xml declares XML entities, which are refused'),
+    "epub-xxe-container": (entity_case("epub", "META-INF/container.xml", XXE),
+        "EPUB901", 'META-INF/container.xml declares XML entities, which are refused'),
+    "epub-xxe-package": (entity_case("epub", "EPUB/content.opf", XXE, before=PADDING),
+        "EPUB901", 'EPUB/content.opf declares XML entities, which are refused'),
+    "epub-xxe-content-utf16": (entity_case("epub", "EPUB/text/ch001.xhtml", XXE, encoding="utf-16"),
+        "EPUB903", 'EPUB/text/ch001.xhtml declares XML entities, which are refused'),
+    "epub-billion-laughs": (entity_case("epub", "EPUB/content.opf", LAUGHS),
+        "EPUB901", 'EPUB/content.opf declares XML entities, which are refused'),
+    "epub-billion-laughs-hidden": (entity_case("epub", "EPUB/text/ch001.xhtml", LAUGHS, before=PADDING),
+        "EPUB903", 'EPUB/text/ch001.xhtml declares XML entities, which are refused'),
+    "epub-image-is-secret-file": (points_at_secret("epub", "EPUB/text/ch001.xhtml"),
+        "EPUB905", 'secret.txt` is used here but missing from the EPUB'),
+    "html-image-is-secret-file": (points_at_secret("html", None), "HTML201", 'secret.txt` has no alt attribute'),
+    "zip-too-many-entries": (too_many_entries, "EPUB901", 'ZIP has 10010 entries, more than the 10000 allowed'),
+    "zip-declared-600MB": (declared_too_big, "EPUB901", 'ZIP would unpack to more than 512 MB'),
+    "zip-ratio-bomb": (high_ratio, "EPUB903", 'ZIP member `EPUB/text/ch001.xhtml` expands too far to be read safely'),
+    "zip-dot-dot-name": (zip_case("epub", {"../../escaped.txt": b"out"}),
+        "EPUB901", 'ZIP member `../../escaped.txt` is named to lead outside the container'),
+    "zip-absolute-name": (zip_case("docx", {"/tmp/escaped.txt": b"out"}),
+        "DOCX901", 'ZIP member `/tmp/escaped.txt` is named to lead outside the container'),
+    "zip-backslash-name": (zip_case("docx", {"..\\..\\escaped.txt": b"out"}),
+        "DOCX901", 'ZIP member `..\\..\\escaped.txt` is named to lead outside the container'),
+    "zip-duplicate-member": (zip_case("docx", {"word/document.xml": b"<w:document/>"}),
+        "DOCX901", 'ZIP has two members named `word/document.xml`'),
+    "epub-rootfile-outside": (zip_case("epub", replace={"META-INF/container.xml": (
         b'<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">'
         b'<rootfiles><rootfile full-path="../../../etc/passwd" media-type="application/oebps-package+xml"/>'
-        b"</rootfiles></container>")}),
-    "epub-deep-xml": deep_xml("epub", "EPUB/text/ch001.xhtml", "div", "</body>"),
-    "docx-deep-xml": deep_xml("docx", "word/document.xml", "w:r", "</w:body>"),
-    "pdf-struct-self-kid": pdf_case(self_kid),
-    "pdf-struct-parent-loop": pdf_case(parent_loop),
-    "pdf-struct-root-is-kid": pdf_case(root_is_kid),
-    "pdf-struct-10000-deep": pdf_case(deep_structure),
-    "pdf-10000-deep-array": raw("pdf", deep_pdf_object),
-    "pdf-broken-xref": raw("pdf", broken_xref),
-    "pdf-truncated": raw("pdf", lambda data: data[: len(data) // 2]),
-    "pdf-header-only": raw("pdf", lambda data: data[:16]),
-    "epub-truncated": raw("epub", lambda data: data[: len(data) // 2]),
-    "docx-truncated": raw("docx", lambda data: data[: len(data) - 40]),
-    "txt-truncated-mid-character": raw("txt", lambda data: data + "é".encode()[:1]),
-    "pdf-zero-bytes": raw("pdf", lambda data: b""),
-    "epub-zero-bytes": raw("epub", lambda data: b""),
-    "docx-zero-bytes": raw("docx", lambda data: b""),
-    "txt-zero-bytes": raw("txt", lambda data: b""),
-    "html-zero-bytes": raw("html", lambda data: b""),
-    "html-10000-deep": raw("html", lambda data: data.replace(  # an image without alt where the parser gives up
+        b"</rootfiles></container>")}), "EPUB901", 'EPUB package document `../../../etc/passwd` is missing'),
+    "epub-deep-xml": (deep_xml("epub", "EPUB/text/ch001.xhtml", "div", "</body>"),
+        "EPUB903", 'EPUB/text/ch001.xhtml is not well-formed XML (Excessive depth'),
+    "docx-deep-xml": (deep_xml("docx", "word/document.xml", "w:r", "</w:body>"),
+        "DOCX901", 'word/document.xml is not well-formed XML (Excessive depth'),
+    "pdf-struct-self-kid": (pdf_case(self_kid), "PDF103", 'pieces of marked content not in the structure tree'),
+    "pdf-struct-parent-loop": (pdf_case(parent_loop), "PDF103", 'pieces of marked content not in the structure tree'),
+    "pdf-struct-root-is-kid": (pdf_case(root_is_kid), "PDF103", 'pieces of marked content not in the structure tree'),
+    "pdf-struct-10000-deep": (pdf_case(deep_structure),
+        "PDF103", 'pieces of marked content not in the structure tree'),
+    "pdf-10000-deep-array": (raw("pdf", deep_pdf_object), "PDF101", 'document has no structure tree'),
+    "pdf-broken-xref": (raw("pdf", broken_xref),
+        "PDF902", 'the file is damaged and had to be repaired to be read (xref not found'),
+    "pdf-truncated": (raw("pdf", lambda data: data[: len(data) // 2]),
+        "PDF901", 'the PDF is damaged (unable to find trailer dictionary'),
+    "pdf-header-only": (raw("pdf", lambda data: data[:16]),
+        "PDF901", 'the PDF is damaged (unable to find trailer dictionary'),
+    "epub-truncated": (raw("epub", lambda data: data[: len(data) // 2]),
+        "EPUB901", 'not a readable ZIP container (File is not a zip file)'),
+    "docx-truncated": (raw("docx", lambda data: data[: len(data) - 40]),
+        "DOCX901", 'not a readable ZIP container (File is not a zip file)'),
+    "txt-truncated-mid-character": (raw("txt", lambda data: data + "é".encode()[:1]),
+        "TXT030", 'byte 0xc3 is not UTF-8'),
+    "pdf-zero-bytes": (raw("pdf", lambda data: b""), "FILE901", 'file is empty (0 bytes)'),
+    "epub-zero-bytes": (raw("epub", lambda data: b""), "FILE901", 'file is empty (0 bytes)'),
+    "docx-zero-bytes": (raw("docx", lambda data: b""), "FILE901", 'file is empty (0 bytes)'),
+    "txt-zero-bytes": (raw("txt", lambda data: b""), "FILE901", 'file is empty (0 bytes)'),
+    "html-zero-bytes": (raw("html", lambda data: b""), "FILE901", 'file is empty (0 bytes)'),
+    "html-10000-deep": (raw("html", lambda data: data.replace(  # an image without alt where the parser gives up
         b"</main>", b"<div>" * 10_000 + b'<img src="x.png">' + b"</div>" * 10_000 + b"</main>", 1)),
-    "png-named-epub": raw("epub", lambda data: PNG),
-    "png-named-pdf": raw("pdf", lambda data: PNG),
-    "pdf-damaged-xmp": pdf_case(lambda pdf: pdf.Root.Metadata.write(b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><a/></x:xmpmeta>'),
-                                 fix_metadata_version=False),
-    "pdf-struct-empty": pdf_case(lambda pdf: setattr(pdf.Root.StructTreeRoot, "K", pikepdf.Array())),
+        "HTML901", 'HTML cannot be read past line'),
+    "png-named-epub": (raw("epub", lambda data: PNG), "FILE901", 'the content is not EPUB (the name says it is)'),
+    "png-named-pdf": (raw("pdf", lambda data: PNG), "FILE901", 'the content is not PDF (the name says it is)'),
+    "pdf-damaged-xmp": (pdf_case(lambda pdf: pdf.Root.Metadata.write(b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><a/></x:xmpmeta>'),
+                                 fix_metadata_version=False), "PDF001", 'XMP metadata has no dc:title'),
+    "pdf-struct-empty": (pdf_case(lambda pdf: setattr(pdf.Root.StructTreeRoot, "K", pikepdf.Array())),
+        "PDF103", 'pieces of marked content not in the structure tree'),
 }
 
 
@@ -270,14 +302,17 @@ def test_hostile_file_ends_in_a_finding(case, letter, tmp_path):
     files, work = tmp_path / "files", tmp_path / "work"
     files.mkdir()
     work.mkdir()
-    path = CASES[case](letter, files, secret)
+    make, code, message = CASES[case]
+    path = make(letter, files, secret)
     before = snapshot(files), snapshot(work)
     env = {**os.environ, "NO_COLOR": "1"}
     result = subprocess.run([sys.executable, "-m", "publish", "lint", "--format", "json", str(path)],
                             cwd=work, capture_output=True, text=True, timeout=20, env=env)
     output = result.stdout + result.stderr
     assert "Traceback" not in output, output[-2000:]
-    assert result.returncode in (1, 2), output[-2000:]
-    assert '"code"' in result.stdout, output[-2000:]
+    assert "please report" not in output and "could not finish this check" not in output, output[-2000:]
+    assert result.returncode == (2 if code.endswith("901") else 1), output[-2000:]
+    findings = [(f["code"], f["message"]) for f in json.loads(result.stdout)["findings"]]
+    assert any(c == code and message in m for c, m in findings), findings
     assert SECRET not in output
     assert (snapshot(files), snapshot(work)) == before

@@ -1,7 +1,8 @@
 // axe-core on local HTML/XHTML files, in Debian's headless chromium through puppeteer-core.
 //   node tools/axe-run.cjs FILE...
 // Runs every axe rule that is on by default (WCAG A/AA and best practices) on each file, in one
-// browser, and prints one JSON object: {tool, version, browser, results: [{file, violations}]}.
+// browser, and prints one JSON object: {tool, version, browser, results: [{file, violations, incomplete}]}
+// (incomplete: what axe could not decide and leaves to a person).
 // Exit 0: no violations; 1: violations; 2: the checker could not run.
 // The page may not reach the network: every http(s) request is aborted.
 'use strict';
@@ -36,14 +37,11 @@ if (!files.length) {
       await page.goto(url.pathToFileURL(path.resolve(file)).href, { waitUntil: 'load', timeout: 60000 });
       await page.addScriptTag({ content: axeSource });
       const res = await page.evaluate(() => window.axe.run(document));
-      results.push({
-        file,
-        violations: res.violations.map(v => ({
-          id: v.id, impact: v.impact, help: v.help, tags: v.tags,
-          nodes: v.nodes.map(n => n.target.join(' ')),
-        })),
-        incomplete: res.incomplete.map(v => v.id),
+      const shape = v => ({
+        id: v.id, impact: v.impact, help: v.help, tags: v.tags,
+        nodes: v.nodes.map(n => n.target.join(' ')),
       });
+      results.push({ file, violations: res.violations.map(shape), incomplete: res.incomplete.map(shape) });
       await page.close();
     }
     console.log(JSON.stringify({

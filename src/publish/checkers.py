@@ -103,8 +103,10 @@ def ace(path: Path) -> tuple[str, list[dict]]:
 
 
 def axe(path: Path) -> list[dict]:
-    """axe-core's violations (all default rules, best practices included) on an HTML file, or on every
-    XHTML content document of an EPUB; each names the file it was found in."""
+    """axe-core's results (all default rules, best practices included) on an HTML file, or on every
+    XHTML content document of an EPUB: its violations, and what it could not decide (`"outcome":
+    "incomplete"`, left to a person: a caller decides about each, none is dropped here); each names
+    the file it was found in."""
     path = Path(path)
     node = need("node", "axe-core runs through Node.js 18 or later")
     need_node_package(NODE_MODULES / "axe-core", "axe-core")
@@ -123,8 +125,9 @@ def axe(path: Path) -> list[dict]:
         raise CheckerFailed(f"axe-core gave no report (exit {done.returncode}): {done.stderr.strip()[-500:]}") from None
     if "error" in result:
         raise CheckerFailed(f"axe-core could not run: {result['error'][:500]}")
-    return [{**violation, "file": shown.get(page["file"], page["file"])}
-            for page in result["results"] for violation in page["violations"]]
+    return [{**found, "outcome": outcome, "file": shown.get(page["file"], page["file"])}
+            for page in result["results"] for outcome, key in (("violation", "violations"), ("incomplete", "incomplete"))
+            for found in page[key]]
 
 
 def unpack_content_documents(data: bytes, folder: Path) -> list[Path]:

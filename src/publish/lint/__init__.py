@@ -20,7 +20,7 @@ from publish.lint import (  # noqa: F401  every rule module, listed once: import
 from publish.lint import documents
 from publish.lint.compare import Expected
 from publish.lint.formats import detect
-from publish.lint.rule import RULES, Finding, Rule, Severity, run_rules
+from publish.lint.rule import RULES, Finding, Rule, Severity, run_rules, safety_net
 from publish.lint.safe import Unreadable
 
 
@@ -89,6 +89,7 @@ def lint_bytes(data: bytes, shown: str, settings: Settings = Settings()) -> Chec
     except MemoryError:
         reason = "the file needs more memory to check than this machine has"
     except Exception as exc:  # a bug in a rule: one finding for this file, the other files still checked
+        safety_net(exc)
         reason = (f"the linter failed ({type(exc).__name__}: {str(exc)[:120]}); "
                   "please report this as a bug in publish")
     return Checked(shown, fmt, [unreadable(shown, fmt, reason, settings)], False)

@@ -20,7 +20,7 @@ import pikepdf
 
 from publish.lint.pdf_cmap import MAX_RANGE, lookup, read, unicode_map
 from publish.lint.pdf_font_program import Program, embedded
-from publish.lint.rule import Hit
+from publish.lint.rule import Hit, safety_net
 from publish.lint.safe import Unreadable
 from publish.vocabulary import is_language_tag
 
@@ -56,6 +56,7 @@ def safely(check):
         try:
             yield from check(doc)
         except (pikepdf.PdfError, TypeError, AttributeError, ValueError, KeyError, IndexError) as exc:
+            safety_net(exc)
             yield Hit(f"could not finish this check: the PDF has a damaged object ({type(exc).__name__})")
 
     return run
@@ -223,13 +224,15 @@ class FontMetrics:
 
 
 def cid_widths(kid) -> dict[int, float]:
-    """The W array of a CIDFont: `c [w1 w2 ...]` and `c_first c_last w` runs."""
-    items, widths, i = list(kid.get("/W") or ()), {}, 0
-    while i + 1 < len(items):
+    """The W array of a CIDFont: `c [w1 w2 ...]` and `c_first c_last w` runs. A damaged array (a code
+    that is not an integer, a width that is not a number) is read up to the damage."""
+    declared = kid.get("/W")
+    items, widths, i = list(declared) if isinstance(declared, pikepdf.Array) else [], {}, 0
+    while i + 1 < len(items) and isinstance(items[i], int):
         if isinstance(items[i + 1], pikepdf.Array):
-            widths.update({items[i] + n: float(w) for n, w in enumerate(items[i + 1])})
+            widths.update({items[i] + n: float(w) for n, w in enumerate(items[i + 1]) if isinstance(w, (int, Decimal))})
             i += 2
-        elif i + 2 < len(items):
+        elif i + 2 < len(items) and isinstance(items[i + 1], int) and isinstance(items[i + 2], (int, Decimal)):
             last = min(items[i + 1], items[i] + MAX_RANGE)
             widths.update({c: float(items[i + 2]) for c in range(items[i], last + 1)})
             i += 3
