@@ -12,7 +12,7 @@ Run: python tests/zoo/book/make_book.py   (rewrites tests/zoo/book/index.md)
 from __future__ import annotations
 
 import random
-import re
+from collections import Counter
 from pathlib import Path
 
 SEED = 1947
@@ -282,6 +282,19 @@ PATTERNS = {
         "The sluice at {landmark} was rebuilt after {topic}, and its date stone still reads {year}.",
         "Church records at {village} show that in {year} more burials were recorded than baptisms, the ague years.",
         "Old maps call this place by another name, and show a mere where the {crop} now grows.",
+        "In the village hall at {village} there is a photograph of {topic}, with every face named underneath.",
+        "The older people of {village} still date things from {topic}, as other places date them from a war.",
+        "A {job} I once met kept a scrapbook of {topic}, and every page of it was about {place}.",
+        "The drainage of {place} was paid for by {engineer}, who expected to grow rich on it and mostly did not.",
+        "The {river} was once busy with lighters carrying {crop}, coal and bricks between {village} and the coast.",
+        "Nobody in {village} now remembers {topic} at first hand, but everyone has heard about it.",
+        "The earliest record of {village} is a charter that mentions its eels, paid as rent to the monks.",
+        "When the peat was deep, the people of {village} cut it for fuel, and the pits became ponds full of reed and water lilies.",
+        "The school at {village} closed the year after {topic}, and its bell now hangs in the church of {saint}.",
+        "{engineer_cap} left their mark on {place} in straight lines; the older, crooked lines are the rivers they replaced.",
+        "In the church of {saint} a board lists the vicars of {village}, and beside one of them someone has written of {topic}.",
+        "Parish histories of {place} give a page to {topic} and a line to everything that happened before the drainage.",
+        "The {crop} in the field by {landmark} grows on land that was open water within living memory of {topic}.",
     ],
     "meet": [
         "At {landmark} I met {person}, a {job}, who has lived in {village} all {pronoun} life and most of {pronoun} {parent}'s.",
@@ -351,6 +364,7 @@ class Writer:
     def __init__(self, rng: random.Random):
         self.rng = rng
         self.used: set[str] = set()
+        self.in_chapter: Counter[str] = Counter()  # uses of each pattern in the chapter being written
 
     def fill(self, pattern: str, walk: dict) -> str:
         r = self.rng
@@ -361,11 +375,12 @@ class Writer:
         colour, colour2 = r.sample(COLOURS, 2)
         sky = r.choice(SKY)
         plural = r.choice(birds)
+        engineer = r.choice(ENGINEERS)
         slots = dict(bird=bird, bird2=bird2, bird_cap=capital(bird), birds=plural, birds_cap=capital(plural),
                      one_bird=r.choice([b for b in BIRDS[season] if b.startswith("a ")]),
                      plant=plant, plant2=plant2, plant_cap=capital(plant), weather=r.choice(WEATHER[season]),
                      colour=colour, colour2=colour2, job=r.choice(JOBS), topic=r.choice(TOPICS), year=r.choice(YEARS),
-                     engineer=r.choice(ENGINEERS), reflection=r.choice(REFLECTION), sky=sky, sky_cap=capital(sky),
+                     engineer=engineer, engineer_cap=capital(engineer), reflection=r.choice(REFLECTION), sky=sky, sky_cap=capital(sky),
                      sound=r.choice(SOUNDS), crop=r.choice(CROPS),
                      num=r.choice(["forty", "sixty", "a hundred and twenty", "two hundred", "three hundred",
                                    "nearly five hundred", "eleven", "twenty-three", "fifty-odd"]),
@@ -373,15 +388,19 @@ class Writer:
         return pattern.format(**{**slots, **walk})
 
     def sentence(self, kind: str, walk: dict, patterns: set) -> str:
-        """A new sentence of this kind, from a pattern not yet used in this paragraph."""
+        """A new sentence, from the pattern of this kind least used in the chapter and not yet in this
+        paragraph; a fact about the place (a year in its history) stays the same all chapter."""
         choices = [p for p in PATTERNS[kind] if p not in patterns]
-        for _ in range(1000):
-            pattern = self.rng.choice(choices)
-            text = self.fill(pattern, walk)
-            if text not in self.used:
-                self.used.add(text)
-                patterns.add(pattern)
-                return text
+        self.rng.shuffle(choices)
+        for pattern in sorted(choices, key=lambda p: self.in_chapter[p]):
+            fixed = {"year": random.Random(f"{walk['place']}|{pattern}").choice(YEARS)} if kind == "history" else {}
+            for _ in range(60):
+                text = self.fill(pattern, {**walk, **fixed})
+                if text not in self.used:
+                    self.used.add(text)
+                    patterns.add(pattern)
+                    self.in_chapter[pattern] += 1
+                    return text
         raise SystemExit(f"make_book: ran out of new sentences of kind {kind!r}; add patterns or slot values")
 
     def paragraph(self, walk: dict, kinds: tuple[str, ...] | None = None) -> str:
@@ -403,6 +422,7 @@ def chapter(number: int, writer: Writer, rng: random.Random) -> list[str]:
     month = MONTHS[number % 12]
     walk = {"place": place, "river": river, "village": village, "saint": saint, "landmark": landmark,
             "landmark_title": capital(landmark.removeprefix("the ")), "month": month, "season": SEASON[month]}
+    writer.in_chapter.clear()
     blocks = [f"## {number}. {place} in {month}"]
     words = 0
     titles = [FIRST_SECTION, *rng.sample(SECTION_TITLES, 2), LAST_SECTION]
