@@ -52,7 +52,8 @@ class Build:
     def ready(self, edition: str | None = None) -> None:
         """Fail with the build's own words when it made no editions (or not this one)."""
         if not self.editions or (edition and edition not in self.editions):
-            pytest.fail(f"{self.name}: the build made no {edition or ''} edition (exit {self.status}): {self.said}")
+            what = f"{edition} edition" if edition else "editions"
+            pytest.fail(f"{self.name}: the build made no {what} (exit {self.status}): {self.said}")
 
 
 def build(name: str, out: Path) -> Build:
