@@ -122,7 +122,12 @@ def test_report_tells_a_manager_what_to_fix_and_passes_axe(audited):
     assert "How to fix: Set File &gt; Info &gt; Properties &gt; Title" in html  # DOCX001, the file-side fix
     assert '<svg aria-hidden="true"' in html and "<caption>Files by number of errors</caption>" in html
     assert html.count("<details>") == sum(bool(json.loads(line)["findings"]) for line in lines(audited / JOURNAL))
-    assert checkers.axe(audited / "report.html") == []
+    found = checkers.axe(audited / "report.html")
+    assert [f for f in found if f["outcome"] != "incomplete"] == []
+    # axe does not measure the contrast of SVG text: the chart's labels are drawn in the page's
+    # text colour on its background (reviewed), and the table beside the chart gives the same figures.
+    undecided = [(f["id"], node) for f in found if f["outcome"] == "incomplete" for node in f["nodes"]]
+    assert all(rule == "color-contrast" and node.startswith("text[") for rule, node in undecided)
 
 
 def test_progress_is_quiet_when_not_a_terminal_and_a_finished_audit_is_kept(capsys, archive, audited):

@@ -35,6 +35,9 @@ from publish.editions import EDITIONS
 ZOO = Path(__file__).parent / "zoo"
 DOCUMENTS = sorted(path.parent.name for path in ZOO.glob("*/index.md"))
 HANG = 1800  # seconds: a guard against a build that never ends, not a measure of speed
+# The spoken edition of the 300-page book is some fifteen hours of speech, twenty minutes of
+# synthesis on two cores: it is proven on the letter, the sample and tests/test_speech.py instead.
+LEFT_OUT = {"book": {"audio"}}
 OVERPRINT = 0.5  # two words overprint when their boxes share at least half the shorter word's height...
 SLACK = 0.5  # ...and more than this many points of width; a word may stray this far past the page edge
 
@@ -56,12 +59,17 @@ class Build:
             pytest.fail(f"{self.name}: the build made no {what} (exit {self.status}): {self.said}")
 
 
+def wanted(name: str) -> list[str]:
+    return [edition for edition in EDITIONS if edition not in LEFT_OUT.get(name, ())]
+
+
 def build(name: str, out: Path) -> Build:
     source = ZOO / name / "index.md"
-    command = [sys.executable, "-m", "publish", "build", "--check", "--source", str(source), "--out", str(out)]
+    command = [sys.executable, "-m", "publish", "build", *wanted(name), "--check", "--source", str(source),
+               "--out", str(out)]
     done = subprocess.run(command, capture_output=True, text=True, timeout=HANG)
     said = [line for line in (done.stderr + done.stdout).splitlines() if line.startswith(("publish:", "Found "))]
-    editions = {edition.name: out / f"{source.stem}{edition.suffix}" for edition in EDITIONS.values()}
+    editions = {edition.name: out / f"{name}{edition.suffix}" for edition in EDITIONS.values()}
     return Build(name, done.returncode, " | ".join(said) or f"exit {done.returncode}", out,
                  {edition: path for edition, path in editions.items() if path.is_file()})
 
@@ -87,15 +95,14 @@ def test_the_zoo_holds_every_kind_of_document():
 def test_build_makes_every_edition(zoo, name):
     built = zoo(name)
     built.ready()
-    assert set(built.editions) == set(EDITIONS), f"{name}: missing {set(EDITIONS) - set(built.editions)}"
+    assert set(built.editions) == set(wanted(name)), f"{name}: missing {set(wanted(name)) - set(built.editions)}"
 
 
-@pytest.mark.parametrize("edition", sorted(EDITIONS))
-@pytest.mark.parametrize("name", DOCUMENTS)
+@pytest.mark.parametrize(("name", "edition"), [(name, edition) for name in DOCUMENTS for edition in wanted(name)])
 def test_check_finds_no_error(zoo, name, edition):
     built = zoo(name)
     built.ready(edition)
-    report = json.loads((built.out / "accessibility.json").read_text(encoding="utf-8"))
+    report = json.loads((built.out / name / "accessibility.json").read_text(encoding="utf-8"))
     path = str(built.editions[edition])
     errors = [f"{f['code']} {f.get('location') or ''} {f['message']}" for f in report["findings"]
               if f["severity"] == "error" and f["path"] == path]
@@ -118,7 +125,7 @@ def published_checksums(folder: Path) -> dict[str, str]:
 def test_download_page_checksums_match_the_editions(zoo, name):
     built = zoo(name)
     built.ready()
-    published = published_checksums(built.out)
+    published = published_checksums(built.out / name)
     wrong = {path.name: "not listed" if path.name not in published else "differs"
              for path in built.editions.values()
              if published.get(path.name) != hashlib.sha256(path.read_bytes()).hexdigest()}
@@ -126,7 +133,7 @@ def test_download_page_checksums_match_the_editions(zoo, name):
 
 
 CHECKER_CASES = [(name, edition, checker) for name in DOCUMENTS for edition in sorted(CHECKERS)
-                 for checker in sorted(CHECKERS[edition])]
+                 if edition in wanted(name) for checker in sorted(CHECKERS[edition])]
 
 
 @pytest.mark.parametrize(("name", "edition", "checker"), CHECKER_CASES)

@@ -98,6 +98,19 @@ def program(font_file) -> Program | None:
         return None
 
 
+def guarded(read, fallback):
+    """A table fontTools reads lazily, on first use: a damaged one gives `fallback` (unknown), as a
+    damaged program does in `program`, instead of stopping the check half-way."""
+
+    def run(*args):
+        try:
+            return read(*args)
+        except Exception:  # noqa: BLE001 - fontTools raises many kinds on damaged tables
+            return fallback
+
+    return run
+
+
 def sfnt_program(data: bytes) -> Program:
     from fontTools.ttLib import TTFont
 
@@ -116,7 +129,7 @@ def sfnt_program(data: bytes) -> Program:
     def cmaps():
         return {(t.platformID, t.platEncID): t.cmap for t in font["cmap"].tables} if "cmap" in font else {}
 
-    return Program(font.getGlyphOrder(), width, read_cmaps=cmaps)
+    return Program(font.getGlyphOrder(), guarded(width, None), read_cmaps=guarded(cmaps, {}))
 
 
 def cff_program(data: bytes) -> Program:
@@ -137,7 +150,7 @@ def cff_program(data: bytes) -> Program:
         glyph.draw(NullPen())
         return glyph.width * scale
 
-    return Program(top.getGlyphOrder(), width, dict(enumerate(encoding)), cid_keyed=hasattr(top, "ROS"))
+    return Program(top.getGlyphOrder(), guarded(width, None), dict(enumerate(encoding)), cid_keyed=hasattr(top, "ROS"))
 
 
 class NullPen:
