@@ -11,7 +11,6 @@ Locations are `page N:line:column`, the page as numbered in the file, lines coun
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -19,7 +18,7 @@ from functools import cached_property
 
 from publish.braille.layout import PAGE_TURN
 from publish.braille.translate import DISPLAY, ENGLISH, GRADES, LANGUAGES, NOTE_OPEN, TRANSCRIBERS_NOTE, back
-from publish.lint.compare import Expected, Word, first_difference, furniture_lines, words
+from publish.lint.compare import Expected, Word, differences, first_difference, furniture_lines, words
 from publish.lint.rule import Hit, Severity, capped, rule
 from publish.lint.safe import Unreadable
 
@@ -244,10 +243,12 @@ def read_back(doc: BrfDocument, grade: int) -> list[Word]:
     return words(chunks)
 
 
-def agreement(expected: list[Word], found: list[Word]) -> tuple[float, difflib.SequenceMatcher]:
-    matcher = difflib.SequenceMatcher(None, [w.key for w in expected], [w.key for w in found], autojunk=False)
-    matched = sum(block.size for block in matcher.get_matching_blocks())
-    return matched / max(1, len(expected)), matcher
+def agreement(expected: list[Word], found: list[Word]) -> tuple[float, list]:
+    """The share of the expected words read back in order, and where the two differ (a linear
+    alignment, so a book's braille compares in seconds)."""
+    ops = differences([w.key for w in expected], [w.key for w in found])
+    lost = sum(i2 - i1 for _tag, i1, i2, _j1, _j2 in ops)
+    return 1 - lost / max(1, len(expected)), ops
 
 
 def read_against(doc: BrfDocument, should_say: Expected) -> tuple[float, int, tuple[str, str | None] | None]:
@@ -258,12 +259,15 @@ def read_against(doc: BrfDocument, should_say: Expected) -> tuple[float, int, tu
     readings = {grade: read_back(doc, grade) for grade in GRADES}
     scored = {grade: agreement(expected, found) for grade, found in readings.items()}
     grade = max(scored, key=lambda g: scored[g][0])
-    share, matcher = scored[grade]
-    found, forgiven = readings[grade], []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    share, ops = scored[grade]
+    found, forgiven, at = readings[grade], [], 0
+    for tag, i1, i2, j1, j2 in ops:
+        forgiven += found[at:j1]  # read back as written
         misread = tag == "replace" and max(i2 - i1, j2 - j1) < LOST_RUN
         place = found[min(j1, len(found) - 1)].where if found else None
         forgiven += [dataclasses.replace(w, where=place) for w in expected[i1:i2]] if misread else found[j1:j2]
+        at = j2
+    forgiven += found[at:]
     return share, grade, first_difference(expected, furniture, forgiven)
 
 
