@@ -48,7 +48,11 @@ def missing_landmarks_nav(epub: EpubDocument):
 
 
 def positions(epub: EpubDocument) -> dict[tuple[str, str], int]:
-    return {target: i for i, target in enumerate(epub.reading_order())}
+    """Where each target first comes in the reading order; a duplicated id (EPUB126) leads to its first element."""
+    where: dict[tuple[str, str], int] = {}
+    for i, target in enumerate(epub.reading_order()):
+        where.setdefault(target, i)
+    return where
 
 
 @rule("EPUB311", "toc-order", Severity.ERROR, "The table of contents must follow the reading order",

@@ -18,8 +18,10 @@ Left to Ace/axe, because they need a browser's layout, styles or focus handling:
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from publish.lint.concerns import BARE_URL_LINK, EMPTY_HEADING, HEADING_SKIPPED, VAGUE_LINK
-from publish.lint.epub_package import EPUB_TYPE, EpubDocument
+from publish.lint.epub_package import EPUB_TYPE, EpubDocument, member
 from publish.lint.web import (
     XML_LANG, Part, declared_lang, heading_facts, hidden, link_facts, links, local, name, roles, text,
 )
@@ -536,3 +538,76 @@ def invalid_aria_role(epub: EpubDocument):
                     yield Hit(f'role "{role}" is deprecated', part.at(element))
                 elif role not in ARIA_ROLES:
                     yield Hit(f'role "{role}" is not an ARIA role', part.at(element))
+
+
+@rule("EPUB126", "duplicate-id", Severity.ERROR, "IDs must be unique within a content document",
+      fix="Rebuild with `{build}`; give headings in {source} distinct names, or distinct ids: `# Notes {#notes-2}`",
+      fix_file="Rename one of the elements that share the id, and the links that mean it",
+      refs=("EPUB 3.3 §6.1.2", "HTML §3.2.6.1", "EPUBCheck RSC-005", "axe duplicate-id-aria"))
+def duplicate_id(epub: EpubDocument):
+    """## What it does
+    Finds an `id` given to more than one element of the same content document.
+
+    ## Why is this bad?
+    A link, a footnote reference or an `aria-labelledby` that names the id reaches only
+    the first element, so a reader who follows it lands in the wrong place or hears the
+    wrong label; EPUBCheck rejects the book.
+
+    ## Example
+    A chapter with a heading "Footnotes" (`id="footnotes"`) and pandoc's own footnotes
+    section (also `id="footnotes"`) fails.
+    """
+    for part in each(epub):
+        first = {}
+        for element in part.root.iter():
+            key = element.get("id") if isinstance(element.tag, str) else None
+            if key is None:
+                continue
+            if key in first:
+                yield Hit(f'id "{key}" is used again here; the first is on line {first[key]}', part.at(element))
+            else:
+                first[key] = element.sourceline
+
+
+def in_book_links(epub: EpubDocument):
+    """(part, link, path, fragment) of every link to a place inside the book, outside the nav's own lists."""
+    lists = {e for kind in ("toc", "page-list", "landmarks") if epub.nav_element(kind) is not None
+             for e in epub.nav_element(kind).iter()}
+    for part in each(epub):
+        for link in part.iter("a"):
+            href = link.get("href")
+            if href is None or link in lists or urlsplit(href).scheme or href.startswith("//"):
+                continue
+            yield (part, link, *epub.resolve(part, href))
+
+
+@rule("EPUB308", "link-target-missing", Severity.ERROR,
+      "Links within the book must lead to a file and an element that exist",
+      fix="Point the link at a heading's id in {source}: [Our recommendations](#our-recommendations)",
+      fix_file="Give the target element the id the link names, or correct the link's href",
+      refs=("WCAG 2.2 SC 2.4.4", "EPUBCheck RSC-007", "EPUBCheck RSC-012"))
+def link_target_missing(epub: EpubDocument):
+    """## What it does
+    Follows every link from one place in the book to another (outside the navigation
+    document's own lists, which EPUB311 and EPUB312 check) and finds those whose file
+    is not in the EPUB, or whose `#fragment` names no element of that document.
+
+    ## Why is this bad?
+    A cross-reference or a footnote link that leads nowhere leaves the reader where
+    they were, with no sign of why; some reading systems show an error page.
+
+    ## Example
+    `<a href="ch002.xhtml#sources">` when ch002.xhtml has no `id="sources"` fails.
+    """
+    ids = {}
+    for part, link, path, fragment in in_book_links(epub):
+        if member(epub.zip, path) not in epub.zip:
+            yield Hit(f"link `{link.get('href')}` leads to `{path}`, which is not in the EPUB", part.at(link))
+            continue
+        target = epub.parts.get(path)
+        if target is None or not fragment:
+            continue
+        if path not in ids:
+            ids[path] = set(target.root.xpath("//@id"))
+        if fragment not in ids[path]:
+            yield Hit(f"link `{link.get('href')}` leads to no element in `{path}`", part.at(link))
