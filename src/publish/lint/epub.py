@@ -116,24 +116,27 @@ def damaged_package(epub: EpubDocument):
         yield Hit(f"manifest item `{name}` is missing from the EPUB", epub.opf_at(item))
 
 
-@rule("EPUB903", "could-not-check-part", Severity.WARNING, "Every content document must be readable to be checked",
+@rule("EPUB903", "could-not-check-part", Severity.ERROR,
+      "Every content document must be in the EPUB and be well-formed XHTML",
       fix="Rebuild the edition with `{build}`",
-      fix_file="Add the missing file to the EPUB, or make it well-formed XHTML",
-      refs=("EPUBCheck RSC-001", "EPUBCheck RSC-005"))
+      fix_file="Add the missing file to the EPUB, or make it well-formed XHTML (every tag closed, one root, "
+               "& written &amp;)",
+      refs=("EPUB 3.3 §6.1.2", "XML 1.0 §2.1", "EPUBCheck RSC-001", "EPUBCheck RSC-005", "EPUBCheck RSC-016"))
 def could_not_check_part(epub: EpubDocument):
     """## What it does
     Reports content documents in the reading order (or the navigation document) that
     are missing from the ZIP or are not well-formed XHTML.
 
     ## Why is this bad?
-    A reading system cannot show such a document, and the linter could not check it,
-    so any problem in it stays unknown.
+    Reading systems parse content documents as XML and refuse one that is not
+    well-formed: the reader gets an error page or an empty chapter instead of the text.
+    The linter could not check it either, so any other problem in it stays unknown.
 
     ## Example
-    A chapter listed in the spine but left out of the ZIP fails.
+    A chapter with `<p>Fish & chips</p>` (an unescaped `&`) or an unclosed `<br>` fails.
     """
     for name, reason in epub.unreadable:
-        yield Hit(f"could not check: {reason}", name)
+        yield Hit(f"{reason}: reading systems will not show it, and it could not be checked", name)
 
 
 @rule("EPUB905", "could-not-check-resource", Severity.INFO,
