@@ -92,7 +92,8 @@ def toc_order(epub: EpubDocument):
 def page_list_target_missing(epub: EpubDocument):
     """## What it does
     Checks each `page-list` link: its target must exist and (in reflowable books) be a
-    page-break marker.
+    page-break marker. A link to a whole document, with no fragment, is a page that
+    begins that document (as in every fixed-layout book) and passes.
 
     ## Why is this bad?
     "Go to page 12" that lands nowhere, or on the wrong element, breaks a class's
@@ -109,7 +110,7 @@ def page_list_target_missing(epub: EpubDocument):
                       None) if part is not None and fragment else None
         if part is None or (fragment and target is None):
             yield Hit(f"page-list entry `{link.get('href')}` points at nothing", nav.at(link))
-        elif not epub.fixed_layout and (target is None or not is_page_break(target)):
+        elif target is not None and not epub.fixed_layout and not is_page_break(target):
             yield Hit(f"page-list entry `{link.get('href')}` does not point at a page-break marker", nav.at(link))
 
 
