@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from publish.lint.epub_package import EpubDocument, is_page_break
+from publish.lint.epub_package import EPUB_TYPE, EpubDocument, is_page_break
 from publish.lint.rule import Hit, Severity, rule
 
 
@@ -137,3 +137,36 @@ def page_break_not_in_page_list(epub: EpubDocument):
         if (part.name, element.get("id") or "") not in listed:
             label = element.get("id") or element.get("aria-label") or element.get("title") or ""
             yield Hit(f"page break `{label}` is not in the page list", part.at(element))
+
+
+def skippable(par) -> bool:
+    """Whether a Media Overlay <par>, or a <seq> around it, is marked as a page break."""
+    return any("pagebreak" in (e.get(EPUB_TYPE) or "").split() for e in (par, *par.iterancestors()))
+
+
+@rule("EPUB314", "overlay-page-break-not-skippable", Severity.WARNING,
+      "Media Overlays must mark the page breaks they read aloud with epub:type=\"pagebreak\"",
+      fix="Rebuild with `{build}`",
+      fix_file='Add epub:type="pagebreak" to each <par> of the SMIL file whose <text> points at a page-break marker',
+      refs=("EPUB Media Overlays 3.3 §4.5 (skippability)", "EPUB Accessibility Techniques 1.1 §MO",
+            "DAISY Knowledge Base: page numbers in Media Overlays"))
+def overlay_page_break_not_skippable(epub: EpubDocument):
+    """## What it does
+    In a book with Media Overlays (narration synchronised with the text), finds each
+    `<par>` that reads a page-break marker aloud but is not marked
+    `epub:type="pagebreak"`, on itself or on a `<seq>` around it.
+
+    ## Why is this bad?
+    Reading systems let listeners skip page numbers only when the overlay marks them;
+    without the mark every "page 12" interrupts the narration.
+
+    ## Example
+    `<par id="pg12"><text src="ch1.xhtml#p12"/><audio .../></par>` fails; write
+    `<par id="pg12" epub:type="pagebreak">`.
+    """
+    breaks = {(part.name, element.get("id")) for part, element in epub.page_breaks() if element.get("id")}
+    for name, par, path, fragment in epub.overlay_texts():
+        if (path, fragment) in breaks and not skippable(par):
+            line = getattr(par, "sourceline", None)
+            yield Hit(f"the overlay reads page break `{fragment}` aloud without epub:type=\"pagebreak\"",
+                      f"{name}:{line}" if line else name)
