@@ -6,10 +6,12 @@ Importing this module registers every EPUB rule; `load` (from epub_package) read
 from __future__ import annotations
 
 import posixpath
+import zipfile
 from urllib.parse import unquote
 
 from publish.lint.epub_package import EpubDocument, member
 from publish.lint.rule import Hit, Severity, rule
+from publish.lint.safe import SafeZip
 from publish.xml import NS
 
 
@@ -56,6 +58,7 @@ def missing_document_language(epub: EpubDocument):
         yield Hit("package document has no dc:language", epub.opf_path)
 
 
+MIMETYPE = b"application/epub+zip"
 REQUIRED_A11Y = ("schema:accessMode", "schema:accessibilityFeature", "schema:accessibilityHazard")
 
 
@@ -90,6 +93,23 @@ def missing_manifest_items(epub: EpubDocument):
             yield item, name
 
 
+def mimetype_problems(package: SafeZip):
+    """The mimetype file as OCF requires it: the first entry, stored, no extra field, exactly the media type."""
+    if "mimetype" not in package:
+        yield Hit("the EPUB has no mimetype file", "mimetype")
+        return
+    info, content = package.infos["mimetype"], package.read("mimetype")
+    if content != MIMETYPE:
+        yield Hit(f"mimetype holds {content[:40].decode('latin-1')!r}, not exactly application/epub+zip "
+                  "(no spaces or line break)", "mimetype")
+    if next(iter(package.infos)) != "mimetype":
+        yield Hit(f"mimetype is not the first file in the ZIP (`{next(iter(package.infos))}` is)", "mimetype")
+    if info.compress_type != zipfile.ZIP_STORED:
+        yield Hit("mimetype is compressed; it must be stored uncompressed", "mimetype")
+    if info.extra:
+        yield Hit("mimetype has an extra field in its ZIP header", "mimetype")
+
+
 @rule("EPUB904", "damaged-package", Severity.ERROR,
       "EPUB packages must hold the mimetype file and every file their manifest lists",
       fix="Rebuild the edition with `{build}`",
@@ -97,21 +117,19 @@ def missing_manifest_items(epub: EpubDocument):
       refs=("EPUB 3.3 OCF §4.2.2", "EPUBCheck PKG-006", "EPUBCheck PKG-007", "EPUBCheck RSC-001"))
 def damaged_package(epub: EpubDocument):
     """## What it does
-    Checks that the ZIP holds a `mimetype` file that says `application/epub+zip`, every
-    file the manifest lists.
+    Checks that the ZIP holds every file the manifest lists, and a `mimetype` file as
+    OCF requires: the first entry, stored uncompressed, with no extra header field,
+    holding exactly `application/epub+zip`.
 
     ## Why is this bad?
-    Reading systems recognise an EPUB by its mimetype file; without it many refuse the
-    book. A listed file that is missing means the package was damaged on the way.
+    Reading systems and operating systems recognise an EPUB by the first bytes of the
+    file, where an uncompressed mimetype entry puts `application/epub+zip`; otherwise
+    many refuse the book. A listed file that is missing means the package was damaged on the way.
 
     ## Example
     A folder zipped by hand, without `mimetype`, fails.
     """
-    if "mimetype" not in epub.zip:
-        yield Hit("the EPUB has no mimetype file", "mimetype")
-    elif epub.zip.read("mimetype").strip() != b"application/epub+zip":
-        yield Hit(f"mimetype says `{epub.zip.read('mimetype')[:40].decode('latin-1').strip()}`, "
-                  "not application/epub+zip", "mimetype")
+    yield from mimetype_problems(epub.zip)
     for item, name in missing_manifest_items(epub):
         yield Hit(f"manifest item `{name}` is missing from the EPUB", epub.opf_at(item))
 
