@@ -13,6 +13,7 @@ from publish.lint.epub_package import PAGE_FEATURES, EpubDocument
 from publish.lint.web import XML_LANG
 from publish.lint.rule import Hit, Severity, rule
 from publish.lint.xhtml_rules import image_alt_problems
+from publish.xml import NS
 
 ACCESS_MODES = ("auditory", "chartOnVisual", "chemOnVisual", "colorDependent", "diagramOnVisual", "mathOnVisual",
                 "musicOnVisual", "tactile", "textOnVisual", "textual", "visual")
@@ -82,6 +83,31 @@ def invalid_language_tag(epub: EpubDocument):
              for part in epub.parts.values() for element in part.root.iter() if isinstance(element.tag, str)
              for attribute in ("lang", XML_LANG) if element.get(attribute)]
     return INVALID_LANGUAGE_TAG.check(tags)
+
+
+@rule("EPUB023", "package-lang-attribute", Severity.WARNING,
+      "The package document must declare its language with xml:lang, not lang",
+      fix="Rebuild with `{build}`; the pipeline writes xml:lang",
+      fix_file='Write xml:lang="en-GB" on the <package> element (and on metadata elements) instead of lang',
+      refs=("EPUB 3.3 §5.4.1.4 (xml:lang)", "EPUBCheck RSC-005", "WCAG 2.2 SC 3.1.1"))
+def package_lang_attribute(epub: EpubDocument):
+    """## What it does
+    Finds a `lang` attribute without `xml:lang` on the package document's `<package>`
+    element or its metadata (an HTML habit carried over).
+
+    ## Why is this bad?
+    The package document is XML: reading systems read only `xml:lang` there, so the
+    language of the title and the other metadata is left undeclared, and bookshops may
+    announce it in the wrong voice. EPUBCheck rejects the attribute.
+
+    ## Example
+    `<package lang="en" ...>` fails; write `<package xml:lang="en" ...>`.
+    """
+    for element in (epub.opf, *epub.opf.iterfind("opf:metadata/*", NS)):
+        if isinstance(element.tag, str) and element.get("lang") and not element.get(XML_LANG):
+            shown = f'{element.prefix}:' if element.prefix else ''
+            yield Hit(f'<{shown}{element.tag.rpartition("}")[2]}> has lang="{element.get("lang")}" but no xml:lang',
+                      epub.opf_at(element))
 
 
 @rule("EPUB010", "missing-recommended-accessibility-metadata", Severity.WARNING,
