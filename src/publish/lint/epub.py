@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from publish.lint.epub_package import EpubDocument, member
 from publish.lint.rule import Hit, Severity, rule
 from publish.lint.safe import SafeZip
+from publish.lint.web import Part
 from publish.xml import NS
 
 
@@ -59,6 +60,7 @@ def missing_document_language(epub: EpubDocument):
 
 
 MIMETYPE = b"application/epub+zip"
+XLINK = "{http://www.w3.org/1999/xlink}href"
 REQUIRED_A11Y = ("schema:accessMode", "schema:accessibilityFeature", "schema:accessibilityHazard")
 
 
@@ -182,3 +184,58 @@ def could_not_check_resource(epub: EpubDocument):
                 name, _ = epub.resolve(part, ref)
                 if member(epub.zip, name) not in epub.zip:
                     yield Hit(f"`{ref}` is used here but missing from the EPUB", part.at(element))
+
+
+# Where a content document embeds a resource (not a hyperlink): element -> attributes
+EMBEDDING = {"img": ("src",), "audio": ("src",), "video": ("src", "poster"), "source": ("src",), "track": ("src",),
+             "embed": ("src",), "object": ("data",), "script": ("src",), "link": ("href",), "image": ("href", XLINK),
+             "input": ("src",)}
+STREAMED = ("audio", "video", "source", "track")  # what EPUB 3.3 lets a book load from the network
+
+
+def remote_resources(part: Part):
+    """(element, address) of every resource a document loads from the network."""
+    for element in part.root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        kind = element.tag.rpartition("}")[2]
+        if kind == "link" and "stylesheet" not in (element.get("rel") or "").lower().split():
+            continue
+        for attribute in EMBEDDING.get(kind, ()):
+            ref = (element.get(attribute) or "").strip()
+            if urlsplit(ref).scheme in ("http", "https") or ref.startswith("//"):
+                yield element, ref
+
+
+@rule("EPUB024", "remote-resource", Severity.ERROR,
+      "Only audio and video may come from the network, and their documents must declare remote-resources",
+      fix="Put images and other media in the source folder next to {source}, then rebuild with `{build}`",
+      fix_file='Add properties="remote-resources" to the document\'s manifest item, or put the resource in the EPUB',
+      refs=("EPUB 3.3 §3.6 (remote resources)", "EPUBCheck OPF-014", "EPUBCheck RSC-006"))
+def remote_resource(epub: EpubDocument):
+    """## What it does
+    Finds content documents that embed audio or video from an `http(s)` address when
+    their manifest item does not carry `properties="remote-resources"`, and images,
+    stylesheets, scripts and other resources from the network, which EPUB does not
+    allow at all. Links to web pages are not resources and pass.
+
+    ## Why is this bad?
+    Reading systems load only what the manifest declares; an undeclared remote image
+    or stylesheet is not shown, so its text alternative and styling silently vanish,
+    and offline readers get nothing. EPUBCheck rejects the book (OPF-014, RSC-006).
+
+    ## Example
+    `<img src="https://example.org/chart.png" alt="Chart"/>` in a chapter whose
+    manifest item has no `remote-resources` property fails.
+    """
+    for part in epub.parts.values():
+        item = epub.items.get(part.name)
+        declared = item is not None and "remote-resources" in (item.get("properties") or "").split()
+        for element, ref in remote_resources(part):
+            kind = element.tag.rpartition("}")[2]
+            if kind not in STREAMED:
+                yield Hit(f"`{ref}` is loaded from the network; only audio and video may be, so put it in the EPUB",
+                          part.at(element))
+            elif not declared:
+                yield Hit(f"`{ref}` is loaded from the network, but the manifest item of `{part.name}` has no "
+                          "remote-resources property", part.at(element))

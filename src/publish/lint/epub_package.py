@@ -33,6 +33,7 @@ class EpubDocument:
     nav_name: str | None = None
     unreadable: list[tuple[str, str]] = field(default_factory=list)  # (name, reason)
     overlays: dict[str, object] = field(default_factory=dict)  # Media Overlay (SMIL) documents by path
+    items: dict[str, object] = field(default_factory=dict)  # manifest <item> elements by path
 
     def meta(self, prop: str) -> list[str]:
         """Values of `<meta property="prop">` in the package metadata."""
@@ -143,6 +144,7 @@ def load(data: bytes) -> EpubDocument:
     for item in opf.iterfind("opf:manifest/opf:item", NS):
         name = posixpath.normpath(posixpath.join(base, unquote(item.get("href", ""))))
         manifest[item.get("id")] = (name, item)
+        epub.items[name] = item
         if "nav" in (item.get("properties") or "").split():
             epub.nav_name = name
     spine = [manifest[ref.get("idref")] for ref in opf.iterfind("opf:spine/opf:itemref", NS)
