@@ -39,7 +39,7 @@ def missing_title(epub: EpubDocument):
 
 @rule("EPUB002", "missing-document-language", Severity.ERROR, "Publications must declare their language",
       fix="Add `lang: en-GB` to the front matter of {source}",
-      fix_file="Add <dc:language> to the package document", refs=("Ace epub-lang", "WCAG 2.2 SC 3.1.1"))
+      fix_file="Add <dc:language> to the package document", refs=("EPUB 3.3 §5.5.3.1 (dc:language)", "WCAG 2.2 SC 3.1.1"))
 def missing_document_language(epub: EpubDocument):
     """## What it does
     Checks that the package document declares `dc:language`.

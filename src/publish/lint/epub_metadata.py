@@ -59,7 +59,7 @@ def features(epub: EpubDocument) -> set[str]:
 
 
 @INVALID_LANGUAGE_TAG.rule("EPUB", fix_file="Correct dc:language and the lang attributes to BCP 47 tags such as en-GB",
-                          refs=("Ace epub-lang", "axe html-lang-valid", "axe valid-lang"))
+                          refs=("axe html-lang-valid", "axe valid-lang"))
 def invalid_language_tag(epub: EpubDocument):
     """## What it does
     Checks that each `dc:language`, and each `lang` or `xml:lang` in the content
@@ -85,24 +85,28 @@ def invalid_language_tag(epub: EpubDocument):
     return INVALID_LANGUAGE_TAG.check(tags)
 
 
-@rule("EPUB023", "package-lang-attribute", Severity.WARNING,
+@rule("EPUB023", "package-without-xml-lang", Severity.WARNING,
       "The package document must declare its language with xml:lang, not lang",
       fix="Rebuild with `{build}`; the pipeline writes xml:lang",
       fix_file='Write xml:lang="en-GB" on the <package> element (and on metadata elements) instead of lang',
-      refs=("EPUB 3.3 §5.4.1.4 (xml:lang)", "EPUBCheck RSC-005", "WCAG 2.2 SC 3.1.1"))
-def package_lang_attribute(epub: EpubDocument):
+      refs=("EPUB 3.3 §5.4.1.4 (xml:lang)", "Ace epub-lang", "EPUBCheck RSC-005", "WCAG 2.2 SC 3.1.1"))
+def package_without_xml_lang(epub: EpubDocument):
     """## What it does
-    Finds a `lang` attribute without `xml:lang` on the package document's `<package>`
-    element or its metadata (an HTML habit carried over).
+    Checks that the package document's `<package>` element carries `xml:lang`, and
+    finds a `lang` attribute without `xml:lang` there or on its metadata (an HTML
+    habit carried over).
 
     ## Why is this bad?
     The package document is XML: reading systems read only `xml:lang` there, so the
-    language of the title and the other metadata is left undeclared, and bookshops may
-    announce it in the wrong voice. EPUBCheck rejects the attribute.
+    language of the title, the author's name and the accessibility summary is left
+    undeclared, and bookshops and reading apps may announce them in the wrong voice.
+    EPUBCheck rejects a `lang` attribute there.
 
     ## Example
     `<package lang="en" ...>` fails; write `<package xml:lang="en" ...>`.
     """
+    if not epub.opf.get(XML_LANG) and not epub.opf.get("lang"):
+        yield Hit("<package> has no xml:lang", epub.opf_at(epub.opf))
     for element in (epub.opf, *epub.opf.iterfind("opf:metadata/*", NS)):
         if isinstance(element.tag, str) and element.get("lang") and not element.get(XML_LANG):
             shown = f'{element.prefix}:' if element.prefix else ''
