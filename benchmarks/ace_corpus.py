@@ -69,6 +69,23 @@ EPUBCHECK_RULES = {
     "RSC-007": ("EPUB308", "EPUB905"), "RSC-012": ("EPUB308",), "NAV-011": ("EPUB311",),
     "RSC-011": ("EPUB311",), "NAV-010": ("EPUB311",), "OPF-014": ("EPUB024",), "RSC-006": ("EPUB024",),
 }
+# RSC-005 is every schema error; these are the ones a rule of ours covers, told apart by the message
+SCHEMA_ERRORS = {"Duplicate ID": ("EPUB126",), 'attribute "lang" not allowed': ("EPUB023",),
+                 'value of attribute "role" is invalid': ("EPUB130", "EPUB131")}
+
+
+def epubcheck_message_labels(messages) -> tuple[set[tuple[str, ...]], list[str]]:
+    """EPUBCheck messages as groups of our rules, and the ids of those no rule of ours covers."""
+    labels, uncovered = set(), []
+    for m in messages:
+        schema = next((rules for words, rules in SCHEMA_ERRORS.items() if words in m["message"]), None)
+        if m["id"] in EPUBCHECK_RULES:
+            labels.add(EPUBCHECK_RULES[m["id"]])
+        elif m["id"] == "RSC-005" and schema:
+            labels.add(schema)
+        else:
+            uncovered.append(f"EPUBCheck {m['id']}" + (f" ({m['message'][:60]})" if m["id"] == "RSC-005" else ""))
+    return labels, uncovered
 # Labels that do not state Ace's verdict on the book's accessibility, with why
 LABEL_CAVEATS = {
     "axerule-bypass.epub": "labelled pass for axe's bypass rule only; its one link reads “link”, which says nothing "
@@ -210,17 +227,19 @@ def damaged_packages(corpus: Path) -> int:
     return 1 if crashes else 0
 
 
-def live_labels(path: Path) -> tuple[set[tuple[str, ...]], list[str], bool]:
-    """Ace's and EPUBCheck's findings on a book, as groups of our rules, with the ones no rule of ours covers."""
+def live_labels(path: Path) -> tuple[set[tuple[str, ...]], list[str], bool, str]:
+    """Ace's and EPUBCheck's findings on a book, as groups of our rules, with the ones no rule of ours covers,
+    whether either fails the book, and what each said."""
     from publish import checkers  # the independent checkers, only for this comparison
 
     outcome, violations = checkers.ace(path)
     messages = [m for m in checkers.epubcheck(path) if m["severity"] in ("FATAL", "ERROR", "WARNING")]
-    labels = {(LIVE_RULES[v["rule"]],) for v in violations if v["rule"] in LIVE_RULES}
-    labels |= epubcheck_labels(m["id"] for m in messages)
-    uncovered = sorted({f"Ace {v['rule']}" for v in violations if v["rule"] not in LIVE_RULES}
-                       | {f"EPUBCheck {m['id']}" for m in messages if m["id"] not in EPUBCHECK_RULES})
-    return labels, uncovered, outcome == "fail" or bool(messages)
+    labels, uncovered = epubcheck_message_labels(messages)
+    labels |= {(LIVE_RULES[v["rule"]],) for v in violations if v["rule"] in LIVE_RULES}
+    uncovered = sorted(set(uncovered) | {f"Ace {v['rule']}" for v in violations if v["rule"] not in LIVE_RULES})
+    said = (f"Ace {outcome}: {' '.join(sorted({v['rule'] for v in violations})) or 'no violations'}; EPUBCheck: "
+            f"{' '.join(sorted({m['id'] for m in messages})) or 'no errors or warnings'}")
+    return labels, uncovered, outcome == "fail" or bool(messages), said
 
 
 def other_books(paths: list[Path]) -> int:
@@ -229,7 +248,7 @@ def other_books(paths: list[Path]) -> int:
     tally, clean, flagged, failing_books = Tally(), 0, 0, 0
     for path in books:
         findings = lint_file(path).findings
-        labels, uncovered, fails = live_labels(path)
+        labels, uncovered, fails, checkers_said = live_labels(path)
         failing_books += fails
         ours = failing(findings)
         flagged += fails and bool(ours)
@@ -237,6 +256,7 @@ def other_books(paths: list[Path]) -> int:
         said = tally.book(labels, fired_codes(findings), fails)
         print(f"  {path.name}: checkers {'fail' if fails else 'pass'}, linter {'fail' if ours else 'pass'} "
               f"({' '.join(sorted({f.code for f in ours})) or 'no errors or warnings'})")
+        print(f"    {checkers_said}")
         for line in said:
             print(f"    disagreement: {line}")
         if uncovered:
