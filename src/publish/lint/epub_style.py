@@ -24,7 +24,7 @@ def sheet(epub: EpubDocument, name: str) -> tuple[str, str] | None:
         return None
 
 
-def cascade(epub: EpubDocument, part: Part) -> Cascade:
+def stylesheets(epub: EpubDocument, part: Part) -> tuple[tuple[str, str], ...]:
     """The document's linked stylesheets and <style> elements, in the order they appear."""
     sheets = []
     for element in part.root.iter(*(f"{{{part.ns}}}{t}" for t in ("link", "style"))):
@@ -36,13 +36,18 @@ def cascade(epub: EpubDocument, part: Part) -> Cascade:
             if "stylesheet" in rel and "alternate" not in rel and "://" not in element.get("href"):
                 found = sheet(epub, epub.resolve(part, element.get("href"))[0])
                 sheets += [found] if found else []
+    return tuple(sheets)
+
+
+def importer(epub: EpubDocument):
+    """What an `@import` in a stylesheet of the book refers to."""
 
     def imported(href: str, within: str):
         if "://" in href:
             return None
         return sheet(epub, posixpath.normpath(posixpath.join(posixpath.dirname(within), href.split("#")[0])))
 
-    return Cascade(sheets, imported)
+    return imported
 
 
 def own_text(element) -> str:
@@ -71,9 +76,12 @@ def low_contrast_text(epub: EpubDocument):
     `code span.co { color: #60a0b0; }` (a comment in a code block, 2.9:1 on white)
     fails; #3d6b78 (5.6:1) passes.
     """
+    cascades = {}  # chapters usually share their stylesheets: parse and compile them once
     for part in epub.parts.values():
-        failing = defaultdict(list)
-        for element, style in cascade(epub, part).styles(part.root):
+        sheets, failing = stylesheets(epub, part), defaultdict(list)
+        if sheets not in cascades:
+            cascades[sheets] = Cascade(list(sheets), importer(epub))
+        for element, style in cascades[sheets].styles(part.root):
             text, shown = own_text(element), style.shown_colour
             if not text or not style.visible or shown is None:
                 continue
