@@ -92,7 +92,7 @@ def invalid_language_tag(epub: EpubDocument):
       refs=("EPUB 3.3 §5.4.1.4 (xml:lang)", "Ace epub-lang", "EPUBCheck RSC-005", "WCAG 2.2 SC 3.1.1"))
 def package_without_xml_lang(epub: EpubDocument):
     """## What it does
-    Checks that the package document's `<package>` element carries `xml:lang`, and
+    Checks that an EPUB 3 package document's `<package>` element carries `xml:lang`, and
     finds a `lang` attribute without `xml:lang` there or on its metadata (an HTML
     habit carried over).
 
@@ -105,7 +105,8 @@ def package_without_xml_lang(epub: EpubDocument):
     ## Example
     `<package lang="en" ...>` fails; write `<package xml:lang="en" ...>`.
     """
-    if not epub.opf.get(XML_LANG) and not epub.opf.get("lang"):
+    epub3 = (epub.opf.get("version") or "").startswith("3")  # EPUB 2's package element has no xml:lang
+    if epub3 and not epub.opf.get(XML_LANG) and not epub.opf.get("lang"):
         yield Hit("<package> has no xml:lang", epub.opf_at(epub.opf))
     for element in (epub.opf, *epub.opf.iterfind("opf:metadata/*", NS)):
         if isinstance(element.tag, str) and element.get("lang") and not element.get(XML_LANG):
