@@ -1,19 +1,22 @@
 """EPUB content documents (XHTML), checked without a browser: the axe-core and Ace rules that static markup decides.
 
 Implemented here (axe-core or Ace rule → code):
-  html-has-lang, html-xml-lang-mismatch → EPUB018; html-lang-valid, valid-lang → EPUB005 (epub_metadata); document-title → EPUB021; heading-order → EPUB102;
-  empty-heading → EPUB111; image-alt, area-alt, input-image-alt → EPUB201; role-img-alt (cover images) →
-  EPUB206; svg-img-alt → EPUB205; td-has-header, th-has-data-cells (in part) → EPUB112, scope-attr-valid
-  → EPUB107; table caption (best practice) → EPUB113; link-name → EPUB306; Ace epub-type-has-matching-role
-  → EPUB120; landmark-unique, landmark-no-duplicate-main → EPUB121; Ace pagebreak-label → EPUB122;
-  list, listitem → EPUB125; aria-roles, aria-deprecated-role → EPUB130. Plus the project's own: link text
-  that is a bare URL (EPUB302) or says nothing ("click here", EPUB307), and the part's language against
-  the package's (EPUB019, EPUB020).
-Left to Ace/axe, because they need a browser's layout, styles or focus handling: color-contrast,
-  link-in-text-block, target-size, focus-order-semantics, scrollable-region-focusable, css-orientation-lock,
-  meta-viewport (zoom computed), region (content outside landmarks, computed), aria-hidden-focus,
-  nested-interactive, label/button-name (computed accessible names of form controls), frame-title,
-  video-caption and audio-caption (track loading), and identical-links-same-purpose.
+  html-has-lang, html-xml-lang-mismatch → EPUB018; html-lang-valid, valid-lang → EPUB005 (epub_metadata);
+  document-title → EPUB021; heading-order → EPUB102; empty-heading → EPUB111; image-alt, area-alt,
+  input-image-alt → EPUB201; role-img-alt (cover images) → EPUB206; svg-img-alt → EPUB205; td-has-header,
+  th-has-data-cells (in part) → EPUB112, scope-attr-valid → EPUB107; table caption (best practice) →
+  EPUB113; link-name → EPUB306; Ace epub-type-has-matching-role → EPUB120 (no role) and EPUB127 (a role
+  that means something else); landmark-unique, landmark-no-duplicate-main → EPUB121; Ace pagebreak-label
+  → EPUB122; list, listitem → EPUB125; duplicate-id, duplicate-id-aria → EPUB126; aria-roles,
+  aria-deprecated-role → EPUB130; aria-allowed-role → EPUB131; EPUBCheck RSC-007/RSC-012 for links →
+  EPUB308. Plus the project's own: link text that is a bare URL (EPUB302) or says nothing ("click here",
+  EPUB307), and the part's language against the package's (EPUB019, EPUB020). color-contrast is EPUB420,
+  from the book's CSS (epub_style).
+Left to Ace/axe, because they need a browser's layout, scripts or focus handling: link-in-text-block,
+  target-size, focus-order-semantics, scrollable-region-focusable, css-orientation-lock, meta-viewport
+  (zoom computed), region (content outside landmarks, computed), aria-hidden-focus, nested-interactive,
+  label/button-name (computed accessible names of form controls), frame-title, video-caption and
+  audio-caption (track loading), identical-links-same-purpose, and contrast over background images.
 """
 
 from __future__ import annotations
