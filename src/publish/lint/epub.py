@@ -156,7 +156,7 @@ def could_not_check_part(epub: EpubDocument):
     A chapter with `<p>Fish & chips</p>` (an unescaped `&`) or an unclosed `<br>` fails.
     """
     for name, reason in epub.unreadable:
-        yield Hit(f"{reason}: reading systems will not show it, and it could not be checked", name)
+        yield Hit(f"could not check: {reason}; reading systems will not show it either", name)
 
 
 @rule("EPUB905", "could-not-check-resource", Severity.INFO,
