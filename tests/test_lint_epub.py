@@ -128,3 +128,10 @@ def test_unpacked_fixture_zips_to_a_clean_book(tmp_path):
     checked = lint_file(path, Settings(selector(["EPUB"])))
     findings, _ = checked.findings, checked.readable
     assert findings == []
+
+
+def test_a_duplicated_id_is_reported_as_itself_not_as_toc_order(tmp_path):
+    """pandoc gives a heading "Footnotes" and its notes section the same id; the toc links to the heading."""
+    book = tmp_path / "book.epub"
+    book.write_bytes(zip_folder(RULE_FIXTURES / "EPUB126" / "fail"))
+    assert sorted({f.code for f in serious(lint_file(book).findings)}) == ["EPUB126"]

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from publish.lint import (  # noqa: F401  every rule module, listed once: importing one registers its rules
-    brf, docx, docx_content, docx_print, epub, epub_metadata, epub_navigation, formats, html, parity, pdf,
-    pdf_annotations, pdf_content, pdf_fonts, pdf_layout, pdf_structure, pdf_tables, smil, txt, xhtml_rules,
+    brf, docx, docx_content, docx_print, epub, epub_metadata, epub_navigation, epub_style, formats, html, parity,
+    pdf, pdf_annotations, pdf_content, pdf_fonts, pdf_layout, pdf_structure, pdf_tables, smil, txt, xhtml_rules,
 )
 from publish.lint import documents
 from publish.lint.compare import Expected

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from publish.lint.colour import contrast, from_hex, needed_ratio
 from publish.lint.concerns import (
     BARE_URL_LINK, EMPTY_HEADING, HEADING_SKIPPED, VAGUE_LINK, Heading, Labelled,
 )
@@ -401,17 +402,6 @@ def vague_link_text(doc: DocxDocument):
     return capped(VAGUE_LINK.check(link_facts(doc)))
 
 
-def luminance(colour: str) -> float:
-    channels = [int(colour[i:i + 2], 16) / 255 for i in (0, 2, 4)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(foreground: str, background: str) -> float:
-    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
 def colour(value: str | None) -> str | None:
     return value.upper() if value and re.fullmatch(r"[0-9A-Fa-f]{6}", value) else None
 
@@ -452,8 +442,8 @@ def low_contrast_runs(doc: DocxDocument):
                 continue
             behind = background(doc, run, para)
             size = int(val(doc.run_property(run, para, "sz")) or 22)
-            needed = 3 if size >= 36 or (size >= 28 and is_on(doc.run_property(run, para, "b"))) else 4.5
-            ratio = contrast(foreground, behind)
+            needed = needed_ratio(size >= 36 or (size >= 28 and is_on(doc.run_property(run, para, "b"))))
+            ratio = contrast(from_hex(foreground), from_hex(behind))
             if ratio < needed:
                 key = (colour_source(doc, run, para), foreground, behind, needed)
                 found.setdefault(key, [(words, ratio, para.location), 0])[1] += 1

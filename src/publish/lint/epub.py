@@ -6,10 +6,13 @@ Importing this module registers every EPUB rule; `load` (from epub_package) read
 from __future__ import annotations
 
 import posixpath
-from urllib.parse import unquote
+import zipfile
+from urllib.parse import unquote, urlsplit
 
 from publish.lint.epub_package import EpubDocument, member
 from publish.lint.rule import Hit, Severity, rule
+from publish.lint.safe import SafeZip
+from publish.lint.web import Part
 from publish.xml import NS
 
 
@@ -36,7 +39,7 @@ def missing_title(epub: EpubDocument):
 
 @rule("EPUB002", "missing-document-language", Severity.ERROR, "Publications must declare their language",
       fix="Add `lang: en-GB` to the front matter of {source}",
-      fix_file="Add <dc:language> to the package document", refs=("Ace epub-lang", "WCAG 2.2 SC 3.1.1"))
+      fix_file="Add <dc:language> to the package document", refs=("EPUB 3.3 §5.5.3.1 (dc:language)", "WCAG 2.2 SC 3.1.1"))
 def missing_document_language(epub: EpubDocument):
     """## What it does
     Checks that the package document declares `dc:language`.
@@ -56,6 +59,8 @@ def missing_document_language(epub: EpubDocument):
         yield Hit("package document has no dc:language", epub.opf_path)
 
 
+MIMETYPE = b"application/epub+zip"
+XLINK = "{http://www.w3.org/1999/xlink}href"
 REQUIRED_A11Y = ("schema:accessMode", "schema:accessibilityFeature", "schema:accessibilityHazard")
 
 
@@ -90,6 +95,23 @@ def missing_manifest_items(epub: EpubDocument):
             yield item, name
 
 
+def mimetype_problems(package: SafeZip):
+    """The mimetype file as OCF requires it: the first entry, stored, no extra field, exactly the media type."""
+    if "mimetype" not in package:
+        yield Hit("the EPUB has no mimetype file", "mimetype")
+        return
+    info, content = package.infos["mimetype"], package.read("mimetype")
+    if content != MIMETYPE:
+        yield Hit(f"mimetype holds {content[:40].decode('latin-1')!r}, not exactly application/epub+zip "
+                  "(no spaces or line break)", "mimetype")
+    if next(iter(package.infos)) != "mimetype":
+        yield Hit(f"mimetype is not the first file in the ZIP (`{next(iter(package.infos))}` is)", "mimetype")
+    if info.compress_type != zipfile.ZIP_STORED:
+        yield Hit("mimetype is compressed; it must be stored uncompressed", "mimetype")
+    if info.extra:
+        yield Hit("mimetype has an extra field in its ZIP header", "mimetype")
+
+
 @rule("EPUB904", "damaged-package", Severity.ERROR,
       "EPUB packages must hold the mimetype file and every file their manifest lists",
       fix="Rebuild the edition with `{build}`",
@@ -97,43 +119,44 @@ def missing_manifest_items(epub: EpubDocument):
       refs=("EPUB 3.3 OCF §4.2.2", "EPUBCheck PKG-006", "EPUBCheck PKG-007", "EPUBCheck RSC-001"))
 def damaged_package(epub: EpubDocument):
     """## What it does
-    Checks that the ZIP holds a `mimetype` file that says `application/epub+zip`, every
-    file the manifest lists.
+    Checks that the ZIP holds every file the manifest lists, and a `mimetype` file as
+    OCF requires: the first entry, stored uncompressed, with no extra header field,
+    holding exactly `application/epub+zip`.
 
     ## Why is this bad?
-    Reading systems recognise an EPUB by its mimetype file; without it many refuse the
-    book. A listed file that is missing means the package was damaged on the way.
+    Reading systems and operating systems recognise an EPUB by the first bytes of the
+    file, where an uncompressed mimetype entry puts `application/epub+zip`; otherwise
+    many refuse the book. A listed file that is missing means the package was damaged on the way.
 
     ## Example
     A folder zipped by hand, without `mimetype`, fails.
     """
-    if "mimetype" not in epub.zip:
-        yield Hit("the EPUB has no mimetype file", "mimetype")
-    elif epub.zip.read("mimetype").strip() != b"application/epub+zip":
-        yield Hit(f"mimetype says `{epub.zip.read('mimetype')[:40].decode('latin-1').strip()}`, "
-                  "not application/epub+zip", "mimetype")
+    yield from mimetype_problems(epub.zip)
     for item, name in missing_manifest_items(epub):
         yield Hit(f"manifest item `{name}` is missing from the EPUB", epub.opf_at(item))
 
 
-@rule("EPUB903", "could-not-check-part", Severity.WARNING, "Every content document must be readable to be checked",
+@rule("EPUB903", "could-not-check-part", Severity.ERROR,
+      "Every content document must be in the EPUB and be well-formed XHTML",
       fix="Rebuild the edition with `{build}`",
-      fix_file="Add the missing file to the EPUB, or make it well-formed XHTML",
-      refs=("EPUBCheck RSC-001", "EPUBCheck RSC-005"))
+      fix_file="Add the missing file to the EPUB, or make it well-formed XHTML (every tag closed, one root, "
+               "& written &amp;)",
+      refs=("EPUB 3.3 §6.1.2", "XML 1.0 §2.1", "EPUBCheck RSC-001", "EPUBCheck RSC-005", "EPUBCheck RSC-016"))
 def could_not_check_part(epub: EpubDocument):
     """## What it does
     Reports content documents in the reading order (or the navigation document) that
     are missing from the ZIP or are not well-formed XHTML.
 
     ## Why is this bad?
-    A reading system cannot show such a document, and the linter could not check it,
-    so any problem in it stays unknown.
+    Reading systems parse content documents as XML and refuse one that is not
+    well-formed: the reader gets an error page or an empty chapter instead of the text.
+    The linter could not check it either, so any other problem in it stays unknown.
 
     ## Example
-    A chapter listed in the spine but left out of the ZIP fails.
+    A chapter with `<p>Fish & chips</p>` (an unescaped `&`) or an unclosed `<br>` fails.
     """
     for name, reason in epub.unreadable:
-        yield Hit(f"could not check: {reason}", name)
+        yield Hit(f"could not check: {reason}; reading systems will not show it either", name)
 
 
 @rule("EPUB905", "could-not-check-resource", Severity.INFO,
@@ -161,3 +184,58 @@ def could_not_check_resource(epub: EpubDocument):
                 name, _ = epub.resolve(part, ref)
                 if member(epub.zip, name) not in epub.zip:
                     yield Hit(f"`{ref}` is used here but missing from the EPUB", part.at(element))
+
+
+# Where a content document embeds a resource (not a hyperlink): element -> attributes
+EMBEDDING = {"img": ("src",), "audio": ("src",), "video": ("src", "poster"), "source": ("src",), "track": ("src",),
+             "embed": ("src",), "object": ("data",), "script": ("src",), "link": ("href",), "image": ("href", XLINK),
+             "input": ("src",)}
+STREAMED = ("audio", "video", "source", "track")  # what EPUB 3.3 lets a book load from the network
+
+
+def remote_resources(part: Part):
+    """(element, address) of every resource a document loads from the network."""
+    for element in part.root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        kind = element.tag.rpartition("}")[2]
+        if kind == "link" and "stylesheet" not in (element.get("rel") or "").lower().split():
+            continue
+        for attribute in EMBEDDING.get(kind, ()):
+            ref = (element.get(attribute) or "").strip()
+            if urlsplit(ref).scheme in ("http", "https") or ref.startswith("//"):
+                yield element, ref
+
+
+@rule("EPUB024", "remote-resource", Severity.ERROR,
+      "Only audio and video may come from the network, and their documents must declare remote-resources",
+      fix="Put images and other media in the source folder next to {source}, then rebuild with `{build}`",
+      fix_file='Add properties="remote-resources" to the document\'s manifest item, or put the resource in the EPUB',
+      refs=("EPUB 3.3 §3.6 (remote resources)", "EPUBCheck OPF-014", "EPUBCheck RSC-006"))
+def remote_resource(epub: EpubDocument):
+    """## What it does
+    Finds content documents that embed audio or video from an `http(s)` address when
+    their manifest item does not carry `properties="remote-resources"`, and images,
+    stylesheets, scripts and other resources from the network, which EPUB does not
+    allow at all. Links to web pages are not resources and pass.
+
+    ## Why is this bad?
+    Reading systems load only what the manifest declares; an undeclared remote image
+    or stylesheet is not shown, so its text alternative and styling silently vanish,
+    and offline readers get nothing. EPUBCheck rejects the book (OPF-014, RSC-006).
+
+    ## Example
+    `<img src="https://example.org/chart.png" alt="Chart"/>` in a chapter whose
+    manifest item has no `remote-resources` property fails.
+    """
+    for part in epub.parts.values():
+        item = epub.items.get(part.name)
+        declared = item is not None and "remote-resources" in (item.get("properties") or "").split()
+        for element, ref in remote_resources(part):
+            kind = element.tag.rpartition("}")[2]
+            if kind not in STREAMED:
+                yield Hit(f"`{ref}` is loaded from the network; only audio and video may be, so put it in the EPUB",
+                          part.at(element))
+            elif not declared:
+                yield Hit(f"`{ref}` is loaded from the network, but the manifest item of `{part.name}` has no "
+                          "remote-resources property", part.at(element))

@@ -13,6 +13,7 @@ from publish.lint.epub_package import PAGE_FEATURES, EpubDocument
 from publish.lint.web import XML_LANG
 from publish.lint.rule import Hit, Severity, rule
 from publish.lint.xhtml_rules import image_alt_problems
+from publish.xml import NS
 
 ACCESS_MODES = ("auditory", "chartOnVisual", "chemOnVisual", "colorDependent", "diagramOnVisual", "mathOnVisual",
                 "musicOnVisual", "tactile", "textOnVisual", "textual", "visual")
@@ -58,7 +59,7 @@ def features(epub: EpubDocument) -> set[str]:
 
 
 @INVALID_LANGUAGE_TAG.rule("EPUB", fix_file="Correct dc:language and the lang attributes to BCP 47 tags such as en-GB",
-                          refs=("Ace epub-lang", "axe html-lang-valid", "axe valid-lang"))
+                          refs=("axe html-lang-valid", "axe valid-lang"))
 def invalid_language_tag(epub: EpubDocument):
     """## What it does
     Checks that each `dc:language`, and each `lang` or `xml:lang` in the content
@@ -82,6 +83,36 @@ def invalid_language_tag(epub: EpubDocument):
              for part in epub.parts.values() for element in part.root.iter() if isinstance(element.tag, str)
              for attribute in ("lang", XML_LANG) if element.get(attribute)]
     return INVALID_LANGUAGE_TAG.check(tags)
+
+
+@rule("EPUB023", "package-without-xml-lang", Severity.WARNING,
+      "The package document must declare its language with xml:lang, not lang",
+      fix="Rebuild with `{build}`; the pipeline writes xml:lang",
+      fix_file='Write xml:lang="en-GB" on the <package> element (and on metadata elements) instead of lang',
+      refs=("EPUB 3.3 §5.4.1.4 (xml:lang)", "Ace epub-lang", "EPUBCheck RSC-005", "WCAG 2.2 SC 3.1.1"))
+def package_without_xml_lang(epub: EpubDocument):
+    """## What it does
+    Checks that an EPUB 3 package document's `<package>` element carries `xml:lang`, and
+    finds a `lang` attribute without `xml:lang` there or on its metadata (an HTML
+    habit carried over).
+
+    ## Why is this bad?
+    The package document is XML: reading systems read only `xml:lang` there, so the
+    language of the title, the author's name and the accessibility summary is left
+    undeclared, and bookshops and reading apps may announce them in the wrong voice.
+    EPUBCheck rejects a `lang` attribute there.
+
+    ## Example
+    `<package lang="en" ...>` fails; write `<package xml:lang="en" ...>`.
+    """
+    epub3 = (epub.opf.get("version") or "").startswith("3")  # EPUB 2's package element has no xml:lang
+    if epub3 and not epub.opf.get(XML_LANG) and not epub.opf.get("lang"):
+        yield Hit("<package> has no xml:lang", epub.opf_at(epub.opf))
+    for element in (epub.opf, *epub.opf.iterfind("opf:metadata/*", NS)):
+        if isinstance(element.tag, str) and element.get("lang") and not element.get(XML_LANG):
+            shown = f'{element.prefix}:' if element.prefix else ''
+            yield Hit(f'<{shown}{element.tag.rpartition("}")[2]}> has lang="{element.get("lang")}" but no xml:lang',
+                      epub.opf_at(element))
 
 
 @rule("EPUB010", "missing-recommended-accessibility-metadata", Severity.WARNING,

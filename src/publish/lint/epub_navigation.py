@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from publish.lint.epub_package import EpubDocument, is_page_break
+from publish.lint.epub_package import EPUB_TYPE, EpubDocument, is_page_break
 from publish.lint.rule import Hit, Severity, rule
 
 
@@ -48,7 +48,11 @@ def missing_landmarks_nav(epub: EpubDocument):
 
 
 def positions(epub: EpubDocument) -> dict[tuple[str, str], int]:
-    return {target: i for i, target in enumerate(epub.reading_order())}
+    """Where each target first comes in the reading order; a duplicated id (EPUB126) leads to its first element."""
+    where: dict[tuple[str, str], int] = {}
+    for i, target in enumerate(epub.reading_order()):
+        where.setdefault(target, i)
+    return where
 
 
 @rule("EPUB311", "toc-order", Severity.ERROR, "The table of contents must follow the reading order",
@@ -88,7 +92,8 @@ def toc_order(epub: EpubDocument):
 def page_list_target_missing(epub: EpubDocument):
     """## What it does
     Checks each `page-list` link: its target must exist and (in reflowable books) be a
-    page-break marker.
+    page-break marker. A link to a whole document, with no fragment, is a page that
+    begins that document (as in every fixed-layout book) and passes.
 
     ## Why is this bad?
     "Go to page 12" that lands nowhere, or on the wrong element, breaks a class's
@@ -105,7 +110,7 @@ def page_list_target_missing(epub: EpubDocument):
                       None) if part is not None and fragment else None
         if part is None or (fragment and target is None):
             yield Hit(f"page-list entry `{link.get('href')}` points at nothing", nav.at(link))
-        elif not epub.fixed_layout and (target is None or not is_page_break(target)):
+        elif target is not None and not epub.fixed_layout and not is_page_break(target):
             yield Hit(f"page-list entry `{link.get('href')}` does not point at a page-break marker", nav.at(link))
 
 
@@ -132,3 +137,36 @@ def page_break_not_in_page_list(epub: EpubDocument):
         if (part.name, element.get("id") or "") not in listed:
             label = element.get("id") or element.get("aria-label") or element.get("title") or ""
             yield Hit(f"page break `{label}` is not in the page list", part.at(element))
+
+
+def skippable(par) -> bool:
+    """Whether a Media Overlay <par>, or a <seq> around it, is marked as a page break."""
+    return any("pagebreak" in (e.get(EPUB_TYPE) or "").split() for e in (par, *par.iterancestors()))
+
+
+@rule("EPUB314", "overlay-page-break-not-skippable", Severity.WARNING,
+      "Media Overlays must mark the page breaks they read aloud with epub:type=\"pagebreak\"",
+      fix="Rebuild with `{build}`",
+      fix_file='Add epub:type="pagebreak" to each <par> of the SMIL file whose <text> points at a page-break marker',
+      refs=("EPUB Media Overlays 3.3 §4.5 (skippability)", "EPUB Accessibility Techniques 1.1 §MO",
+            "DAISY Knowledge Base: page numbers in Media Overlays"))
+def overlay_page_break_not_skippable(epub: EpubDocument):
+    """## What it does
+    In a book with Media Overlays (narration synchronised with the text), finds each
+    `<par>` that reads a page-break marker aloud but is not marked
+    `epub:type="pagebreak"`, on itself or on a `<seq>` around it.
+
+    ## Why is this bad?
+    Reading systems let listeners skip page numbers only when the overlay marks them;
+    without the mark every "page 12" interrupts the narration.
+
+    ## Example
+    `<par id="pg12"><text src="ch1.xhtml#p12"/><audio .../></par>` fails; write
+    `<par id="pg12" epub:type="pagebreak">`.
+    """
+    breaks = {(part.name, element.get("id")) for part, element in epub.page_breaks() if element.get("id")}
+    for name, par, path, fragment in epub.overlay_texts():
+        if (path, fragment) in breaks and not skippable(par):
+            line = getattr(par, "sourceline", None)
+            yield Hit(f"the overlay reads page break `{fragment}` aloud without epub:type=\"pagebreak\"",
+                      f"{name}:{line}" if line else name)

@@ -17,6 +17,8 @@ from publish.xml import NS, qname, text_of
 
 CONTAINER = "META-INF/container.xml"
 XHTML = "application/xhtml+xml"
+SMIL_TYPE = "application/smil+xml"
+SMIL = "{http://www.w3.org/ns/SMIL}"
 EPUB_TYPE = qname("epub:type")
 PAGE_FEATURES = ("printPageNumbers", "pageBreakMarkers", "pageNavigation")
 
@@ -30,6 +32,8 @@ class EpubDocument:
     parts: dict[str, Part] = field(default_factory=dict)  # reading order, then the nav document
     nav_name: str | None = None
     unreadable: list[tuple[str, str]] = field(default_factory=list)  # (name, reason)
+    overlays: dict[str, object] = field(default_factory=dict)  # Media Overlay (SMIL) documents by path
+    items: dict[str, object] = field(default_factory=dict)  # manifest <item> elements by path
 
     def meta(self, prop: str) -> list[str]:
         """Values of `<meta property="prop">` in the package metadata."""
@@ -84,6 +88,16 @@ class EpubDocument:
                 order += [(name, e.get("id")) for e in part.root.iter() if isinstance(e.tag, str) and e.get("id")]
         return order
 
+    def overlay_texts(self):
+        """(overlay path, <par>, content path, fragment) for every text a Media Overlay reads aloud."""
+        for name, root in self.overlays.items():
+            for par in root.iter(f"{SMIL}par"):
+                text = par.find(f"{SMIL}text")
+                if text is not None and text.get("src"):
+                    path, fragment = urldefrag(text.get("src"))
+                    target = posixpath.normpath(posixpath.join(posixpath.dirname(name), unquote(path)))
+                    yield name, par, target, unquote(fragment)
+
     def page_breaks(self):
         """(part, element) for every page-break marker in the reading order."""
         for part in self.parts.values():
@@ -130,6 +144,7 @@ def load(data: bytes) -> EpubDocument:
     for item in opf.iterfind("opf:manifest/opf:item", NS):
         name = posixpath.normpath(posixpath.join(base, unquote(item.get("href", ""))))
         manifest[item.get("id")] = (name, item)
+        epub.items[name] = item
         if "nav" in (item.get("properties") or "").split():
             epub.nav_name = name
     spine = [manifest[ref.get("idref")] for ref in opf.iterfind("opf:spine/opf:itemref", NS)
@@ -138,6 +153,12 @@ def load(data: bytes) -> EpubDocument:
     documents = [(name, True) for name, item in spine if item.get("media-type") == XHTML]
     if epub.nav_name and epub.nav_name not in dict(documents):
         documents.append((epub.nav_name, False))
+    for name, item in manifest.values():
+        if item.get("media-type") == SMIL_TYPE:
+            try:
+                epub.overlays[name] = package.xml(member(package, name))
+            except Unreadable as exc:
+                epub.unreadable.append((name, str(exc)))
     for name, in_spine in documents:
         try:
             epub.parts[name] = Part(name, package.xml(member(package, name)), in_spine)

@@ -1,25 +1,31 @@
 """EPUB content documents (XHTML), checked without a browser: the axe-core and Ace rules that static markup decides.
 
 Implemented here (axe-core or Ace rule → code):
-  html-has-lang, html-xml-lang-mismatch → EPUB018; html-lang-valid, valid-lang → EPUB005 (epub_metadata); document-title → EPUB021; heading-order → EPUB102;
-  empty-heading → EPUB111; image-alt, area-alt, input-image-alt → EPUB201; role-img-alt (cover images) →
-  EPUB206; svg-img-alt → EPUB205; td-has-header, th-has-data-cells (in part) → EPUB112, scope-attr-valid
-  → EPUB107; table caption (best practice) → EPUB113; link-name → EPUB306; Ace epub-type-has-matching-role
-  → EPUB120; landmark-unique, landmark-no-duplicate-main → EPUB121; Ace pagebreak-label → EPUB122;
-  list, listitem → EPUB125; aria-roles, aria-deprecated-role → EPUB130. Plus the project's own: link text
-  that is a bare URL (EPUB302) or says nothing ("click here", EPUB307), and the part's language against
-  the package's (EPUB019, EPUB020).
-Left to Ace/axe, because they need a browser's layout, styles or focus handling: color-contrast,
-  link-in-text-block, target-size, focus-order-semantics, scrollable-region-focusable, css-orientation-lock,
-  meta-viewport (zoom computed), region (content outside landmarks, computed), aria-hidden-focus,
-  nested-interactive, label/button-name (computed accessible names of form controls), frame-title,
-  video-caption and audio-caption (track loading), and identical-links-same-purpose.
+  html-has-lang, html-xml-lang-mismatch → EPUB018; html-lang-valid, valid-lang → EPUB005 (epub_metadata);
+  document-title → EPUB021; heading-order → EPUB102; empty-heading → EPUB111; image-alt, area-alt,
+  input-image-alt → EPUB201; role-img-alt (cover images) → EPUB206; svg-img-alt → EPUB205; td-has-header,
+  th-has-data-cells (in part) → EPUB112, scope-attr-valid → EPUB107; table caption (best practice) →
+  EPUB113; link-name → EPUB306; Ace epub-type-has-matching-role → EPUB120 (no role) and EPUB127 (a role
+  that means something else); landmark-unique, landmark-no-duplicate-main → EPUB121; Ace pagebreak-label
+  → EPUB122; list, listitem → EPUB125; duplicate-id, duplicate-id-aria → EPUB126; aria-roles,
+  aria-deprecated-role → EPUB130; aria-allowed-role → EPUB131; EPUBCheck RSC-007/RSC-012 for links →
+  EPUB308. Plus the project's own: link text that is a bare URL (EPUB302) or says nothing ("click here",
+  EPUB307), and the part's language against the package's (EPUB019, EPUB020). color-contrast is EPUB420,
+  from the book's CSS (epub_style).
+Left to Ace/axe, because they need a browser's layout, scripts or focus handling: link-in-text-block,
+  target-size, focus-order-semantics, scrollable-region-focusable, css-orientation-lock, meta-viewport
+  (zoom computed), region (content outside landmarks, computed), aria-hidden-focus, nested-interactive,
+  label/button-name (computed accessible names of form controls), frame-title, video-caption and
+  audio-caption (track loading), identical-links-same-purpose, and contrast over background images.
 """
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+from publish.lint.aria import ALLOWED, DEPRECATED, DPUB, ROLES, is_allowed, landmark, role
 from publish.lint.concerns import BARE_URL_LINK, EMPTY_HEADING, HEADING_SKIPPED, VAGUE_LINK
-from publish.lint.epub_package import EPUB_TYPE, EpubDocument
+from publish.lint.epub_package import EPUB_TYPE, EpubDocument, member
 from publish.lint.web import (
     XML_LANG, Part, declared_lang, heading_facts, hidden, link_facts, links, local, name, roles, text,
 )
@@ -29,26 +35,7 @@ from publish.xml import NS
 X = f"{{{NS['xhtml']}}}"
 SVG = "{http://www.w3.org/2000/svg}"
 NO_ROLE = ("presentation", "none")
-DPUB = {t: f"doc-{t}" for t in (
-    "abstract", "acknowledgments", "afterword", "appendix", "backlink", "bibliography", "biblioref", "chapter",
-    "colophon", "conclusion", "cover", "credit", "credits", "dedication", "endnotes", "epigraph", "epilogue",
-    "errata", "example", "footnote", "foreword", "glossary", "glossref", "index", "introduction", "noteref",
-    "notice", "pagebreak", "part", "preface", "prologue", "pullquote", "qna", "subtitle", "tip", "toc")}
-DPUB["page-list"] = "doc-pagelist"
-ARIA_ROLES = set(DPUB.values()) | {"doc-pagefooter", "doc-pageheader", "graphics-document", "graphics-object",
-                                   "graphics-symbol"} | set("""
-    alert alertdialog application article banner blockquote button caption cell checkbox code columnheader
-    combobox comment complementary contentinfo definition deletion dialog document emphasis feed figure form
-    generic grid gridcell group heading image img insertion link list listbox listitem log main mark marquee
-    math menu menubar menuitem menuitemcheckbox menuitemradio meter navigation none note option paragraph
-    presentation progressbar radio radiogroup region row rowgroup rowheader scrollbar search searchbox
-    separator slider spinbutton status strong subscript suggestion superscript switch tab table tablist
-    tabpanel term textbox time timer toolbar tooltip tree treegrid treeitem""".split())
-DEPRECATED_ROLES = ("directory", "doc-biblioentry", "doc-endnote")
-LANDMARKS = {"main": "main", "nav": "navigation", "aside": "complementary"}
-LANDMARK_ROLES = ("banner", "complementary", "contentinfo", "form", "main", "navigation", "region", "search")
-
-
+ALLOWED_CHECKED = (*ALLOWED, "a", "img")  # elements whose roles ARIA in HTML restricts
 def missing_alt(part: Part):
     """Images and image-like elements with no text alternative at all."""
     for image in part.iter("img", "area", "input"):
@@ -385,6 +372,19 @@ def vague_link_text(epub: EpubDocument):
     return VAGUE_LINK.check(link for part in each(epub) for link in link_facts(part))
 
 
+def dpub_kinds(element) -> list[str]:
+    """The element's epub:type values that have a DPUB-ARIA role."""
+    return [k for k in (element.get(EPUB_TYPE) or "").split() if k in DPUB] if isinstance(element.tag, str) else []
+
+
+def contradicting(element) -> str | None:
+    """A DPUB role on the element that none of its epub:type values means (EPUB127), or None."""
+    given, kinds = role(element), dpub_kinds(element)
+    if given and given.startswith("doc-") and kinds and given not in {DPUB[k] for k in kinds}:
+        return given
+    return None
+
+
 @rule("EPUB120", "epub-type-without-role", Severity.WARNING,
       "Elements with a DPUB epub:type must carry the matching ARIA role",
       fix="Rebuild with `{build}`; the pipeline writes both",
@@ -411,52 +411,55 @@ def epub_type_without_role(epub: EpubDocument):
                 continue  # epub:type there names the landmark a link goes to, not the link itself
             kinds = (element.get(EPUB_TYPE) or "").split() if isinstance(element.tag, str) else []
             for kind in kinds:
-                role = DPUB.get(kind)
-                if not role or local(element) == "body" or (kind == "cover" and local(element) != "img"):
+                wanted = DPUB.get(kind)
+                if not wanted or local(element) == "body" or (kind == "cover" and local(element) != "img"):
                     continue
-                if role not in roles(element):
-                    yield Hit(f'epub:type="{kind}" has no role="{role}"', part.at(element))
+                if wanted not in roles(element) and not contradicting(element):
+                    yield Hit(f'epub:type="{kind}" has no role="{wanted}"', part.at(element))
 
 
-def landmark(element) -> str | None:
-    explicit = [r for r in roles(element) if r in LANDMARK_ROLES]
-    if explicit:
-        return explicit[0]
-    if roles(element):
-        return None
-    if local(element) == "section" and (element.get("aria-label") or element.get("aria-labelledby")):
-        return "region"
-    return LANDMARKS.get(local(element))
+def landmark_name(part: Part, element) -> str:
+    """A landmark's name comes from aria-labelledby, aria-label or title, never from its content."""
+    if element.get("aria-labelledby") or element.get("aria-label"):
+        return name(part, element)
+    return (element.get("title") or "").strip()
 
 
 @rule("EPUB121", "duplicate-landmark", Severity.ERROR, "Landmarks must be unique within a document",
       fix="Rebuild with `{build}`",
-      fix_file="Keep one main per document and give repeated landmarks distinct aria-label values",
+      fix_file="Keep one main per document and name repeated landmarks, e.g. aria-labelledby pointing at "
+               "each section's heading",
       refs=("WCAG 2.2 SC 1.3.1", "axe landmark-unique", "axe landmark-no-duplicate-main"))
 def duplicate_landmark(epub: EpubDocument):
     """## What it does
-    Finds a second `main` in a content document, and landmarks of the same kind with
-    the same (or no) label.
+    Finds a second `main` in a content document, and landmarks of the same role with
+    the same (or no) name: navigation, complementary, banner and contentinfo (header
+    and footer outside sections), named sections and forms, and the DPUB-ARIA roles
+    that are landmarks (doc-chapter, doc-appendix, doc-endnotes, doc-toc...). A name
+    comes from aria-labelledby, aria-label or title.
 
     ## Why is this bad?
     Screen-reader users jump between landmarks by name; two called "navigation" cannot
     be told apart.
 
     ## Example
-    Two `<nav>` elements without aria-label in one chapter fail.
+    Two `<nav>` elements without aria-label in one chapter fail, and so do two
+    `<section role="doc-chapter">` without aria-labelledby pointing at their headings.
     """
     for part in each(epub):
-        seen = set()
+        seen = {}
         for element in part.root.iter():
             kind = landmark(element) if isinstance(element.tag, str) else None
             if kind is None or hidden(element):
                 continue
-            key = (kind, "" if kind == "main" else name(part, element) if element.get("aria-label")
-                   or element.get("aria-labelledby") else "")
+            key = (kind, "" if kind == "main" else landmark_name(part, element))
             if key in seen:
-                label = f' labelled "{key[1]}"' if key[1] else ""
-                yield Hit(f"a second {kind} landmark{label} in the same document", part.at(element))
-            seen.add(key)
+                why = (f"; a document has only one (the first is on line {seen[key]})" if kind == "main" else
+                       f' named "{key[1]}", like the one on line {seen[key]}' if key[1] else
+                       f" with no name to tell it from the one on line {seen[key]}")
+                yield Hit(f"a second {kind} landmark{why}", part.at(element))
+            else:
+                seen[key] = element.sourceline
 
 
 @rule("EPUB122", "page-break-without-label", Severity.ERROR, "Page-break markers must have a label",
@@ -531,8 +534,135 @@ def invalid_aria_role(epub: EpubDocument):
     """
     for part in each(epub):
         for element in part.root.iter():
-            for role in roles(element) if isinstance(element.tag, str) else []:
-                if role in DEPRECATED_ROLES:
-                    yield Hit(f'role "{role}" is deprecated', part.at(element))
-                elif role not in ARIA_ROLES:
-                    yield Hit(f'role "{role}" is not an ARIA role', part.at(element))
+            for given in roles(element) if isinstance(element.tag, str) else []:
+                if given in DEPRECATED:
+                    yield Hit(f'role "{given}" is deprecated', part.at(element))
+                elif given not in ROLES:
+                    yield Hit(f'role "{given}" is not an ARIA role', part.at(element))
+
+
+@rule("EPUB126", "duplicate-id", Severity.ERROR, "IDs must be unique within a content document",
+      fix="Rebuild with `{build}`; give headings in {source} distinct names, or distinct ids: `# Notes {#notes-2}`",
+      fix_file="Rename one of the elements that share the id, and the links that mean it",
+      refs=("EPUB 3.3 §6.1.2", "HTML §3.2.6.1", "EPUBCheck RSC-005", "axe duplicate-id-aria"))
+def duplicate_id(epub: EpubDocument):
+    """## What it does
+    Finds an `id` given to more than one element of the same content document.
+
+    ## Why is this bad?
+    A link, a footnote reference or an `aria-labelledby` that names the id reaches only
+    the first element, so a reader who follows it lands in the wrong place or hears the
+    wrong label; EPUBCheck rejects the book.
+
+    ## Example
+    A chapter with a heading "Footnotes" (`id="footnotes"`) and pandoc's own footnotes
+    section (also `id="footnotes"`) fails.
+    """
+    for part in each(epub):
+        first = {}
+        for element in part.root.iter():
+            key = element.get("id") if isinstance(element.tag, str) else None
+            if key is None:
+                continue
+            if key in first:
+                yield Hit(f'id "{key}" is used again here; the first is on line {first[key]}', part.at(element))
+            else:
+                first[key] = element.sourceline
+
+
+def in_book_links(epub: EpubDocument):
+    """(part, link, path, fragment) of every link to a place inside the book, outside the nav's own lists."""
+    lists = {e for kind in ("toc", "page-list", "landmarks") if epub.nav_element(kind) is not None
+             for e in epub.nav_element(kind).iter()}
+    for part in each(epub):
+        for link in part.iter("a"):
+            href = link.get("href")
+            if href is None or link in lists or urlsplit(href).scheme or href.startswith("//"):
+                continue
+            yield (part, link, *epub.resolve(part, href))
+
+
+@rule("EPUB308", "link-target-missing", Severity.ERROR,
+      "Links within the book must lead to a file and an element that exist",
+      fix="Point the link at a heading's id in {source}: [Our recommendations](#our-recommendations)",
+      fix_file="Give the target element the id the link names, or correct the link's href",
+      refs=("WCAG 2.2 SC 2.4.4", "EPUBCheck RSC-007", "EPUBCheck RSC-012"))
+def link_target_missing(epub: EpubDocument):
+    """## What it does
+    Follows every link from one place in the book to another (outside the navigation
+    document's own lists, which EPUB311 and EPUB312 check) and finds those whose file
+    is not in the EPUB, or whose `#fragment` names no element of that document.
+
+    ## Why is this bad?
+    A cross-reference or a footnote link that leads nowhere leaves the reader where
+    they were, with no sign of why; some reading systems show an error page.
+
+    ## Example
+    `<a href="ch002.xhtml#sources">` when ch002.xhtml has no `id="sources"` fails.
+    """
+    ids = {}
+    for part, link, path, fragment in in_book_links(epub):
+        if member(epub.zip, path) not in epub.zip:
+            yield Hit(f"link `{link.get('href')}` leads to `{path}`, which is not in the EPUB", part.at(link))
+            continue
+        target = epub.parts.get(path)
+        if target is None or not fragment:
+            continue
+        if path not in ids:
+            ids[path] = set(target.root.xpath("//@id"))
+        if fragment not in ids[path]:
+            yield Hit(f"link `{link.get('href')}` leads to no element in `{path}`", part.at(link))
+
+
+@rule("EPUB127", "role-contradicts-epub-type", Severity.WARNING,
+      "An element's DPUB-ARIA role must mean what its epub:type means",
+      fix="Rebuild with `{build}`",
+      fix_file='Make the two agree: epub:type="chapter" goes with role="doc-chapter", "appendix" with "doc-appendix"',
+      refs=("Ace epub-type-has-matching-role", "DPUB-ARIA 1.1", "EPUB Type to ARIA Role Authoring Guide"))
+def role_contradicts_epub_type(epub: EpubDocument):
+    """## What it does
+    Finds elements whose `role` is a DPUB-ARIA role that none of their `epub:type`
+    values stands for, such as `epub:type="appendix"` with `role="doc-chapter"`.
+
+    ## Why is this bad?
+    Screen readers announce the role while reading systems build their navigation
+    from `epub:type`: a listener hears "chapter" where the contents say "appendix".
+
+    ## Example
+    `<section epub:type="footnotes" role="doc-footnote">` fails (the footnotes
+    section is `doc-endnotes`; `doc-footnote` is one note).
+    """
+    for part in each(epub):
+        for element in part.root.iter():
+            given = contradicting(element)
+            if given:
+                meant = ", ".join(f'"{DPUB[k]}"' for k in dpub_kinds(element))
+                yield Hit(f'role="{given}" contradicts epub:type="{element.get(EPUB_TYPE)}", which means {meant}',
+                          part.at(element))
+
+
+@rule("EPUB131", "role-not-allowed", Severity.WARNING, "Elements must only carry the ARIA roles HTML allows on them",
+      fix="Rebuild with `{build}`",
+      fix_file="Move the role to an element that allows it (e.g. doc-chapter on <section>, not <nav>), or remove it",
+      refs=("ARIA in HTML §4", "axe aria-allowed-role", "WCAG 2.2 SC 4.1.2"))
+def role_not_allowed(epub: EpubDocument):
+    """## What it does
+    Checks each element's ARIA or DPUB-ARIA role against the roles "ARIA in HTML"
+    allows on that element: none on `<body>`, `<main>` or `<dd>`; only
+    presentational roles on an image with empty alt; `doc-chapter` on `<section>`
+    but not on `<nav>` or `<aside>`; `doc-noteref` on a link but not on a heading.
+
+    ## Why is this bad?
+    A role that fights the element's own meaning is read inconsistently: some screen
+    readers keep the element's meaning, others the role, and keyboard behaviour no
+    longer matches what is announced.
+
+    ## Example
+    `<aside role="doc-chapter">` and `<img alt="" role="doc-cover">` fail.
+    """
+    for part in each(epub):
+        for element in part.iter(*ALLOWED_CHECKED):
+            given = role(element)
+            if given and not is_allowed(element, given):
+                shown = '<img alt="">' if local(element) == "img" and element.get("alt") == "" else f"<{local(element)}>"
+                yield Hit(f'role="{given}" is not allowed on {shown}', part.at(element))
