@@ -104,3 +104,22 @@ def test_one_number_means_one_concern_in_every_format():
     for code, r in RULES.items():
         names[code.removeprefix(r.fmt.upper())].add(r.name)
     assert {number: sorted(found) for number, found in names.items() if len(found) > 1} == {}
+
+
+def test_every_error_fails_a_requirement_and_says_which():
+    """The severity policy (publish.lint.policy): an error fails WCAG 2.2 A or AA, PDF/UA-1, EPUB 3.3
+    or EPUB Accessibility 1.1, the format or print size the file declares, or could not be checked."""
+    from publish.lint import policy
+
+    assert [code for code, r in RULES.items() if r.severity.value == "error" and not policy.basis(r)] == []
+    assert policy.basis(RULES["DOCX123"]) == "WCAG 2.2 SC 1.3.1 (level A)"  # typed bullets are no list: 1.3.1
+    assert RULES["DOCX307"].severity.value == "warning"  # "click here" passes 2.4.4 when the sentence says where
+
+
+def test_a_rule_citing_only_level_aaa_has_no_basis_for_an_error():
+    from publish.lint import policy
+    from publish.lint.rule import Rule, Severity
+
+    only_aaa = Rule("TXT999", "example", Severity.WARNING, "", "", "", ("WCAG 2.2 SC 1.4.8", "WCAG 2.2 SC 2.4.9"),
+                    check=lambda doc: iter(()))
+    assert policy.basis(only_aaa) is None

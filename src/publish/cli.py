@@ -101,24 +101,24 @@ def cmd_editions(args) -> int:
 
 
 def cmd_rules(args) -> int:
-    from publish.lint import RULES
+    from publish.lint import RULES, policy
 
     if args.format == "markdown":
         sys.stdout.write(report.rules_markdown(RULES))
         return 0
     for r in sorted(RULES.values(), key=lambda r: (r.fmt, r.code)):
-        print(f"{r.code}\t{r.severity.value}\t{r.name}\t{r.summary}")
+        print(f"{r.code}\t{r.severity.value}\t{r.name}\t{r.summary}\t{policy.basis(r) or ''}")
     return 0
 
 
 def cmd_explain(args) -> int:
-    from publish.lint import RULES
+    from publish.lint import RULES, policy
 
     r = RULES.get(args.code.upper())
     if r is None:
         print(f"publish: error: no rule '{args.code}' (see `publish rules`)", file=sys.stderr)
         return 2
-    print(f"# {r.code} {r.name} ({r.severity.value})\n\n{r.summary}.\n\n{r.doc}\n")
+    print(f"# {r.code} {r.name} ({r.severity.value})\n\n{r.summary}. {policy.explanation(r)}\n\n{r.doc}\n")
     print(f"## Fix\n- In the Markdown source: {r.fix}\n- In the file itself: {r.fix_file}")
     if r.refs:
         print("\n## Standards\n" + "\n".join(f"- {ref}" for ref in r.refs))

@@ -7,7 +7,7 @@ import os
 import sys
 
 from publish import __version__
-from publish.lint import RULES, Finding, Result, Severity
+from publish.lint import RULES, Finding, Result, Severity, policy
 from publish.lint.rule import split_location
 
 SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -40,7 +40,7 @@ def as_json(result: Result) -> str:
         "tool": {"name": "publish", "version": __version__},
         "files": result.files,
         "summary": {s.value: result.count(s) for s in Severity},
-        "findings": [f.as_dict() for f in result.findings],
+        "findings": [{**f.as_dict(), "basis": policy.basis(RULES[f.code])} for f in result.findings],
     }, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -57,7 +57,7 @@ def sarif_rule(code: str) -> dict:
         "fullDescription": {"text": r.summary},
         "help": {"text": r.fix_file, "markdown": r.doc or r.summary},
         "defaultConfiguration": {"level": SARIF_LEVEL[r.severity]},
-        "properties": {"tags": list(r.refs)},
+        "properties": {"tags": list(r.refs), "basis": policy.basis(r)},
     }
 
 
@@ -104,7 +104,9 @@ def rules_markdown(rules) -> str:
         listed = sorted((r for r in rules.values() if r.fmt == fmt), key=lambda r: r.code)
         if not listed:
             continue
-        out += [f"### {heading}", "", "| code | severity | name | what must be true |", "|---|---|---|---|"]
-        out += [f"| {r.code} | {r.severity.value} | {r.name} | {r.summary} |" for r in listed]
+        out += [f"### {heading}", "", "| code | severity | name | what must be true | an error because it fails |",
+                "|---|---|---|---|---|"]
+        out += [f"| {r.code} | {r.severity.value} | {r.name} | {r.summary} | "
+                f"{policy.basis(r) if r.severity.value == 'error' else ''} |" for r in listed]
         out.append("")
     return "\n".join(out)

@@ -137,7 +137,7 @@ def fake_heading(doc: DocxDocument):
                           p.location) for p in doc.paragraphs if looks_like_heading(doc, p))
 
 
-@rule("DOCX123", "fake-list", Severity.WARNING, "Lists must be real lists, not typed bullets or numbers",
+@rule("DOCX123", "fake-list", Severity.ERROR, "Lists must be real lists, not typed bullets or numbers",
       fix="Write the list in {source} as a Markdown list: `- item` or `1. item` on lines of their own",
       fix_file="Select the paragraphs and apply Home > Bullets or Numbering; delete the typed characters",
       refs=("WCAG 2.2 SC 1.3.1", "Word checker: use lists"))

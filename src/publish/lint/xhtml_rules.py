@@ -465,7 +465,7 @@ def duplicate_landmark(epub: EpubDocument):
 @rule("EPUB122", "page-break-without-label", Severity.ERROR, "Page-break markers must have a label",
       fix="Rebuild with `{build}`",
       fix_file='Give each page-break marker its page number: aria-label="12" (or title, or text)',
-      refs=("Ace pagebreak-label", "EPUB Accessibility Techniques 1.1 §PAGE-003"))
+      refs=("WCAG 2.2 SC 1.3.1", "Ace pagebreak-label", "EPUB Accessibility Techniques 1.1 §PAGE-003"))
 def page_break_without_label(epub: EpubDocument):
     """## What it does
     Checks that each `epub:type="pagebreak"` or `role="doc-pagebreak"` element has a
