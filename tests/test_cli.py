@@ -89,8 +89,9 @@ def test_rules_lists_every_rule(capsys):
     assert status == 0
     lines = out.strip().splitlines()
     assert len(lines) == len(RULES)
-    code, severity, name, summary = lines[0].split("\t")
+    code, severity, name, summary, basis = lines[0].split("\t")
     assert code in RULES and severity in ("error", "warning", "info")
+    assert all(line.split("\t")[4] for line in lines if line.split("\t")[1] == "error")  # every error says why
 
 
 def test_explain_prints_the_rule_doc(capsys):
