@@ -29,9 +29,9 @@ SCRIPTS = ["Noto Sans", "IBM Plex Sans Arabic", "Noto Sans Hebrew", "Noto Sans D
            "Noto Sans Ethiopic"]
 CJK = {"ja": "JP", "ko": "KR", "zh-TW": "TC", "zh-Hant": "TC", "zh-HK": "HK", "zh-MO": "HK"}
 CJK_FACES = ["SC", "TC", "HK", "JP", "KR"]
-SYMBOLS = ["Noto Sans Symbols", "Noto Emoji"]
+SYMBOLS = ["Noto Sans Symbols", "Noto Emoji", "DejaVu Sans Mono"]  # DejaVu (in Typst): ballot boxes ☐ ☒ and more
 NAMES = "Atkinson Hyperlegible, Noto Sans (Greek, Cyrillic and the scripts of India and South-East Asia), " \
-        "IBM Plex Sans Arabic, Noto Sans Hebrew, Noto Sans CJK and Noto Emoji"
+        "IBM Plex Sans Arabic, Noto Sans Hebrew, Noto Sans CJK, Noto Emoji and DejaVu Sans Mono"
 
 
 def cjk_first(lang: str) -> str:

@@ -13,6 +13,7 @@ the two texts are re-synchronised on the nearest shared run of `ANCHOR` words wi
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ QUOTE_WORDS = 10  # words quoted from a differing passage
 CONTEXT_WORDS = 5  # words of the expected text quoted before it
 ANCHOR = 6  # words that must agree for the texts to be back in step
 WINDOW = 4000  # how far ahead (in words) a difference may end and the texts agree again
+REFINE = 250_000  # word pairs: a stretch this small is compared word by word
 
 
 @dataclass(frozen=True)
@@ -107,17 +109,36 @@ def nearest_run(a: list[str], i: int, b: list[str], j: int, size: int) -> tuple[
 
 
 def differences(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
-    """difflib-style opcodes (tag, i1, i2, j1, j2) for the stretches where a and b differ."""
+    """difflib-style opcodes (tag, i1, i2, j1, j2) for the stretches where a and b differ.
+
+    A word one text has whole and the other in two pieces (a PDF line broken inside an address,
+    `2019–` `20` for `2019–20`) counts as the same word. Each stretch found by re-synchronising
+    is refined word by word (difflib, on that stretch only), so a misread word between equal
+    ones stays a one-word difference."""
     found, i, j = [], 0, 0
     while True:
-        while i < len(a) and j < len(b) and a[i] == b[j]:
-            i, j = i + 1, j + 1
+        while i < len(a) and j < len(b):
+            if a[i] == b[j]:
+                i, j = i + 1, j + 1
+            elif j + 1 < len(b) and a[i] == b[j] + b[j + 1]:
+                i, j = i + 1, j + 2
+            elif i + 1 < len(a) and a[i] + a[i + 1] == b[j]:
+                i, j = i + 2, j + 1
+            else:
+                break
         if i == len(a) and j == len(b):
             return found
         x, y = resync(a, i, b, j)
-        tag = "insert" if not x else "delete" if not y else "replace"
-        found.append((tag, i, i + x, j, j + y))
+        found += refined(a, i, i + x, b, j, j + y)
         i, j = i + x, j + y
+
+
+def refined(a: list[str], i1: int, i2: int, b: list[str], j1: int, j2: int) -> list[tuple[str, int, int, int, int]]:
+    """The differences inside one stretch, word by word when the stretch is small enough to compare so."""
+    if (i2 - i1) * (j2 - j1) > REFINE:
+        return [("insert" if i1 == i2 else "delete" if j1 == j2 else "replace", i1, i2, j1, j2)]
+    matcher = difflib.SequenceMatcher(None, a[i1:i2], b[j1:j2], autojunk=False)
+    return [(tag, i1 + p1, i1 + p2, j1 + q1, j1 + q2) for tag, p1, p2, q1, q2 in matcher.get_opcodes() if tag != "equal"]
 
 
 # --- reporting -----------------------------------------------------------------------------
