@@ -65,7 +65,12 @@ def shared(ast: dict) -> dict:
     return apply(ast, "json")
 
 
+def copy_of(ast: dict) -> dict:
+    """A copy of pandoc JSON that a writer may change."""
+    return json.loads(json.dumps(ast))
+
+
 def for_format(filtered: dict, fmt: str) -> dict:
     """The shared document made ready for one pandoc writer, as a copy the writer may change."""
     modules = [m for m in FILTERS if fmt in m.FORMATS]
-    return apply(filtered, fmt, modules) if modules else json.loads(json.dumps(filtered))
+    return apply(filtered, fmt, modules) if modules else copy_of(filtered)

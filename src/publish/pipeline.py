@@ -112,11 +112,13 @@ def build(
         ctx = dataclasses.replace(ctx, braille_page=braille_page)
     headings = facts.of(ast).counts["Header"]
     progress(f"Checked {source} ({headings} heading{'' if headings == 1 else 's'})")
+    # Editions that share a pandoc format (the PDF and the large-print PDF, the two braille
+    # editions) share its filter run; each writer gets its own copy.
+    formatted = {fmt: filterkit.for_format(ast, fmt) for fmt in dict.fromkeys(e.pandoc_format for e in editions)}
     with ThreadPoolExecutor(max_workers=2) as pool:
-        made = list(pool.map(lambda e: e.write(filterkit.for_format(ast, e.pandoc_format), ctx), editions))
-    built = []
+        made = list(pool.map(lambda e: e.write(filterkit.copy_of(formatted[e.pandoc_format]), ctx), editions))
+    built, name = [], publication_name(ctx.source.path)
     for edition, data in zip(editions, made):
-        name = publication_name(ctx.source.path)
         files = data if isinstance(data, dict) else {edition.suffix: data}  # an edition may add files
         for suffix, content in files.items():
             write_atomically(out_dir / (name + suffix), content)
@@ -138,11 +140,14 @@ def expected_text(source: Path) -> Callable[[str], Expected]:
         unavailable = Expected.unavailable(f"could not compare with the source: {source}: {exc.strerror or exc}")
         return lambda _name: unavailable
     made: dict[str, Expected] = {}
+    formatted: dict[str, dict] = {}  # pandoc format -> the filtered document, run once for the editions sharing it
 
     def expected_for(name: str) -> Expected:
         if name not in made:
             edition = EDITIONS[name]
-            ast = edition.reads_as(filterkit.for_format(filtered, edition.pandoc_format))
+            if edition.pandoc_format not in formatted:
+                formatted[edition.pandoc_format] = filterkit.for_format(filtered, edition.pandoc_format)
+            ast = edition.reads_as(formatted[edition.pandoc_format])
             made[name] = expected.expected(ctx, ast, edition.layout, edition.added_text(ctx))
         return made[name]
 

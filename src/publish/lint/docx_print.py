@@ -127,7 +127,7 @@ def italic_text(doc: DocxDocument):
 
 
 @rule("DOCX422", "italic-in-large-print", Severity.ERROR, "Large-print documents must not use italic",
-      fix="Rebuild with `publish build docx-large`; the pipeline sets emphasis in bold in large print",
+      fix="Rebuild with `{build}`; the pipeline sets emphasis in bold in large print",
       fix_file="Replace italic with bold, in the text and in the styles (Emphasis, Caption, Quote)",
       refs=("UKAAF G003 large print", "RNIB clear print guidelines"))
 def italic_in_large_print(doc: DocxDocument):

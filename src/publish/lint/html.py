@@ -104,7 +104,7 @@ def image_without_alt(page: Part):
 
 
 @rule("HTML124", "main-landmark", Severity.ERROR, "Pages must have exactly one main landmark",
-      fix="Rebuild the HTML edition with `publish build html`: its template puts the text in one <main>",
+      fix="Rebuild the HTML edition with `{build}`: its template puts the text in one <main>",
       fix_file="Wrap the page's main content in one <main> element",
       refs=("WCAG 2.2 SC 1.3.1", "WCAG 2.2 SC 2.4.1", "axe landmark-one-main", "axe landmark-no-duplicate-main"))
 def main_landmark(page: Part):

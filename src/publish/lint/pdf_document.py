@@ -70,10 +70,6 @@ def count(number: int, singular: str, plural: str) -> str:
     return f"{number} {singular if number == 1 else plural}"
 
 
-def valid_lang(value: str) -> bool:
-    return is_language_tag(value)
-
-
 @dataclass(eq=False)
 class Element:
     """One structure element, with its type resolved through the role map."""
@@ -301,7 +297,7 @@ class PdfDocument:
     @cached_property
     def catalog_lang(self) -> str | None:
         lang = text(self.root.get("/Lang"))
-        return lang if lang and valid_lang(lang) else None
+        return lang if lang and is_language_tag(lang) else None
 
     def note(self, what: str, location: str | None = None) -> None:
         self.problems.append((what, location))

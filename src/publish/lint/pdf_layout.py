@@ -56,7 +56,8 @@ def overprints(runs: list[TextRun]):
 
 @rule("PDF409", "text-clipped-or-overprinted", Severity.ERROR,
       "Text must lie inside the page, and no two strings may print over each other",
-      fix="Rebuild with `make pdf`; if text still runs off the page or over other text, report the build as a bug",
+      fix="Rebuild with `{build}`; if text still runs off the page or over other text, tell the publish maintainers, "
+          "with {source}",
       fix_file="Reflow the page in the authoring tool: wrap or shrink what runs off the page, and move text that "
                "prints over other text",
       refs=("WCAG 2.2 SC 1.4.10", "WCAG 2.2 SC 1.4.8", "WCAG 2.2 SC 1.3.2", "ISO 14289-1 7.1"))
