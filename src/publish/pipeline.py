@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from publish import expected, facts, filterkit, pandoc, resources, source as source_mod
-from publish.editions import EDITIONS, BuildContext, Edition
+from publish.editions import EDITIONS, BuildContext, Edition, pdf
 from publish.errors import PublishError, SourceError
 from publish.lint.compare import Expected
 
@@ -115,9 +115,13 @@ def build(
     # Editions that share a pandoc format (the PDF and the large-print PDF, the two braille
     # editions) share its filter run; each writer gets its own copy.
     formatted = {fmt: filterkit.for_format(ast, fmt) for fmt in dict.fromkeys(e.pandoc_format for e in editions)}
+    name = publication_name(ctx.source.path)
+    if any(e.print_pages for e in editions):  # the standard PDF's page map first: these editions mark its pages
+        typeset = formatted.get(pdf.EDITION.pandoc_format) or filterkit.for_format(ast, pdf.EDITION.pandoc_format)
+        ctx = dataclasses.replace(ctx, pages=pdf.measure(filterkit.copy_of(typeset), ctx, name + pdf.EDITION.suffix))
     with ThreadPoolExecutor(max_workers=2) as pool:
         made = list(pool.map(lambda e: e.write(filterkit.copy_of(formatted[e.pandoc_format]), ctx), editions))
-    built, name = [], publication_name(ctx.source.path)
+    built = []
     for edition, data in zip(editions, made):
         files = data if isinstance(data, dict) else {edition.suffix: data}  # an edition may add files
         for suffix, content in files.items():

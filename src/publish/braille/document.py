@@ -25,6 +25,13 @@ BULLET = "•"
 HEADING_MARGINS = {2: (4, 4)}  # level: (first, runover); level 1 is centred, lower levels (0, 2)
 NOTES_HEADING = "Notes"
 SUPERSCRIPT = {2: ";9", 1: "9"}  # a note's number where it is referred to, raised (UEB superscript)
+PRINT_PAGE = "print-page"  # the class of the empty span that marks where a print page begins
+
+
+def print_page(page: int) -> dict:
+    """Where page `page` of the standard PDF begins (publish.pagemap): the braille shows a print
+    page indicator there."""
+    return {"t": "Span", "c": [["", [PRINT_PAGE], [["page", str(page)]]], []]}
 
 
 def load(ast: dict) -> pf.Doc:
@@ -83,9 +90,11 @@ class Brailler:
         self.blocks: list[Block] = []
         self.notes: list[pf.Note] = []
         self.blank_next = False
+        self.print_page: str | None = None  # a print page that begins in the block being brailled
 
     def add(self, block: Block) -> None:
         block.blank_before = block.blank_before or self.blank_next
+        block.print_page, self.print_page = self.print_page, None
         self.blank_next = False
         self.blocks.append(block)
 
@@ -98,6 +107,8 @@ class Brailler:
                 out.append(Run(" ", lang, emphasis))
             elif type(e).__name__ in EMPHASIS:
                 out += self.runs(e.content, lang, EMPHASIS[type(e).__name__])
+            elif isinstance(e, pf.Span) and PRINT_PAGE in e.classes:
+                self.print_page = self.t.number(int(e.attributes["page"]))
             elif isinstance(e, pf.Span):
                 out += self.runs(e.content, e.attributes.get("lang", lang), emphasis)
             elif isinstance(e, pf.Quoted):

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from publish.pagemap import PageMap
 from publish.source import Source
 
 
@@ -42,6 +43,7 @@ class Edition:
     added_text: Callable[["BuildContext"], tuple[str, ...]] = lambda ctx: ()  # words it adds, e.g. a notes heading
     min_text_size: float | None = None  # print editions: the smallest text they are linted against, in pt
     reads_as: Callable[[dict], dict] = lambda ast: ast  # the document as the edition orders it (braille: tables row by row)
+    print_pages: bool = False  # marks the standard PDF's pages (publish.pagemap), so the map is made before it
 
     @property
     def file_format(self) -> str:
@@ -56,6 +58,7 @@ class BuildContext:
     source: Source
     typeset_title: str = ""  # the title as pandoc sets it (curly apostrophes), from the parsed document
     braille_page: tuple[int, int] = (40, 25)  # cells by lines of the braille editions' pages
+    pages: PageMap | None = None  # where the standard PDF's pages start, for the editions that mark them
 
     @property
     def meta(self) -> dict:

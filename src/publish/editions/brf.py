@@ -9,18 +9,21 @@ from __future__ import annotations
 
 from functools import partial
 
-from publish.braille.document import NOTES_HEADING, brf, linear_tables
+from publish import pagemap
+from publish.braille.document import NOTES_HEADING, brf, linear_tables, print_page
 from publish.braille.layout import PageSize
 from publish.editions.base import BuildContext, Edition, Layout
 
 
 def write(ast: dict, ctx: BuildContext, grade: int) -> bytes:
-    return brf(ast, ctx, grade, PageSize(*ctx.braille_page)).encode("ascii")
+    marked = pagemap.mark_pages(ast, ctx.pages, print_page)
+    return brf(marked, ctx, grade, PageSize(*ctx.braille_page)).encode("ascii")
 
 
 # List and note numbers are brailled as text; the notes follow the text under their heading.
 LAYOUT = Layout(list_numbers=True, note_markers=True, notes="end", note_numbers=True)
-BRAILLE = dict(pandoc_format="brf", layout=LAYOUT, added_text=lambda ctx: (NOTES_HEADING,), reads_as=linear_tables)
+BRAILLE = dict(pandoc_format="brf", layout=LAYOUT, added_text=lambda ctx: (NOTES_HEADING,), reads_as=linear_tables,
+               print_pages=True)
 
 EDITIONS = (
     Edition(name="brf", label="Braille, UEB grade 2 (BRF)", suffix=".brf",

@@ -17,7 +17,8 @@ from lxml import etree
 
 from publish import facts, lint, pandoc, report, zipfiles
 from publish.editions.base import BuildContext, Edition, Layout
-from publish.editions.web import NoteWords, note_words, notes_heading, scope_header_cells
+from publish.editions.web import (NoteWords, markers_before_headings, note_words, notes_heading, page_markers,
+                                  scope_header_cells)
 from publish.expected import expected
 from publish.lint.compare import Expected
 from publish.xml import NS, qname, text_of
@@ -39,6 +40,8 @@ def accessibility_metadata(ast: dict, ctx: BuildContext) -> list[tuple[str, str]
         features.append("alternativeText")
     if found.has("Math"):
         features.append("MathML")
+    if ctx.pages is not None and ctx.pages.turns:
+        features += ["pageBreakMarkers", "pageNavigation"]
     animated = any(str(node["c"][2][0]).lower().endswith((".gif", ".apng")) for node in facts.walk(ast["blocks"])
                    if node["t"] == "Image")
     hazards = ["unknownFlashingHazard", "noSoundHazard", "noMotionSimulationHazard"] if animated else ["none"]
@@ -63,12 +66,14 @@ def set_metadata(opf, ast: dict, ctx: BuildContext, conforms: bool) -> None:
     metadata = opf.find("opf:metadata", NS)
     for meta in list(metadata.iterfind("opf:meta", NS)):
         prop = meta.get("property", "")
-        if prop.startswith(("schema:access", "dcterms:conformsTo", "a11y:")):
+        if prop.startswith(("schema:access", "dcterms:conformsTo", "a11y:", "pageBreakSource")):
             metadata.remove(meta)
     pairs = accessibility_metadata(ast, ctx)
     if conforms:
         certifier = ctx.meta.get("publisher") or ", ".join(ctx.authors) or "publish"
         pairs += [("dcterms:conformsTo", CONFORMANCE), ("a11y:certifiedBy", str(certifier))]
+    if ctx.pages is not None and ctx.pages.turns:
+        pairs.append(("pageBreakSource", ctx.pages.edition))
     for prop, value in pairs:
         meta = etree.SubElement(metadata, qname("opf:meta"), property=prop)
         meta.text = value
@@ -101,6 +106,36 @@ def add_landmarks(nav_root, toc_href: str, body_href: str | None) -> None:
             item = etree.SubElement(landmarks, qname("xhtml:li"))
             link = etree.SubElement(item, qname("xhtml:a"), {"href": href, qname("epub:type"): kind})
             link.text = label
+
+
+def drop_page_markers(nav_root) -> None:
+    """pandoc copies each heading into the table of contents, a heading's page marker with it;
+    the marker belongs in the text only."""
+    for marker in nav_root.iterfind(".//xhtml:span[@role='doc-pagebreak']", NS):
+        parent, previous = marker.getparent(), marker.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + (marker.tail or "")
+        else:
+            parent.text = (parent.text or "") + (marker.tail or "")
+        parent.remove(marker)
+
+
+def add_page_list(nav_root, nav_name: str, chapters: list[tuple[str, object]]) -> None:
+    """The page list: a link to each page marker, in reading order, hidden like pandoc's landmarks
+    (reading systems offer it as "go to page")."""
+    breaks = [(name, marker) for name, root in chapters
+              for marker in root.iterfind(".//xhtml:span[@role='doc-pagebreak']", NS)]
+    toc = nav_root.find(".//xhtml:nav[@id='toc']", NS)
+    if not breaks or toc is None:
+        return
+    nav = etree.Element(qname("xhtml:nav"), {qname("epub:type"): "page-list", "id": "page-list", "hidden": "hidden"})
+    listed = etree.SubElement(nav, qname("xhtml:ol"))
+    for name, marker in breaks:
+        href = posixpath.relpath(name, posixpath.dirname(nav_name)) + "#" + marker.get("id")
+        link = etree.SubElement(etree.SubElement(listed, qname("xhtml:li")), qname("xhtml:a"), href=href)
+        link.text = marker.get("id").rsplit("-", 1)[-1]
+    nav.tail = toc.tail
+    toc.addnext(nav)
 
 
 def add_main(root) -> None:
@@ -196,15 +231,19 @@ def post_process(raw: bytes, ast: dict, ctx: BuildContext, conforms: bool) -> by
         name = posixpath.join(base, item.get("href"))
         if item.get("media-type") != "application/xhtml+xml":
             continue
-        root = documents[item.get("id")] = etree.fromstring(
-            scope_header_cells(members[name].decode("utf-8")).encode("utf-8"), parser)
+        markup = markers_before_headings(scope_header_cells(members[name].decode("utf-8")))
+        root = documents[item.get("id")] = etree.fromstring(markup.encode("utf-8"), parser)
         if "nav" in (item.get("properties") or "").split():
+            drop_page_markers(root)
             add_landmarks(root, item.get("href") + "#toc", body_href)
         else:
             name_chapters(root, ctx.title)
             show_date(root, ctx.date_text)
         add_main(root)
     number_notes([documents[i.get("id")] for i in spine if i.get("id") in documents], note_words(ctx.source.lang))
+    nav_item = next(i for i in items.values() if "nav" in (i.get("properties") or "").split())
+    add_page_list(documents[nav_item.get("id")], nav_item.get("href"),
+                  [(i.get("href"), documents[i.get("id")]) for i in spine if i.get("id") in documents])
     for item_id, root in documents.items():
         name = posixpath.join(base, items[item_id].get("href"))
         members[name] = b"<?xml version='1.0' encoding='utf-8'?>\n<!DOCTYPE html>\n" + etree.tostring(root, encoding="utf-8")
@@ -223,7 +262,7 @@ def passes_lint(data: bytes, should_say: Expected) -> bool:
 
 def write(ast: dict, ctx: BuildContext) -> bytes:
     identifier = uuid.uuid5(uuid.NAMESPACE_URL, f"publish:{ctx.title}:{ctx.meta.get('date', '')}")
-    raw = pandoc.write(ast, "epub3", ["--toc", "--css", str(CSS), "--metadata", f"identifier=urn:uuid:{identifier}",
+    raw = pandoc.write(page_markers(ast, ctx, epub=True), "epub3", ["--toc", "--css", str(CSS), "--metadata", f"identifier=urn:uuid:{identifier}",
                                       "-o", "-"], cwd=ctx.source.folder, env={"SOURCE_DATE_EPOCH": str(ctx.timestamp)})
     draft = post_process(raw, ast, ctx, conforms=False)
     should_say = expected(ctx, ast, LAYOUT, notes_heading(ctx))
@@ -241,4 +280,5 @@ EDITION = Edition(
     write=write,
     layout=LAYOUT,
     added_text=notes_heading,
+    print_pages=True,
 )

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from publish import facts, pandoc
 from publish.editions.base import BuildContext, Edition
-from publish.editions.web import NoteWords, note_words, notes_heading, scope_header_cells
+from publish.editions.web import (NoteWords, markers_before_headings, note_words, notes_heading, page_markers,
+                                  scope_header_cells)
 
 TEMPLATE = Path(__file__).parent.parent / "templates" / "html.html"  # includes html.css as a partial
 MEDIA_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
@@ -67,10 +68,10 @@ def top_heading_level(ast: dict) -> int:
 
 def write(ast: dict, ctx: BuildContext) -> bytes:
     embed_images(ast, ctx.source.folder)
-    page = pandoc.write(ast, "html5", ["--standalone", "--template", str(TEMPLATE.resolve()), "--mathml",
+    page = pandoc.write(page_markers(ast, ctx), "html5", ["--standalone", "--template", str(TEMPLATE.resolve()), "--mathml",
                                        "--wrap=none", *date_variables(ctx)], cwd=ctx.source.folder)
     page_text = label_notes(page.decode("utf-8"), note_words(ctx.source.lang), top_heading_level(ast))
-    return scope_header_cells(page_text).encode("utf-8")
+    return markers_before_headings(scope_header_cells(page_text)).encode("utf-8")
 
 
 EDITION = Edition(
@@ -82,4 +83,5 @@ EDITION = Edition(
              "and follows your own text size and colours",
     write=write,
     added_text=notes_heading,
+    print_pages=True,
 )

@@ -15,7 +15,7 @@ from string import Template
 
 import typst
 
-from publish import pandoc
+from publish import pagemap, pandoc
 from publish.editions import pdf_fonts, pdf_tags
 from publish.editions.base import BuildContext, Edition, Layout
 from publish.errors import BuildError
@@ -45,6 +45,9 @@ class Look:
     images_to_measure: bool = False
 
 
+# What the large-print footer calls the standard PDF's pages, by primary language subtag (English otherwise).
+PRINT_PAGE_WORDS = {"en": ("print page", "print pages"), "fr": ("page imprimée", "pages imprimées"),
+                    "de": ("Druckseite", "Druckseiten"), "es": ("página impresa", "páginas impresas")}
 CLEAR_PRINT = Look(body=13, small=12, code=12, headings=(22, 18, 15), min_size=12)
 
 
@@ -65,7 +68,9 @@ def preamble(ctx: BuildContext, look: Look) -> str:
     language, _, region = ctx.lang.partition("-")
     byline = [typst_markup(line) for line in (", ".join(ctx.authors), ctx.date_text) if line]
     subtitle = " ".join(str(ctx.meta.get("subtitle") or "").split())
+    page, pages = PRINT_PAGE_WORDS.get(language.lower(), PRINT_PAGE_WORDS["en"])
     return TEMPLATE.substitute(
+        print_page=typst_markup(page), print_pages=typst_markup(pages),
         body_size=f"{look.body}pt", small_size=f"{look.small}pt", code_size=f"{look.code}pt",
         h1_size=f"{look.headings[0]}pt", h2_size=f"{look.headings[1]}pt", h3_size=f"{look.headings[2]}pt",
         emphasis="#show emph: it => strong(it.body) // large print: no italic" if look.bold_emphasis else "",
@@ -107,15 +112,10 @@ def prepare(ast: dict) -> None:
                 stack.append(item)
 
 
-def compile_pdf(source: str, ctx: BuildContext) -> bytes:
+def typst_run(run, source: str, ctx: BuildContext, **options):
+    """Typst's `compile` or `query` on the document; its errors as the author can act on them."""
     try:
-        return typst.compile(
-            source.encode("utf-8"),
-            root=str(ctx.source.folder),
-            font_paths=pdf_fonts.FONT_DIRS,
-            pdf_standards=["ua-1"],
-            timestamp=ctx.timestamp,
-        )
+        return run(source.encode("utf-8"), root=str(ctx.source.folder), font_paths=pdf_fonts.FONT_DIRS, **options)
     except RuntimeError as exc:
         first_line = str(exc).strip().splitlines()[0]
         missing = MISSING_GLYPHS.search(first_line)
@@ -127,16 +127,44 @@ def compile_pdf(source: str, ctx: BuildContext) -> bytes:
         raise BuildError(f"Typst could not make the PDF: {first_line}") from None
 
 
-def write_print(ast: dict, ctx: BuildContext, look: Look) -> bytes:
-    tables = pdf_tags.row_header_tables(ast)
+def markup(ast: dict, ctx: BuildContext, look: Look) -> str:
+    """The whole Typst document: the template, then pandoc's Typst body."""
     prepare(ast)
     body = pandoc.write(ast, "typst", ["--wrap=none"]).decode("utf-8")
     body = LANGUAGE_BLOCK.sub("#block(width: 100%)[", DESCRIPTION_BLOCK.sub(r"\1#term-description[", body))
-    return pdf_tags.mark_row_headers(compile_pdf(preamble(ctx, look) + body, ctx), tables)
+    return preamble(ctx, look) + body
+
+
+def write_print(ast: dict, ctx: BuildContext, look: Look) -> bytes:
+    tables = pdf_tags.row_header_tables(ast)
+    pdf = typst_run(typst.compile, markup(ast, ctx, look), ctx, pdf_standards=["ua-1"], timestamp=ctx.timestamp)
+    return pdf_tags.mark_row_headers(pdf, tables)
+
+
+def anchored(ast: dict) -> dict:
+    """The standard PDF's document: an invisible anchor at each text block, and what Typst says of them."""
+    marked = pagemap.mark(ast, pagemap.typst_anchor)
+    marked["blocks"].append(pagemap.raw_block("typst", pagemap.TYPST_QUERY))
+    return marked
+
+
+def print_page(page: int) -> dict:
+    """Where page `page` of the standard PDF begins, for the large print's footer."""
+    return pagemap.raw("typst", f'#metadata(("print-page": {page}))')
+
+
+def measure(ast: dict, ctx: BuildContext, name: str) -> pagemap.PageMap:
+    """On which page of the standard PDF (`name`) each text block starts: the page map.
+
+    A Typst run of its own (the typst wheel cannot yet query a document it has compiled), on
+    the very markup `write` compiles, so the pages are the same."""
+    answer = typst_run(typst.query, markup(anchored(ast), ctx, CLEAR_PRINT), ctx,
+                       selector=f"<{pagemap.QUERY}>", field="value", one=True)
+    return pagemap.from_query(answer, name)
 
 
 def write(ast: dict, ctx: BuildContext) -> bytes:
-    return write_print(ast, ctx, CLEAR_PRINT)
+    return write_print(anchored(ast), ctx, CLEAR_PRINT)
 
 
 LAYOUT = Layout(list_numbers=True, notes="inline", note_numbers=True, caption_labels=True)  # as Typst sets them

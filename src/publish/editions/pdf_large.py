@@ -1,21 +1,23 @@
 """Large-print PDF (UKAAF guidance): the clear-print template set at 18 pt throughout.
 
 Notes, captions, page numbers and tables are as large as the body, never under 16 pt;
+each page's footer names the standard PDF's pages it holds (publish.pagemap);
 headings larger and bold; emphasis in bold, never italic; images as wide as the text.
 Written as `NAME-large.pdf` beside the clear-print `NAME.pdf`.
 """
 
 from __future__ import annotations
 
+from publish import pagemap
 from publish.editions.base import BuildContext, Edition
-from publish.editions.pdf import LAYOUT, Look, write_print
+from publish.editions.pdf import LAYOUT, Look, print_page, write_print
 
 LARGE_PRINT = Look(body=18, small=18, code=18, headings=(28, 24, 21), min_size=16, bold_emphasis=True,
                    images_to_measure=True)
 
 
 def write(ast: dict, ctx: BuildContext) -> bytes:
-    return write_print(ast, ctx, LARGE_PRINT)
+    return write_print(pagemap.mark_pages(ast, ctx.pages, print_page), ctx, LARGE_PRINT)
 
 
 EDITION = Edition(
@@ -28,4 +30,5 @@ EDITION = Edition(
     write=write,
     layout=LAYOUT,
     min_text_size=LARGE_PRINT.min_size,
+    print_pages=True,
 )

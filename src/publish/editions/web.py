@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
+
+from publish import pagemap
 
 TABLE_SECTION = re.compile(r"<(thead|tbody|tfoot)\b.*?</\1>", re.S)
 HEADER_CELL = re.compile(r"<th(?=[\s>])(?![^>]*\bscope=)")
@@ -17,6 +20,12 @@ NOTE_WORDS = {
     "de": ("Anmerkungen", "Zurück zum Verweis {n}"),
     "es": ("Notas", "Volver a la referencia {n}"),
 }
+
+
+# What a screen reader says at a page marker, by primary language subtag; other languages get the number.
+PAGE_WORDS = {"en": "Page {n}", "fr": "Page {n}", "de": "Seite {n}", "es": "Página {n}"}
+PAGE_ID = "pdf-page-{n}"  # the marker's id: the page of the standard PDF that starts there
+MARKER_IN_HEADING = re.compile(r'(<h[1-6]\b[^>]*>)(<span(?: epub:type="pagebreak")? role="doc-pagebreak"[^>]*></span>)')
 
 
 @dataclass(frozen=True)
@@ -49,3 +58,25 @@ def scope_header_cells(markup: str) -> str:
     """
     return TABLE_SECTION.sub(
         lambda m: HEADER_CELL.sub(f'<th scope="{SCOPE[m.group(1)]}"', m.group(0)), markup)
+
+
+def page_markers(ast: dict, ctx, epub: bool = False) -> dict:
+    """The standard PDF's pages marked where they begin (publish.pagemap), so a reader can turn to
+    the page everyone else is on. Each marker is an empty element: a screen reader announces it
+    by its name ("Page 2"); on screen it takes no room. In an EPUB it is also a page break that
+    the book's page list points at."""
+    words = PAGE_WORDS.get(ctx.lang.split("-")[0].lower(), "{n}")
+    kind = ' epub:type="pagebreak"' if epub else ""
+
+    def marker(page: int) -> dict:
+        label = html.escape(words.format(n=page))
+        return pagemap.raw("html", f'<span{kind} role="doc-pagebreak" id="{PAGE_ID.format(n=page)}" '
+                                   f'aria-label="{label}"></span>')
+
+    return pagemap.mark_pages(ast, ctx.pages, marker)
+
+
+def markers_before_headings(markup: str) -> str:
+    """A page marker pandoc wrote inside a heading goes just before it: the heading's name stays
+    its own words, and the marker stays in the heading's section (and EPUB chapter)."""
+    return MARKER_IN_HEADING.sub(r"\2\1", markup)

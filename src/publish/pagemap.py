@@ -1,0 +1,127 @@
+"""One page map for every edition: on which page of the standard PDF each block of text starts.
+
+Readers of different editions meet over the printed one ("page 2 of the letter"), so the
+EPUB and HTML editions mark where each PDF page begins, the braille shows print page
+indicators and the large-print PDF names the standard page beside its own.
+
+The blocks are counted in one walk (`anchored`) that every edition's copy of the filtered
+document shares: paragraphs, headings, code, table cells and list items' paragraphs, in
+reading order, but not notes or captions (each edition sets those in its own place). The
+standard PDF is typeset once with an invisible Typst anchor at the start of each such
+block, and Typst says which page each anchor landed on (`measure`). An edition then puts
+its own marker before the first block of each page (`mark`). A page on which no block
+starts (one paragraph longer than a page) has no marker: there is no block to point at.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+# An anchor is Typst metadata holding its block's number under this key (not a label: in a
+# heading, a label at the start names the heading).
+ANCHOR = "block-anchor"
+QUERY = "page-map"  # the label of what Typst says of them: each anchor's number and page, and the page count
+TYPST_QUERY = (f'#context [#metadata((pages: counter(page).final().first(), anchors: query(metadata)'
+               f'.filter(m => type(m.value) == dictionary and "{ANCHOR}" in m.value)'
+               f'.map(m => (m.value.at("{ANCHOR}"), m.location().page()))))<{QUERY}>]')
+TEXT_BLOCKS = frozenset(("Para", "Plain", "Header", "CodeBlock", "LineBlock"))
+
+
+@dataclass(frozen=True)
+class PageMap:
+    """The standard PDF's pages: `turns[i]` is the page that starts at anchored block i (only
+    blocks that begin a page are listed), `count` its number of pages."""
+
+    turns: dict[int, int]
+    count: int
+    edition: str  # the file whose pages these are, for EPUB's pageBreakSource (`letter.pdf`)
+
+    @property
+    def pages(self) -> list[int]:
+        """The pages that have a marker, in order."""
+        return sorted(self.turns.values())
+
+
+def anchored(blocks: list) -> Iterator[tuple[list, int]]:
+    """Each text block as (the list that holds it, its index), in reading order."""
+    for index, block in enumerate(blocks):
+        kind, content = block.get("t"), block.get("c")
+        if kind in TEXT_BLOCKS:
+            yield blocks, index
+        elif kind in ("Div", "Figure"):
+            yield from anchored(content[-1])  # a figure's caption is not counted
+        elif kind == "BlockQuote":
+            yield from anchored(content)
+        elif kind in ("BulletList", "OrderedList"):
+            for item in content[-1] if kind == "OrderedList" else content:
+                yield from anchored(item)
+        elif kind == "DefinitionList":
+            for _term, definitions in content:
+                for definition in definitions:
+                    yield from anchored(definition)
+        elif kind == "Table":
+            _attr, _caption, _columns, head, bodies, foot = content
+            rows = [*head[1], *(row for body in bodies for row in (*body[2], *body[3])), *foot[1]]
+            for row in rows:
+                for cell in row[1]:
+                    yield from anchored(cell[4])
+
+
+def mark(ast: dict, make: Callable[[int], dict | None], blocks: set[int] | None = None) -> dict:
+    """Put `make(i)` at the start of anchored block i, for every i in `blocks` (all by default):
+    as its first inline where it has inlines, else (code) as a block before it. `make` gives
+    an inline; a block before code holds it in a Plain. Returns `ast`, changed in place."""
+    found = list(anchored(ast["blocks"]))
+    for number in sorted(range(len(found)) if blocks is None else blocks, reverse=True):
+        holder, index = found[number]
+        inline = make(number)
+        if inline is None:
+            continue
+        block = holder[index]
+        if block["t"] in ("Para", "Plain"):
+            block["c"].insert(0, inline)
+        elif block["t"] == "Header":
+            block["c"][2].insert(0, inline)
+        elif block["t"] == "LineBlock" and block["c"]:
+            block["c"][0].insert(0, inline)
+        else:
+            holder.insert(index, {"t": "Plain", "c": [inline]})
+    return ast
+
+
+def mark_pages(ast: dict, pages: PageMap | None, make: Callable[[int], dict]) -> dict:
+    """Put `make(page)` before the first block of each page of the standard PDF."""
+    if pages is None:
+        return ast
+    return mark(ast, lambda number: make(pages.turns[number]), set(pages.turns))
+
+
+def typst_anchor(number: int) -> dict:
+    return raw("typst", f'#metadata(("{ANCHOR}": {number}))')
+
+
+def raw(fmt: str, text: str) -> dict:
+    """A raw inline for one writer (`html`, `typst`)."""
+    return {"t": "RawInline", "c": [fmt, text]}
+
+
+def raw_block(fmt: str, text: str) -> dict:
+    return {"t": "RawBlock", "c": [fmt, text]}
+
+
+def from_query(found: str, edition: str) -> PageMap:
+    """The page map from Typst's answer: each anchor's number and page, in document order."""
+    answer = json.loads(found)
+    turns: dict[int, int] = {}
+    placed: set[int] = set()
+    seen = 0
+    for number, page in answer["anchors"]:
+        if number in placed:  # a table's header row, repeated on the next page: it begins on the first
+            continue
+        placed.add(number)
+        if page > seen:
+            turns[number] = page
+            seen = page
+    return PageMap(turns, answer["pages"], edition)

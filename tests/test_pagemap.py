@@ -1,0 +1,131 @@
+"""One page map (publish.pagemap): every edition marks the standard PDF's pages where the PDF
+itself has them, read back here from the PDF with pdfplumber, independently of Typst's answer."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+import pdfplumber
+import pytest
+from lxml import etree, html
+
+from publish import pipeline
+
+EPUB_NS = {"x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops"}
+WORDS = "amber basil cedar delta ember fjord garnet harbour indigo juniper kestrel lantern meadow nutmeg".split()
+
+
+def paragraph(n: int) -> str:
+    """A paragraph whose first words say which it is, then enough words to fill a few lines."""
+    return f"Paragraph {n} opens here. " + " ".join(WORDS[(n + i) % len(WORDS)] for i in range(60)) + "."
+
+
+SOURCE = "\n\n".join([
+    "---\ntitle: Pages to turn to\nlang: en-GB\ndate: 2024-05\n---",
+    "## First part",
+    *(paragraph(n) for n in range(1, 12)),
+    "- Item one is a list item.\n- Item two is another.",
+    "## Second part",
+    "| Row | Value |\n|-----|-------|\n" + "\n".join(f"| Row {n} | {n * 7} |" for n in range(1, 61)),
+    "Table: Values by row",
+    *(paragraph(n) for n in range(12, 20)),
+])
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict:
+    folder = tmp_path_factory.mktemp("pages")
+    source = folder / "pages.md"
+    source.write_text(SOURCE, encoding="utf-8")
+    made = pipeline.build(source, folder / "out", ["pdf", "epub", "html", "brf", "pdf-large"])
+    paths = {item.edition.name: item.path for item in made}
+    with pdfplumber.open(paths["pdf"]) as pdf:
+        paths["pdf pages"] = [words(page.extract_text() or "") for page in pdf.pages]
+    with pdfplumber.open(paths["pdf-large"]) as pdf:
+        paths["large pages"] = [words(page.extract_text() or "") for page in pdf.pages]
+    return paths
+
+
+BLOCKS = " or ".join(f"local-name()='{name}'" for name in "p li td th h1 h2 h3 h4 h5 h6 pre".split())
+
+
+def markers_and_words(root) -> list[tuple[int, str, str]]:
+    """Each page marker's page (from its id), the words after it, and the first words of the
+    text block before it."""
+    found = []
+    for marker in root.xpath("//*[@role='doc-pagebreak']"):
+        following = " ".join(marker.xpath("following::text()"))
+        previous = marker.xpath(f"preceding::*[{BLOCKS}][1]")
+        before = " ".join(previous[0].xpath("string()").split()[:3]) if previous else ""
+        found.append((int(marker.get("id").rsplit("-", 1)[1]), " ".join(following.split()[:3]), before))
+    return found
+
+
+def check_placed(markers: list[tuple[int, str, str]], pages: list[str]) -> None:
+    """Each marker stands before the first block that begins its page: the words after it are
+    first found on that page, and the block before it began on an earlier page."""
+    for page, after, before in markers:
+        assert first_page_with(pages, after) == page, f"“{after}” should begin PDF page {page}"
+        if page > 1:
+            assert first_page_with(pages, before) < page, f"“{before}” is on page {page}, before its marker"
+
+
+def first_page_with(pages: list[str], text: str) -> int | None:
+    return next((n for n, page in enumerate(pages, 1) if text in page), None)
+
+
+def test_every_page_is_marked_where_the_pdf_has_it(built):
+    pages = built["pdf pages"]
+    assert len(pages) >= 4, "the fixture must run over several pages"
+    with zipfile.ZipFile(built["epub"]) as book:
+        names = book.namelist()
+        chapters = {n: etree.fromstring(book.read(n)) for n in names if n.endswith(".xhtml") and "nav" not in n}
+        nav = etree.fromstring(book.read(next(n for n in names if n.endswith("nav.xhtml"))))
+        opf = book.read(next(n for n in names if n.endswith(".opf"))).decode("utf-8")
+    page_list = nav.xpath("//x:nav[@epub:type='page-list']//x:a", namespaces=EPUB_NS)
+    listed = [int(a.text) for a in page_list]
+    assert listed == list(range(1, len(pages) + 1)), "each page of the PDF is listed once, in order"
+    for link in page_list:
+        chapter, _, target = link.get("href").partition("#")
+        root = chapters[next(n for n in chapters if n.endswith(chapter))]
+        marker = root.xpath(f"//*[@id='{target}']")
+        assert marker and marker[0].get("{http://www.idpf.org/2007/ops}type") == "pagebreak"
+    markers = [m for root in chapters.values() for m in markers_and_words(root)]
+    assert [page for page, _, _ in markers] == listed
+    check_placed(markers, pages)
+    assert '<opf:meta property="pageBreakSource">pages.pdf</opf:meta>' in opf
+    assert "pageNavigation" in opf and "pageBreakMarkers" in opf
+
+
+def test_the_web_page_has_the_same_markers_announced_not_shown(built):
+    page = html.fromstring(built["html"].read_bytes())
+    markers = page.xpath("//*[@role='doc-pagebreak']")
+    assert [m.get("aria-label") for m in markers] == [f"Page {n}" for n in range(1, len(built["pdf pages"]) + 1)]
+    assert all(not m.text_content() and len(m) == 0 for m in markers), "a marker shows nothing on screen"
+    check_placed(markers_and_words(page), built["pdf pages"])
+
+
+def test_braille_shows_each_print_page_where_it_begins(built):
+    text = built["brf"].read_text(encoding="ascii")
+    indicators = re.findall(r'(?m)^ *"3(#[A-J]+) *$', text)  # a print page indicator line, centred
+    numbers = ["#" + "".join("JABCDEFGHI"[int(d)] for d in str(n)) for n in range(1, len(built["pdf pages"]) + 1)]
+    assert indicators == numbers
+
+
+def test_large_print_names_the_standard_pages_it_holds(built):
+    shown = []
+    for page in built["large pages"]:
+        found = re.search(r"print pages? (\d+)(?:–(\d+))?", page)
+        assert found, f"a large-print page without its print page: {page[-80:]}"
+        shown.append((int(found[1]), int(found[2] or found[1])))
+    assert shown[0][0] == 1 and shown[-1][1] == len(built["pdf pages"])
+    for (_, last), (first, _) in zip(shown, shown[1:]):
+        assert first in (last, last + 1), "the print pages follow on from one large page to the next"
+    for number, text, _ in markers_and_words(html.fromstring(built["html"].read_bytes())):
+        large = first_page_with(built["large pages"], text)
+        assert shown[large - 1][0] <= number <= shown[large - 1][1], f"print page {number} on large page {large}"
