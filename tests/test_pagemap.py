@@ -51,14 +51,15 @@ def built(tmp_path_factory) -> dict:
     return paths
 
 
-BLOCKS = " or ".join(f"local-name()='{name}'" for name in "p li td th h1 h2 h3 h4 h5 h6 pre".split())
+HEADINGS = " or ".join(f"local-name()='h{level}'" for level in range(1, 7))
+BLOCKS = " or ".join(f"local-name()='{name}'" for name in "p li td th pre".split()) + " or " + HEADINGS
 
 
 def markers_and_words(root) -> list[tuple[int, str, str]]:
     """Each page marker's page (from its id), the words after it, and the first words of the
     text block before it."""
     found = []
-    for marker in root.xpath("//*[@role='doc-pagebreak']"):
+    for marker in root.xpath("//*[contains(@role, 'doc-pagebreak')]"):
         following = " ".join(marker.xpath("following::text()"))
         previous = marker.xpath(f"preceding::*[{BLOCKS}][1]")
         before = " ".join(previous[0].xpath("string()").split()[:3]) if previous else ""
@@ -87,6 +88,7 @@ def test_every_page_is_marked_where_the_pdf_has_it(built):
         chapters = {n: etree.fromstring(book.read(n)) for n in names if n.endswith(".xhtml") and "nav" not in n}
         nav = etree.fromstring(book.read(next(n for n in names if n.endswith("nav.xhtml"))))
         opf = book.read(next(n for n in names if n.endswith(".opf"))).decode("utf-8")
+    assert not nav.xpath("//x:nav[@epub:type='toc']//*[@role]", namespaces=EPUB_NS), "no marker in the contents"
     page_list = nav.xpath("//x:nav[@epub:type='page-list']//x:a", namespaces=EPUB_NS)
     listed = [int(a.text) for a in page_list]
     assert listed == list(range(1, len(pages) + 1)), "each page of the PDF is listed once, in order"
@@ -104,9 +106,10 @@ def test_every_page_is_marked_where_the_pdf_has_it(built):
 
 def test_the_web_page_has_the_same_markers_announced_not_shown(built):
     page = html.fromstring(built["html"].read_bytes())
-    markers = page.xpath("//*[@role='doc-pagebreak']")
+    markers = page.xpath("//*[contains(@role, 'doc-pagebreak')]")
     assert [m.get("aria-label") for m in markers] == [f"Page {n}" for n in range(1, len(built["pdf pages"]) + 1)]
     assert all(not m.text_content() and len(m) == 0 for m in markers), "a marker shows nothing on screen"
+    assert not page.xpath(f"//*[{HEADINGS}]//*[@role]"), "a heading's name is its own words, not its page's"
     check_placed(markers_and_words(page), built["pdf pages"])
 
 

@@ -128,7 +128,8 @@ def add_page_list(nav_root, nav_name: str, chapters: list[tuple[str, object]]) -
     toc = nav_root.find(".//xhtml:nav[@id='toc']", NS)
     if not breaks or toc is None:
         return
-    nav = etree.Element(qname("xhtml:nav"), {qname("epub:type"): "page-list", "id": "page-list", "hidden": "hidden"})
+    nav = etree.Element(qname("xhtml:nav"), {qname("epub:type"): "page-list", "role": "doc-pagelist", "id": "page-list",
+                                             "hidden": "hidden"})
     listed = etree.SubElement(nav, qname("xhtml:ol"))
     for name, marker in breaks:
         href = posixpath.relpath(name, posixpath.dirname(nav_name)) + "#" + marker.get("id")
