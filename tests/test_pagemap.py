@@ -10,7 +10,8 @@ import pdfplumber
 import pytest
 from lxml import etree, html
 
-from publish import pipeline
+from conftest import ROOT
+from publish import facts, filterkit, pagemap, pipeline
 
 EPUB_NS = {"x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops"}
 WORDS = "amber basil cedar delta ember fjord garnet harbour indigo juniper kestrel lantern meadow nutmeg".split()
@@ -132,3 +133,24 @@ def test_large_print_names_the_standard_pages_it_holds(built):
     for number, text, _ in markers_and_words(html.fromstring(built["html"].read_bytes())):
         large = first_page_with(built["large pages"], text)
         assert shown[large - 1][0] <= number <= shown[large - 1][1], f"print page {number} on large page {large}"
+
+
+@pytest.mark.parametrize("document", ["everything", "book", "report"])
+def test_every_edition_counts_the_same_blocks(document):
+    """The page map numbers text blocks in the standard PDF's copy of the document; each edition
+    marks its own copy by the same numbers, so the walk must find the same blocks in every copy."""
+    _ctx, ast = pipeline.parse(ROOT / "tests" / "zoo" / document / "index.md")
+
+    def blocks(fmt: str) -> list[tuple[str, str]]:
+        """Each block's kind and words; an image's alt text apart (the PDF writes it as Typst)."""
+        copy = filterkit.for_format(ast, fmt)
+        for node in facts.walk(copy["blocks"]):
+            if node["t"] == "Image":
+                node["c"][1] = []
+        return [(holder[index]["t"], " ".join(facts.stringify(holder[index]).split()))
+                for holder, index in pagemap.anchored(copy["blocks"])]
+
+    standard = blocks("typst")
+    assert len(standard) > 20
+    for fmt in ("html5", "epub3", "brf"):
+        assert blocks(fmt) == standard, fmt

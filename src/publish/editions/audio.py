@@ -60,4 +60,5 @@ EDITION = Edition(
     write=write,
     layout=epub.LAYOUT,
     added_text=notes_heading,
+    print_pages=True,  # the read-aloud book is the EPUB edition, its page list included
 )
