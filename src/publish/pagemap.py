@@ -8,7 +8,7 @@ The blocks are counted in one walk (`anchored`) that every edition's copy of the
 document shares: paragraphs, headings, code, table cells and list items' paragraphs, in
 reading order, but not notes or captions (each edition sets those in its own place). The
 standard PDF is typeset once with an invisible Typst anchor at the start of each such
-block, and Typst says which page each anchor landed on (`measure`). An edition then puts
+block, and Typst says which page each anchor landed on (editions/pdf.py, `measure`). An edition then puts
 its own marker before the first block of each page (`mark`). A page on which no block
 starts (one paragraph longer than a page) has no marker: there is no block to point at.
 """
@@ -22,26 +22,20 @@ from typing import Callable, Iterator
 # An anchor is Typst metadata holding its block's number under this key (not a label: in a
 # heading, a label at the start names the heading).
 ANCHOR = "block-anchor"
-QUERY = "page-map"  # the label of what Typst says of them: each anchor's number and page, and the page count
-TYPST_QUERY = (f'#context [#metadata((pages: counter(page).final().first(), anchors: query(metadata)'
+QUERY = "page-map"  # the label of what Typst says of them: each anchor's number and page, in layout order
+TYPST_QUERY = (f'#context [#metadata(query(metadata)'
                f'.filter(m => type(m.value) == dictionary and "{ANCHOR}" in m.value)'
-               f'.map(m => (m.value.at("{ANCHOR}"), m.location().page()))))<{QUERY}>]')
+               f'.map(m => (m.value.at("{ANCHOR}"), m.location().page())))<{QUERY}>]')
 TEXT_BLOCKS = frozenset(("Para", "Plain", "Header", "CodeBlock", "LineBlock"))
 
 
 @dataclass(frozen=True)
 class PageMap:
     """The standard PDF's pages: `turns[i]` is the page that starts at anchored block i (only
-    blocks that begin a page are listed), `count` its number of pages."""
+    blocks that begin a page are listed)."""
 
     turns: dict[int, int]
-    count: int
     edition: str  # the file whose pages these are, for EPUB's pageBreakSource (`letter.pdf`)
-
-    @property
-    def pages(self) -> list[int]:
-        """The pages that have a marker, in order."""
-        return sorted(self.turns.values())
 
 
 def anchored(blocks: list) -> Iterator[tuple[list, int]]:
@@ -69,17 +63,14 @@ def anchored(blocks: list) -> Iterator[tuple[list, int]]:
                     yield from anchored(cell[4])
 
 
-def mark(ast: dict, make: Callable[[int], dict | None], blocks: set[int] | None = None) -> dict:
+def mark(ast: dict, make: Callable[[int], dict], blocks: set[int] | None = None) -> dict:
     """Put `make(i)` at the start of anchored block i, for every i in `blocks` (all by default):
     as its first inline where it has inlines, else (code) as a block before it. `make` gives
     an inline; a block before code holds it in a Plain. Returns `ast`, changed in place."""
     found = list(anchored(ast["blocks"]))
     for number in sorted(range(len(found)) if blocks is None else blocks, reverse=True):
         holder, index = found[number]
-        inline = make(number)
-        if inline is None:
-            continue
-        block = holder[index]
+        inline, block = make(number), holder[index]
         if block["t"] in ("Para", "Plain"):
             block["c"].insert(0, inline)
         elif block["t"] == "Header":
@@ -113,15 +104,14 @@ def raw_block(fmt: str, text: str) -> dict:
 
 def from_query(found: str, edition: str) -> PageMap:
     """The page map from Typst's answer: each anchor's number and page, in document order."""
-    answer = json.loads(found)
     turns: dict[int, int] = {}
     placed: set[int] = set()
     seen = 0
-    for number, page in answer["anchors"]:
+    for number, page in json.loads(found):
         if number in placed:  # a table's header row, repeated on the next page: it begins on the first
             continue
         placed.add(number)
         if page > seen:
             turns[number] = page
             seen = page
-    return PageMap(turns, answer["pages"], edition)
+    return PageMap(turns, edition)

@@ -263,8 +263,9 @@ def passes_lint(data: bytes, should_say: Expected) -> bool:
 
 def write(ast: dict, ctx: BuildContext) -> bytes:
     identifier = uuid.uuid5(uuid.NAMESPACE_URL, f"publish:{ctx.title}:{ctx.meta.get('date', '')}")
-    raw = pandoc.write(page_markers(ast, ctx, epub=True), "epub3", ["--toc", "--css", str(CSS), "--metadata", f"identifier=urn:uuid:{identifier}",
-                                      "-o", "-"], cwd=ctx.source.folder, env={"SOURCE_DATE_EPOCH": str(ctx.timestamp)})
+    options = ["--toc", "--css", str(CSS), "--metadata", f"identifier=urn:uuid:{identifier}", "-o", "-"]
+    raw = pandoc.write(page_markers(ast, ctx, epub=True), "epub3", options, cwd=ctx.source.folder,
+                       env={"SOURCE_DATE_EPOCH": str(ctx.timestamp)})
     draft = post_process(raw, ast, ctx, conforms=False)
     should_say = expected(ctx, ast, LAYOUT, notes_heading(ctx))
     return post_process(raw, ast, ctx, conforms=True) if passes_lint(draft, should_say) else draft

@@ -68,8 +68,8 @@ def top_heading_level(ast: dict) -> int:
 
 def write(ast: dict, ctx: BuildContext) -> bytes:
     embed_images(ast, ctx.source.folder)
-    page = pandoc.write(page_markers(ast, ctx), "html5", ["--standalone", "--template", str(TEMPLATE.resolve()), "--mathml",
-                                       "--wrap=none", *date_variables(ctx)], cwd=ctx.source.folder)
+    options = ["--standalone", "--template", str(TEMPLATE.resolve()), "--mathml", "--wrap=none", *date_variables(ctx)]
+    page = pandoc.write(page_markers(ast, ctx), "html5", options, cwd=ctx.source.folder)
     page_text = label_notes(page.decode("utf-8"), note_words(ctx.source.lang), top_heading_level(ast))
     return markers_before_headings(scope_header_cells(page_text)).encode("utf-8")
 
