@@ -111,7 +111,7 @@ def add_landmarks(nav_root, toc_href: str, body_href: str | None) -> None:
 def drop_page_markers(nav_root) -> None:
     """pandoc copies each heading into the table of contents, a heading's page marker with it;
     the marker belongs in the text only."""
-    for marker in nav_root.iterfind(".//xhtml:span[@role='doc-pagebreak']", NS):
+    for marker in nav_root.iterfind(".//xhtml:span[@epub:type='pagebreak']", NS):
         parent, previous = marker.getparent(), marker.getprevious()
         if previous is not None:
             previous.tail = (previous.tail or "") + (marker.tail or "")
@@ -124,7 +124,7 @@ def add_page_list(nav_root, nav_name: str, chapters: list[tuple[str, object]]) -
     """The page list: a link to each page marker, in reading order, hidden like pandoc's landmarks
     (reading systems offer it as "go to page")."""
     breaks = [(name, marker) for name, root in chapters
-              for marker in root.iterfind(".//xhtml:span[@role='doc-pagebreak']", NS)]
+              for marker in root.iterfind(".//xhtml:span[@epub:type='pagebreak']", NS)]
     toc = nav_root.find(".//xhtml:nav[@id='toc']", NS)
     if not breaks or toc is None:
         return

@@ -70,16 +70,23 @@ def toc_order(epub: EpubDocument):
     ## Example
     A toc listing chapter 2 before chapter 1 fails.
     """
+    yield from out_of_order(epub, "toc")
+
+
+def out_of_order(epub: EpubDocument, kind: str, skip_missing: bool = False):
+    """The first link of the `kind` nav that points at a place before the link above it's, or
+    at nothing in the reading order (unless another rule reports those: `skip_missing`)."""
     nav, where = epub.nav, positions(epub)
     previous = -1
-    for link in epub.nav_links("toc"):
-        target = epub.resolve(nav, link.get("href"))
-        position = where.get(target)
+    for link in epub.nav_links(kind):
+        position = where.get(epub.resolve(nav, link.get("href")))
+        if position is None and skip_missing:
+            continue
         if position is None:
-            yield Hit(f"toc entry `{link.get('href')}` points at nothing in the reading order", nav.at(link))
+            yield Hit(f"{kind} entry `{link.get('href')}` points at nothing in the reading order", nav.at(link))
             return
         if position < previous:
-            yield Hit(f"toc entry `{link.get('href')}` comes before the entry above it in the reading order",
+            yield Hit(f"{kind} entry `{link.get('href')}` comes before the entry above it in the reading order",
                       nav.at(link))
             return
         previous = position
@@ -142,6 +149,27 @@ def page_break_not_in_page_list(epub: EpubDocument):
 def skippable(par) -> bool:
     """Whether a Media Overlay <par>, or a <seq> around it, is marked as a page break."""
     return any("pagebreak" in (e.get(EPUB_TYPE) or "").split() for e in (par, *par.iterancestors()))
+
+
+@rule("EPUB315", "page-list-order", Severity.ERROR, "The page list must follow the reading order",
+      fix="Rebuild with `{build}`",
+      fix_file="Reorder the page-list entries (or the page-break markers) so that they follow the reading order",
+      refs=("EPUB Accessibility 1.1 §4.2", "WCAG 2.2 SC 1.3.2"))
+def page_list_order(epub: EpubDocument):
+    """## What it does
+    Follows the `page-list` links in order and checks that each points at a place later in
+    the reading order than the one before (EPUB312 reports a link that points at nothing).
+
+    ## Why is this bad?
+    Readers turn to a page from the list: if page 5 comes before page 4 in the text, "go
+    to page 5" lands where the print edition has page 4's words, and a class reading
+    together loses its place.
+
+    ## Example
+    A page list whose entry for page 2 points at a marker after page 3's fails.
+    """
+    if epub.nav is not None and not epub.fixed_layout:
+        yield from out_of_order(epub, "page-list", skip_missing=True)
 
 
 @rule("EPUB314", "overlay-page-break-not-skippable", Severity.WARNING,
