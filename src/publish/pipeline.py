@@ -100,6 +100,7 @@ def build(
     names: Iterable[str] = (),
     progress: Callable[[str], None] = lambda line: None,
     braille_page: tuple[int, int] | None = None,
+    voice: Path | None = None,
 ) -> list[Built]:
     """Build the named editions (all by default) from one parse of the source.
 
@@ -110,6 +111,9 @@ def build(
     ctx, ast = parse(source)
     if braille_page:
         ctx = dataclasses.replace(ctx, braille_page=braille_page)
+    if voice:
+        from publish.speech import piper_voice
+        ctx = dataclasses.replace(ctx, voice=piper_voice.chosen(voice, ctx.lang))
     headings = facts.of(ast).counts["Header"]
     progress(f"Checked {source} ({headings} heading{'' if headings == 1 else 's'})")
     # Editions that share a pandoc format (the PDF and the large-print PDF, the two braille
