@@ -33,6 +33,11 @@ def playlist(ctx: BuildContext, audio: list[synth.Audio], names: list[str]) -> b
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
+def playlist_suffix(ctx: BuildContext) -> str:
+    """Where the playlist goes, after the publication's name (the download page reads it)."""
+    return f"-audio/{ctx.source.path.stem}.m3u8"
+
+
 def write(ast: dict, ctx: BuildContext) -> dict[str, bytes]:
     words = lexicon(ctx)
     marked, spoken = script.mark(ast, ctx.lang, ctx.title, words)
@@ -47,7 +52,7 @@ def write(ast: dict, ctx: BuildContext) -> dict[str, bytes]:
     files = {"-audio.epub": overlay.assemble(book, audio, tagged, words, ctx.lang, ctx.timestamp,
                                                    synth.narrator(ctx.voice))}
     files.update((f"-audio/{name}", data) for name, data in zip(names, tagged))
-    files["-audio/" + stem + ".m3u8"] = playlist(ctx, audio, names)
+    files[playlist_suffix(ctx)] = playlist(ctx, audio, names)
     return files
 
 
