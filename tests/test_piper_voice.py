@@ -22,7 +22,7 @@ onnx = pytest.importorskip("onnx")
 from onnx import TensorProto, helper  # noqa: E402
 from piper.phoneme_ids import DEFAULT_PHONEME_ID_MAP  # noqa: E402
 
-from publish import cli, filterkit, pipeline  # noqa: E402
+from publish import checkers, cli, filterkit, pipeline  # noqa: E402
 from publish.errors import ToolMissingError  # noqa: E402
 from publish.lint import Settings, lint_file, mp3_frames, selector  # noqa: E402
 from publish.lint.smil import seconds  # noqa: E402
@@ -93,8 +93,9 @@ def clips(epub: Path) -> dict[str, tuple[str, float, float]]:
     return found
 
 
-def test_read_aloud_book_with_a_piper_voice_passes_the_overlay_rules(built):
+def test_read_aloud_book_with_a_piper_voice_passes_the_overlay_rules_and_epubcheck(built):
     epub = built / "short-audio.epub"
+    assert checkers.epubcheck(epub) == []
     expected = pipeline.expected_text(SHORT)
     checked = lint_file(epub, Settings(selector(["EPUB"]), lambda _fmt: expected("audio")))
     assert checked.readable and checked.findings == []
