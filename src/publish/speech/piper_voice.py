@@ -18,7 +18,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, quoteattr
 
 from publish.errors import PublishError, ToolMissingError
 
@@ -87,7 +87,8 @@ def check(path: Path) -> Model:
     if not INPUTS <= inputs:
         raise refuse(path, f"its model takes {', '.join(sorted(inputs))}, not a Piper voice's "
                            f"{', '.join(sorted(INPUTS))}")
-    code = (config.get("language") or {}).get("code") if isinstance(config.get("language"), dict) else None
+    language = config.get("language")
+    code = language.get("code") if isinstance(language, dict) else None
     return Model(path, config, str(code or voice).replace("_", "-"))
 
 
@@ -135,16 +136,13 @@ class Piper:
         return b"".join(self.run(kind, value, run_lang) for kind, value, run_lang in runs(ssml, lang))
 
     def run(self, kind: str, value: str, lang: str) -> bytes:
+        """One run's PCM at the voice's rate."""
         if kind == "break":
             return bytes(2 * (int(value) * self.sample_rate // 1000))
         if self.model.speaks(lang):
             return b"".join(chunk.audio_int16_bytes for chunk in self.voice.synthesize(value))
-        pcm = self.espeak.say(f"<speak xml:lang={quote(lang)}>{escape(value)}</speak>", lang)
+        pcm = self.espeak.say(f"<speak xml:lang={quoteattr(lang)}>{escape(value)}</speak>", lang)
         return resampled(pcm, self.espeak.sample_rate, self.sample_rate)
-
-
-def quote(value: str) -> str:
-    return '"' + escape(value, {'"': "&quot;"}) + '"'
 
 
 def runs(ssml: str, lang: str) -> list[tuple[str, str, str]]:

@@ -6,7 +6,7 @@ lang)` -> PCM, and everything after that (clips, MP3) is the same for both.
 
 eSpeak NG carries state from one utterance to the next (the same sentence can come out
 a few milliseconds longer or shorter after another one), so each track is spoken by a
-fresh engine in a fresh process: the same source always gives the same audio. Each
+fresh engine in a fresh process: with eSpeak NG the same source always gives the same audio. Each
 task also encodes its track to MP3, which takes longer than the speech itself. Each
 utterance's length in samples is kept, so its clip in the MP3 is known exactly.
 """
@@ -17,6 +17,7 @@ import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from publish.lint import mp3_frames
 from publish.speech import mp3
@@ -40,6 +41,14 @@ class Audio:
     seconds: float  # the decoded length
 
 
+class Speaker(Protocol):
+    """What both engines offer: their sample rate, and one SSML utterance as 16-bit mono PCM."""
+
+    sample_rate: int
+
+    def say(self, ssml: str, lang: str) -> bytes: ...
+
+
 def narrator(voice: Path | None) -> str:
     """Who reads, in words for the book's accessibility summary."""
     if voice is None:
@@ -47,7 +56,7 @@ def narrator(voice: Path | None) -> str:
     return f"a synthetic voice (Piper, {voice.stem}; eSpeak NG for passages in other languages)"
 
 
-def engine_for(voice: Path | None):
+def engine_for(voice: Path | None) -> Speaker:
     """This process's engine: the Piper voice at `voice`, else eSpeak NG."""
     if voice is None:
         from publish.speech.engine import Engine
