@@ -59,13 +59,6 @@ def parse_now(path: Path) -> tuple[BuildContext, dict]:
     return BuildContext(src, facts.typeset(ast["meta"].get("title"))), filtered
 
 
-def publication_name(source: Path) -> str:
-    """What a publication's files are called: `letter` for source/letter.md, and `briefing` for
-    source/briefing/index.md, whose images live beside it."""
-    source = Path(source)
-    return source.parent.resolve().name if source.name == "index.md" else source.stem
-
-
 def remove_stale_temporaries(path: Path, older_than: float = 600) -> None:
     """Temporary files a killed build left beside `path`; a running build's are younger."""
     cutoff = time.time() - older_than
@@ -121,7 +114,7 @@ def build(
     formatted = {fmt: filterkit.for_format(ast, fmt) for fmt in dict.fromkeys(e.pandoc_format for e in editions)}
     with ThreadPoolExecutor(max_workers=2) as pool:
         made = list(pool.map(lambda e: e.write(filterkit.copy_of(formatted[e.pandoc_format]), ctx), editions))
-    built, name = [], publication_name(ctx.source.path)
+    built, name = [], ctx.source.name
     for edition, data in zip(editions, made):
         files = data if isinstance(data, dict) else {edition.suffix: data}  # an edition may add files
         for suffix, content in files.items():

@@ -35,7 +35,7 @@ def playlist(ctx: BuildContext, audio: list[synth.Audio], names: list[str]) -> b
 
 def playlist_suffix(ctx: BuildContext) -> str:
     """Where the playlist goes, after the publication's name (the download page reads it)."""
-    return f"-audio/{ctx.source.path.stem}.m3u8"
+    return f"-audio/{ctx.source.name}.m3u8"
 
 
 def write(ast: dict, ctx: BuildContext) -> dict[str, bytes]:
@@ -47,7 +47,7 @@ def write(ast: dict, ctx: BuildContext) -> dict[str, bytes]:
     artist = str(ctx.meta.get("publisher") or ", ".join(ctx.authors))
     tagged = [mp3.tagged(a.mp3, a.title, number, len(audio), ctx.title, artist, ctx.lang)
               for number, a in enumerate(audio, 1)]
-    stem = ctx.source.path.stem
+    stem = ctx.source.name
     names = [f"{stem}-{number:02d}.mp3" for number in range(1, len(audio) + 1)]
     files = {"-audio.epub": overlay.assemble(book, audio, tagged, words, ctx.lang, ctx.timestamp,
                                                    synth.narrator(ctx.voice))}
