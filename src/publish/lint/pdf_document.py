@@ -22,7 +22,7 @@ from publish.lint.pdf_cmap import MAX_RANGE, lookup, read, unicode_map
 from publish.lint.pdf_font_program import Program, embedded
 from publish.lint.rule import Hit, safety_net
 from publish.lint.safe import Unreadable
-from publish.vocabulary import is_language_tag
+from publish.vocabulary import is_pdf_language_tag
 
 STANDARD_TYPES = frozenset(
     "Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private P H H1 H2 H3 H4 H5 H6 "
@@ -297,7 +297,7 @@ class PdfDocument:
     @cached_property
     def catalog_lang(self) -> str | None:
         lang = text(self.root.get("/Lang"))
-        return lang if lang and is_language_tag(lang) else None
+        return lang if lang and is_pdf_language_tag(lang) else None
 
     def note(self, what: str, location: str | None = None) -> None:
         self.problems.append((what, location))
