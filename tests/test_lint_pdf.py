@@ -1,5 +1,6 @@
 """The PDF linter beyond one-rule fixtures: the pipeline's PDF is clean, damaged and
-hostile files end in a finding (never a hang or a traceback), and content is walked once."""
+hostile files end in a finding (never a hang or a traceback), content is walked once,
+and rules hold on either side of their thresholds."""
 
 from __future__ import annotations
 
@@ -186,3 +187,16 @@ def test_large_print_is_judged_by_the_body_text(tmp_path, heading, body, large):
               "_Italic words._\n")
     findings, _ = lint(typeset(tmp_path, source, "print.pdf"), "PDF422")
     assert bool(findings) is large
+
+
+@pytest.mark.parametrize("tag, severity", [("en-GB", None), ("p", "warning"), ("portugue", "warning"),
+                                           ("portugue-1234abcd", "warning"), ("portugues", "error"),
+                                           ("1en", "error"), ("pt-1234abcde", "error"), ("", "error")])
+def test_pdf_language_tags_follow_pdfs_own_grammar(tmp_path, tag, severity):
+    """RFC 3066, as ISO 32000-1 14.9.2 cites it: a primary subtag of 1 to 8 letters, subtags of
+    1 to 8 letters or digits. Inside it but naming no language: a warning; outside: an error."""
+    def change(pdf):
+        pdf.Root.Lang = pikepdf.String(tag)
+
+    checked = lint_file(changed(tmp_path, change), Settings(selector(["PDF005"])))
+    assert [f.severity.value for f in checked.findings] == ([severity] if severity else [])
