@@ -144,8 +144,9 @@ def text_too_small(doc: PdfDocument):
 def italic_in_large_print(doc: PdfDocument):
     """## What it does
     When the PDF is large print, its running text (the size most of its body text is
-    set in, headings and artifacts left out) 16 pt or more, reports each page with text in an italic font (the font
-    descriptor's italic flag or angle, or a name with Italic or Oblique).
+    set in, headings and artifacts left out) 16 pt or more, reports each page with
+    text in an italic font (the font descriptor's italic flag or angle, or a name with
+    Italic or Oblique).
 
     ## Why is this bad?
     Slanted letters are harder to make out for partially sighted readers; large-print
