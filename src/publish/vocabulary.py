@@ -14,6 +14,9 @@ from typing import Iterable, Iterator
 LANGUAGE_TAG = re.compile(
     r"[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*")
 
+# Languages written right to left: Typst sets their paragraphs right to left (its own list).
+RIGHT_TO_LEFT = frozenset("ar dv fa he ks pa ps sd ug ur yi".split())
+
 # Link texts that do not say where a link goes (WCAG 2.4.4 asks that the purpose be clear).
 VAGUE_LINK_TEXT = frozenset((
     "click", "click here", "click this link", "here", "learn more", "link", "more", "read more", "this link",
@@ -29,6 +32,10 @@ IMAGE_FILE_NAME = re.compile(r"[\w .()-]+\.(png|jpe?g|gif|bmp|tiff?|svg|emf|wmf|
 
 def is_language_tag(value: str) -> bool:
     return bool(LANGUAGE_TAG.fullmatch(value.strip()))
+
+
+def is_right_to_left(tag: str | None) -> bool:
+    return bool(tag) and tag.split("-")[0].lower() in RIGHT_TO_LEFT
 
 
 def is_vague_link_text(text: str) -> bool:
