@@ -49,3 +49,14 @@ def test_a_glyph_for_several_letters_is_not_turned_round():
     line = [Piece(("ا",), 30, 0, 10), Piece(("ن", "لا"), 0, 0, 10)]
     assert line_chunks(line, "ar", "page 1") == [("الان", "page 1")]
     assert line_chunks([Piece(("ab", "c"), 0, 0, 10)], "en", "page 1") == [("abc", "page 1")]
+
+
+def test_a_mark_drawn_over_its_letter_is_read_once(tmp_path):
+    """Typst draws the tanween of صباحًا raised over its letter on its own, and gives both glyphs
+    the letter's text with its mark."""
+    source = tmp_path / "marks.md"
+    source.write_text("---\ntitle: Marks\nlang: ar\n---\n\nصباحًا، اعتبارًا من الاثنين.\n", encoding="utf-8")
+    path = pipeline.build(source, tmp_path, ["pdf"])[0].path
+    assert "صباحًا، اعتبارًا من الاثنين." in reading(path)
+    checked = lint_file(path, Settings(selector(["PDF410"]), pipeline.expected_text(source)))
+    assert checked.findings == []

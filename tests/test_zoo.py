@@ -65,10 +65,6 @@ KNOWN = {
         'liblouis reads back symbols and scripts it has no table for (ballot boxes, Arabic, m³) as other signs',
     'test_check_finds_no_error[leaflet-brf]':
         'liblouis reads back symbols and scripts it has no table for (ballot boxes, Arabic, m³) as other signs',
-    'test_check_finds_no_error[leaflet-pdf-large]':
-        'right-to-left text is read back from the PDF in the order it is drawn; reading_order.pdf_chunks does no bidi reordering',
-    'test_check_finds_no_error[leaflet-pdf]':
-        'right-to-left text is read back from the PDF in the order it is drawn; reading_order.pdf_chunks does no bidi reordering',
     'test_check_finds_no_error[manual-pdf-large]':
         'an address broken after `/` inside quotes reads back with a space (the PDF reading order cannot tell that break from a space)',
     'test_check_finds_no_error[manual-pdf]':

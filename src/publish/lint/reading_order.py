@@ -264,11 +264,22 @@ def right_to_left(text: str) -> bool:
     return any(bidirectional(c) in ("R", "AL") for c in text)
 
 
+def drawn_over(at: int, line: list[Piece]) -> bool:
+    """A single glyph drawn where another piece of the line starts with the same text is that text
+    drawn twice, read once: Typst draws a mark raised over its letter on its own, both glyphs
+    standing for the letter with its mark (and a fake bold draws a glyph twice)."""
+    piece = line[at]
+    return len(piece.glyphs) == 1 and any(
+        other.glyphs[:1] == piece.glyphs and abs(other.x - piece.x) < 0.1 * piece.height
+        and (len(other.glyphs) > 1 or n < at) for n, other in enumerate(line) if n != at)
+
+
 def line_chunks(line: list[Piece], lang: str | None, where: str | None) -> list[tuple[str, str]]:
     """A line's text: as drawn, or, when it has right-to-left letters, in logical order. The
     algorithm reorders characters, and would turn a right-to-left glyph's several characters
     round, so each is turned round first; the paragraph runs right to left in a right-to-left
     language (as Typst set it), else left to right."""
+    line = [piece for at, piece in enumerate(line) if not drawn_over(at, line)]
     if not any(right_to_left(piece.text) for piece in line):
         return [(piece.text, where) for piece in line]
     visual = "".join(glyph[::-1] if right_to_left(glyph) else glyph
