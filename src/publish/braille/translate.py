@@ -12,6 +12,7 @@ table as a note naming the script; the linter's expected text is spelled the sam
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
 import unicodedata
@@ -34,7 +35,7 @@ LANGUAGES = {
 # Symbols UEB has no sign for that a reader needs as words: the boxes of a form or task list
 IN_WORDS = {"☐": "tick box", "☑": "ticked box", "☒": "crossed box"}
 NO_SIGN = re.compile(r"'\\[XY][0-9A-J]+'", re.IGNORECASE)  # liblouis's code point for a character it cannot braille
-UNSEEN = ("Cf", "Mn")  # format characters and variation selectors print nothing of their own
+UNSEEN = ("Cf",)  # format characters (joiners, direction marks) print nothing of their own
 ENGLISH = "English"
 NOTE_OPEN, NOTE_CLOSE = "@.<", "@.>"  # UEB transcriber's note indicators: dots 4 46 126 and 4 46 345
 TRANSCRIBERS_NOTE = re.compile(re.escape(NOTE_OPEN) + r"(.*?)" + re.escape(NOTE_CLOSE))
@@ -102,7 +103,13 @@ class Translator:
         """Consecutive runs in one language are brailled together, so contractions see whole words;
         a foreign phrase is framed by notes naming its language and the return to English."""
         out, group = [], []
-        runs = [piece for run in runs for piece in self.spelled(run)]
+        joined: list[Run] = []  # runs alike joined first, so a note covers a passage, not each word
+        for run in runs:
+            if joined and (joined[-1].lang, joined[-1].emphasis, joined[-1].raw) == (run.lang, run.emphasis, run.raw):
+                joined[-1] = dataclasses.replace(joined[-1], text=joined[-1].text + run.text)
+            else:
+                joined.append(run)
+        runs = [piece for run in joined for piece in self.spelled(run)]
         for run in runs + [Run("", "\0")]:  # the sentinel ends the last group
             if group and (run.lang, run.raw) != (group[0].lang, group[0].raw):
                 out.append(self.group(group))
@@ -146,7 +153,9 @@ def spell(text: str, tables: tuple[str, ...]) -> list[tuple[str, bool]]:
             script = script if not char.isalnum() else None  # spaces and stops keep a script's note going
         elif char in IN_WORDS:
             piece, note, script = IN_WORDS[char], False, None
-        elif unicodedata.category(char) in UNSEEN:
+        elif unicodedata.category(char) in UNSEEN or "VARIATION SELECTOR" in unicodedata.name(char, ""):
+            continue
+        elif script and unicodedata.category(char).startswith("M"):  # a vowel sign or mark of those letters
             continue
         elif char.isalpha():
             name = unicodedata.name(char, "").split(" ")[0].capitalize() or "another"
