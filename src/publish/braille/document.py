@@ -42,9 +42,10 @@ def as_brailled(ast: dict, grade: int) -> dict:
             return pf.Div(*linear_table(elem))
         if isinstance(elem, pf.Math):
             return pf.Str(elem.text)
-        if isinstance(elem, pf.Str):
+        if isinstance(elem, (pf.Str, pf.Code, pf.CodeBlock)):
             lang = next((e.attributes["lang"] for e in ancestry(elem) if "lang" in getattr(e, "attributes", {})), None)
-            return pf.Str(as_read(elem.text, tuple(translator.tables_for(lang))))
+            elem.text = as_read(elem.text, tuple(translator.tables_for(lang)))
+            return elem
         return None
 
     return load(ast).walk(read).to_json()

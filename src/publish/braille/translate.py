@@ -81,8 +81,9 @@ class Translator:
     def tables(self) -> list[str]:
         return [DISPLAY, GRADES[self.grade]]
 
-    def text(self, text: str, tables: list[str] | None = None) -> str:
-        return _translate(tuple(tables or self.tables), text, ())
+    def text(self, text: str) -> str:
+        """Print in the document's language, what has no sign spelled."""
+        return self.runs([Run(text)])
 
     def note(self, text: str) -> str:
         """A transcriber's note: what the transcriber adds, set apart from the author's words."""
