@@ -35,7 +35,7 @@ def test_right_to_left_text_reads_in_the_order_it_is_written(pdf, written):
 
 
 def test_an_arabic_word_in_an_english_sentence_keeps_its_place(pdf):
-    assert "with an Arabic word, السلام, in the middle" in reading(pdf).replace("\u202c", "")
+    assert "with an Arabic word, السلام, in the middle" in reading(pdf)
 
 
 def test_the_right_to_left_pdf_passes_parity_and_layout(pdf):

@@ -13,8 +13,8 @@ text extraction does, its paragraph direction taken from the element's language.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
-from unicodedata import bidirectional
 
 import pikepdf
 from bidi import get_display
@@ -176,7 +176,7 @@ class PageText:
                 mcid = props.get("/MCID") if isinstance(props, pikepdf.Dictionary) else None
                 marks.append(mcid if isinstance(mcid, int) else (marks[-1] if marks else None))
                 actual = pdf_text(props.get("/ActualText")) if isinstance(props, pikepdf.Dictionary) else None
-                stand_ins.append(None if actual is None else [actual, False])
+                stand_ins.append(None if actual is None else [unseen_left_out(actual), False])
             elif op == "EMC" and marks:
                 marks.pop()
                 stand_ins.pop()
@@ -192,6 +192,12 @@ class PageText:
                 if glyphs:
                     self.pieces.setdefault(marks[-1], []).append(Piece(glyphs, place[4], place[5], height))
         return self
+
+
+def unseen_left_out(text: str) -> str:
+    """Text without its format characters (a zero-width space, a direction mark), which Typst keeps
+    in an ActualText though no glyph shows them and no reader says them."""
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 
 def decode(font, operand) -> tuple[str, ...]:
@@ -261,7 +267,7 @@ def pdf_chunks(doc: PdfDocument) -> list[tuple[str, str]]:
 
 
 def right_to_left(text: str) -> bool:
-    return any(bidirectional(c) in ("R", "AL") for c in text)
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
 
 
 def drawn_over(at: int, line: list[Piece]) -> bool:
