@@ -45,10 +45,6 @@ KNOWN = {
         'wide tables: Typst sets a word wider than its cell over the next cell (PDF409 sees it; the fix is in the PDF template)',
     'test_check_finds_no_error[everything-audio]':
         "pandoc's numbered code blocks: empty line-number links and a `data-startFrom` attribute EPUBCheck refuses",
-    'test_check_finds_no_error[everything-brf-g1]':
-        'liblouis reads back symbols and scripts it has no table for (ballot boxes, Arabic, m³) as other signs',
-    'test_check_finds_no_error[everything-brf]':
-        'liblouis reads back symbols and scripts it has no table for (ballot boxes, Arabic, m³) as other signs',
     'test_check_finds_no_error[everything-docx-large]':
         "superscripts (`^2^`) are set at the writer's default reduced size, under the print minimum",
     'test_check_finds_no_error[everything-epub]':
@@ -57,18 +53,6 @@ KNOWN = {
         "superscripts (`^2^`) are set at the writer's default reduced size, under the print minimum",
     'test_check_finds_no_error[everything-pdf]':
         "superscripts (`^2^`) are set at the writer's default reduced size, under the print minimum",
-    'test_check_finds_no_error[form-brf-g1]':
-        'liblouis reads back symbols and scripts it has no table for (ballot boxes, Arabic, m³) as other signs',
-    'test_check_finds_no_error[form-brf]':
-        'liblouis reads back symbols and scripts it has no table for (ballot boxes, Arabic, m³) as other signs',
-    'test_check_finds_no_error[leaflet-brf-g1]':
-        'liblouis reads back symbols and scripts it has no table for (ballot boxes, Arabic, m³) as other signs',
-    'test_check_finds_no_error[leaflet-brf]':
-        'liblouis reads back symbols and scripts it has no table for (ballot boxes, Arabic, m³) as other signs',
-    'test_check_finds_no_error[leaflet-pdf-large]':
-        'right-to-left text is read back from the PDF in the order it is drawn; reading_order.pdf_chunks does no bidi reordering',
-    'test_check_finds_no_error[leaflet-pdf]':
-        'right-to-left text is read back from the PDF in the order it is drawn; reading_order.pdf_chunks does no bidi reordering',
     'test_check_finds_no_error[manual-pdf-large]':
         'an address broken after `/` inside quotes reads back with a space (the PDF reading order cannot tell that break from a space)',
     'test_check_finds_no_error[manual-pdf]':

@@ -20,6 +20,9 @@ LANGUAGE_TAG = re.compile(
 # subtag of 1 to 8 letters, then subtags of 1 to 8 letters or digits. What PDF/UA-1 asks.
 PDF_LANGUAGE_TAG = re.compile(r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*")
 
+# Languages written right to left: Typst sets their paragraphs right to left (its own list).
+RIGHT_TO_LEFT = frozenset("ar dv fa he ks pa ps sd ug ur yi".split())
+
 # Link texts that do not say where a link goes (WCAG 2.4.4 asks that the purpose be clear).
 VAGUE_LINK_TEXT = frozenset((
     "click", "click here", "click this link", "here", "learn more", "link", "more", "read more", "this link",
@@ -40,6 +43,10 @@ def is_language_tag(value: str) -> bool:
 def is_pdf_language_tag(value: str) -> bool:
     """A PDF language identifier (RFC 3066): every BCP 47 tag is one, and so are `p` and `portugue`."""
     return bool(PDF_LANGUAGE_TAG.fullmatch(value))
+
+
+def is_right_to_left(tag: str | None) -> bool:
+    return bool(tag) and tag.split("-")[0].lower() in RIGHT_TO_LEFT
 
 
 def is_vague_link_text(text: str) -> bool:

@@ -23,9 +23,6 @@ from publish.errors import BuildError
 TEMPLATE = Template((Path(__file__).parent.parent / "templates" / "clear-print.typ").read_text())
 MISSING_GLYPHS = re.compile(r'the text `?"(.+?)"`? could not be displayed with font')
 DESCRIPTION_BLOCK = re.compile(r"(?m)^(/ .*: )#block\[$")  # how pandoc's Typst writer opens a term's description
-# how it opens a block in another language (`::: {lang=ar}`): as wide as its text, so a
-# right-to-left paragraph would sit on the left; the full measure lets it start on the right
-LANGUAGE_BLOCK = re.compile(r"(?m)^#block\[(?=\n#set text\(lang: )")
 LONG_TOKEN = 20  # characters: a word longer than this may not fit a table cell, so it may break
 WORD = re.compile(r"[^\W\d_]+")
 # where an address or a name can also break (Unicode line breaking already allows it after / and -)
@@ -131,7 +128,7 @@ def write_print(ast: dict, ctx: BuildContext, look: Look) -> bytes:
     tables = pdf_tags.row_header_tables(ast)
     prepare(ast)
     body = pandoc.write(ast, "typst", ["--wrap=none"]).decode("utf-8")
-    body = LANGUAGE_BLOCK.sub("#block(width: 100%)[", DESCRIPTION_BLOCK.sub(r"\1#term-description[", body))
+    body = DESCRIPTION_BLOCK.sub(r"\1#term-description[", body)
     return pdf_tags.mark_row_headers(compile_pdf(preamble(ctx, look) + body, ctx), tables)
 
 

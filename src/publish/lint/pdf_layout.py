@@ -51,8 +51,9 @@ def drawn_twice(a: TextRun, b: TextRun) -> bool:
 def overprints(runs: list[TextRun]):
     """Pairs of strings whose boxes cover each other by more than OVERPRINT, by a sweep in y.
 
-    Strings with no width (combining marks drawn on their own) cover nothing."""
-    placed = sorted((r for r in runs if r.width > 0.01 and r.y1 > r.y0), key=lambda r: r.y0)
+    Strings with no width (combining marks drawn on their own) or only spaces (which print
+    nothing: Typst may set one over a number in a right-to-left line) cover nothing."""
+    placed = sorted((r for r in runs if r.width > 0.01 and r.y1 > r.y0 and r.text.strip()), key=lambda r: r.y0)
     active: list[TextRun] = []
     for run in placed:
         active = [a for a in active if a.y1 > run.y0]
