@@ -22,6 +22,9 @@ INLINE_PDF = frozenset("Span Quote Note Reference BibEntry Code Link Annot Ruby 
 INLINE_HTML = frozenset("a abbr b bdi bdo cite code data dfn em i kbd mark q s samp small span strong sub sup "
                         "time u var".split())
 SKIPPED_HTML = frozenset("head script style template nav math".split())
+# a line ending in a zero-width space or a soft hyphen breaks where the writer marked a break
+# without a space, inside an address or a word: the next line continues it
+IN_WORD_BREAKS = ("\u200b", "\u00ad")
 NAVIGATION = ("doc-backlink",)  # a note's link back to its reference: a way to move, not the text
 
 
@@ -113,7 +116,11 @@ def multiply(m, n):
 
 
 class PageText:
-    """One page's text per marked-content id, with each piece's baseline to tell lines apart."""
+    """One page's text per marked-content id, with each piece's baseline to tell lines apart.
+
+    A marked-content span with `/ActualText` (how Typst writes a glyph whose font map says
+    other text, a zero-width space merged into the letter before it) reads as that text, once.
+    """
 
     def __init__(self):
         self.pieces: dict[int, list[tuple[str, float, float]]] = {}  # mcid -> (text, y, font size)
@@ -122,7 +129,7 @@ class PageText:
         resources = page.obj.get("/Resources")
         fonts = resources.get("/Font") if isinstance(resources, pikepdf.Dictionary) else None
         ctm, saved, tm, tlm, leading = (1, 0, 0, 1, 0, 0), [], (1, 0, 0, 1, 0, 0), (1, 0, 0, 1, 0, 0), 0.0
-        font, size, marks = None, 0.0, []
+        font, size, marks, actual = None, 0.0, [], []  # actual: each open span's ActualText, None once read
         for instruction in pikepdf.parse_content_stream(page):
             if isinstance(instruction, pikepdf.ContentStreamInlineImage):
                 continue
@@ -150,12 +157,18 @@ class PageText:
                 props = operands[1] if op == "BDC" and len(operands) > 1 else None
                 mcid = props.get("/MCID") if isinstance(props, pikepdf.Dictionary) else None
                 marks.append(mcid if isinstance(mcid, int) else (marks[-1] if marks else None))
+                actual.append([pdf_text(props.get("/ActualText")) if isinstance(props, pikepdf.Dictionary) else None])
             elif op == "EMC" and marks:
                 marks.pop()
+                actual.pop()
             if op in ("Tj", "TJ", "'", '"') and marks and marks[-1] is not None and operands:
                 place = multiply(tm, ctm)
                 height = abs(size * place[3]) or 1.0
-                self.pieces.setdefault(marks[-1], []).append((decode(font, operands[-1]), place[5], height))
+                span = next((a for a in reversed(actual) if a[0] is not None), None)
+                shown = decode(font, operands[-1]) if span is None else span[0]
+                if span is not None:
+                    span[0] = ""
+                self.pieces.setdefault(marks[-1], []).append((shown, place[5], height))
         return self
 
 
@@ -186,7 +199,8 @@ def block_of(element):
 
 def pdf_chunks(doc: PdfDocument) -> list[tuple[str, str]]:
     """Structure-tree order: each marked-content sequence's text, with a space where the line or
-    the block changes, and none after a hyphen that ends a line inside a word."""
+    the block changes, and none after a hyphen that ends a line inside a word or after a line
+    that ends in a character saying the break is inside a word (`IN_WORD_BREAKS`)."""
     pages = {}
     for number, page in enumerate(doc.pdf.pages, start=1):
         pages[page.obj.objgen] = (number, PageText().read(page))
@@ -209,7 +223,8 @@ def pdf_chunks(doc: PdfDocument) -> list[tuple[str, str]]:
                 same_block = previous[0] is block
                 new_line = abs(y - previous[1]) > height / 2
                 hyphen_break = same_block and new_line and re.search(r"\w-$", previous[2]) and text[:1].isalpha()
-                if (not same_block or new_line) and not hyphen_break:
+                marked_break = same_block and new_line and previous[2].endswith(IN_WORD_BREAKS)
+                if (not same_block or new_line) and not (hyphen_break or marked_break):
                     chunks.append((" ", f"page {number}"))
             chunks.append((text, f"page {number}"))
             previous = (block, y, text)
