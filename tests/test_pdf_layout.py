@@ -95,7 +95,7 @@ def test_long_code_lines_wrap_with_a_mark_screen_readers_skip(long_content):
 def test_long_words_break_at_sensible_places(long_content):
     body = [line_text(line) for p in pages(long_content) for line in lines(p)]
     assert any(t.endswith("-") and "Donaudampf" in t for t in body)  # hyphenated, not cut letter by letter
-    assert any(t.rstrip().endswith("/") for t in body if "https://example.org" in t)
+    assert any(t.rstrip(" \u200b").endswith("/") for t in body if "https://example.org" in t)  # marked as no space
 
 
 def test_subtitle_shows_under_the_title(long_content):
@@ -205,3 +205,21 @@ def test_the_minimum_text_size_is_set_by_the_caller(tmp_path):
     assert lint_file(path, Settings(selector(["PDF421"]))).findings == []
     findings = lint_file(path, Settings(selector(["PDF421"]), min_text_size=16)).findings
     assert findings and "under 16 pt" in findings[0].message
+
+
+ADDRESSES = ("/var/lib/riverwatch/queue/outgoing/readings/pending/tyne-017/2024/spring",
+             "https://ingest.riverwatch.example.org.uk/v3/gauges/tyne-017/readings/latest/summary/weekly/archive",
+             "https://ingest.riverwatch.example.org.uk/v3/gauges/tyne-017/readings?format=ndjson")
+
+
+@pytest.mark.parametrize("edition", ["pdf", "pdf-large"])
+def test_an_address_broken_at_a_line_end_reads_back_whole(tmp_path, edition):
+    """A break inside an address (after a slash, or where a code line is full) is marked in the
+    text with a zero-width space, so the reading order joins the pieces instead of adding a space."""
+    source = PDF_FIXTURES / "addresses.md"
+    path = pipeline.build(source, tmp_path, [edition])[0].path
+    shown = [line_text(line).replace("\u200b", "") for p in pages(path) for line in lines(p)]
+    for address in ADDRESSES:  # each is broken: no line holds it whole
+        assert any(address[:5] in line for line in shown) and not any(address in line for line in shown), address
+    checked = pipeline.lint_editions([path], source, Settings(selector(["PDF410"])))
+    assert checked.unreadable == 0 and [f.message for f in checked.findings] == []
