@@ -223,3 +223,26 @@ def test_an_address_broken_at_a_line_end_reads_back_whole(tmp_path, edition):
         assert any(address[:5] in line for line in shown) and not any(address in line for line in shown), address
     checked = pipeline.lint_editions([path], source, Settings(selector(["PDF410"])))
     assert checked.unreadable == 0 and [f.message for f in checked.findings] == []
+
+
+def tables_document() -> str:
+    """A narrow table, then one of ten columns whose numbers and words cannot all fit A4 at 18 pt."""
+    wide_head = "| Ref | Building | Ward | Type | Built | Floor area (m²) | Condition | Running cost (£ a year) | Hours booked | Entrance |"
+    wide_rows = "\n".join(f"| CB{n:03} | Fairholme Community centre | Greenbank | Community centre | 19{n:02} | 1,{n:03} | "
+                          f"B satisfactory | 45,{n:03} | {n} | ramp to side door |" for n in range(1, 6))
+    return ("---\ntitle: Tables\nlang: en-GB\n---\n\n## Two tables\n\n| Ward | Buildings |\n|---|--:|\n| Abbey | 12 |\n"
+            f"| Castle | 9 |\n\n{wide_head}\n|{'---|' * 10}\n{wide_rows}\n")
+
+
+def test_a_table_too_wide_for_large_print_is_set_row_by_row(tmp_path):
+    """Clear print keeps both tables (columns by content, words hyphenated in their cells); large
+    print keeps the narrow one and sets the other row by row, each cell after its header."""
+    source = tmp_path / "tables.md"
+    source.write_text(tables_document(), encoding="utf-8")
+    built = {b.edition.name: b.path for b in pipeline.build(source, tmp_path, ["pdf", "pdf-large"])}
+    assert len(structure(built["pdf"], "Table")) == 2
+    assert len(structure(built["pdf-large"], "Table")) == 1
+    large = " ".join(page_text(p) for p in pages(built["pdf-large"]))
+    assert "Ref: CB001; Building: Fairholme Community centre; Ward: Greenbank" in " ".join(large.split())
+    result = pipeline.lint_editions(built.values(), source, Settings(selector(["PDF409", "PDF410"])))
+    assert result.unreadable == 0 and [f.message for f in result.findings] == []
