@@ -29,7 +29,7 @@ LANGUAGE_BLOCK = re.compile(r"(?m)^#block\[(?=\n#set text\(lang: )")
 LONG_TOKEN = 20  # characters: a word longer than this may not fit a table cell, so it may break
 WORD = re.compile(r"[^\W\d_]+")
 # where an address or a name can also break (Unicode line breaking already allows it after / and -)
-SEPARATORS = re.compile(r"(?<=[._?&=#@:+~/])(?=.)")
+SEPARATORS = re.compile(r"(?<=[._?&=#@:+~/])(?=[^\W_])")  # before a letter or digit: never before a space
 SLASH = re.compile(r"(?<=/)(?=[^\W_])")  # a line may end after a slash inside a word, as Unicode allows
 
 
