@@ -81,13 +81,12 @@ def cmd_lint(args) -> int:
         return 2
     settings = lint.Settings(
         wanted=lint.selector(args.select.split(",") if args.select else (), args.ignore.split(",") if args.ignore else ()),
-        expected=pipeline.expected_text(source) if source else None,
         built_from=str(source) if source else "the Markdown source" if args.from_source else None,
         max_line=args.max_line_length,
         min_text_size=args.min_text_size,
         braille_page=args.braille_page,
     )
-    result = lint.run([Path(p) for p in args.paths], settings)
+    result = pipeline.lint_editions(args.paths, source, settings)
     sys.stdout.write(report.FORMATTERS[args.format](result))
     if result.unreadable:
         return 2

@@ -15,6 +15,7 @@ from typing import Callable, Iterable
 from publish import expected, facts, filterkit, pandoc, resources, source as source_mod
 from publish.editions import EDITIONS, BuildContext, Edition
 from publish.errors import PublishError, SourceError
+from publish import lint
 from publish.lint.compare import Expected
 
 
@@ -149,3 +150,20 @@ def expected_text(source: Path) -> Callable[[str], Expected]:
         return made[name]
 
     return expected_for
+
+
+
+def lint_editions(paths: Iterable, source: Path | None, settings: lint.Settings) -> lint.Result:
+    """Lint files as the editions their names say they are (`NAME-large.pdf` is the large-print
+    PDF, which reads wide tables row by row), each against what that edition should say."""
+    expected = expected_text(source) if source else None
+    result = lint.Result()
+    for path in map(Path, paths):
+        fitting = [e for e in EDITIONS.values() if path.name.endswith(e.suffix)]
+        edition = max(fitting, key=lambda e: len(e.suffix)).name if fitting else None
+        wanted = (lambda fmt, name=edition: expected(name or fmt)) if expected else None
+        checked = lint.lint_file(path, dataclasses.replace(settings, expected=wanted))
+        result.findings += checked.findings
+        result.files += 1
+        result.unreadable += not checked.readable
+    return result

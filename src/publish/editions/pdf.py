@@ -26,7 +26,8 @@ DESCRIPTION_BLOCK = re.compile(r"(?m)^(/ .*: )#block\[$")  # how pandoc's Typst 
 LONG_TOKEN = 20  # characters: a word longer than this may not fit a table cell, so it may break
 WORD = re.compile(r"[^\W\d_]+")
 # where an address or a name can also break (Unicode line breaking already allows it after / and -)
-SEPARATORS = re.compile(r"(?<=[._?&=#@:+~])(?=.)")
+SEPARATORS = re.compile(r"(?<=[._?&=#@:+~/])(?=[^\W_])")  # before a letter or digit: never before a space
+SLASH = re.compile(r"(?<=/)(?=[^\W_])")  # a line may end after a slash inside a word, as Unicode allows
 
 
 @dataclass(frozen=True)
@@ -88,19 +89,37 @@ def breakable(token: str) -> dict:
     return {"t": "Str", "c": SEPARATORS.sub("\u200b", token)}
 
 
+def size_by_content(table: dict) -> None:
+    """Equal column widths are what pandoc gives a pipe table whose dashes are alike, not a
+    choice: such a table's columns are left to the template to size by their content."""
+    specs = table["c"][2]
+    if len({json.dumps(width) for _align, width in specs}) == 1:
+        for spec in specs:
+            spec[1] = {"t": "ColWidthDefault"}
+
+
 def prepare(ast: dict) -> None:
     """Changes to the filtered AST that only the print layout needs.
 
-    Long tokens get places to break, so they wrap in narrow cells instead of running off.
+    Long tokens get places to break, so they wrap in narrow cells instead of running off; an
+    address breaks after a slash only at a zero-width space the text carries (the reading order
+    joins a line that ends in one to the next); tables without chosen widths are sized by content.
     """
     stack = [ast["blocks"]]
     while stack:
         node = stack.pop()
         items = enumerate(node) if isinstance(node, list) else node.items() if isinstance(node, dict) else ()
         for key, item in items:
-            if isinstance(item, dict) and item.get("t") == "Str" and len(item["c"]) > LONG_TOKEN:
+            kind = item.get("t") if isinstance(item, dict) else None
+            if kind == "Str" and len(item["c"]) > LONG_TOKEN:
                 node[key] = breakable(item["c"])
+            elif kind == "Str":
+                item["c"] = SLASH.sub("\u200b", item["c"])
+            elif kind == "Code":
+                item["c"][1] = SLASH.sub("\u200b", item["c"][1])
             elif isinstance(item, (list, dict)):
+                if kind == "Table":
+                    size_by_content(item)
                 stack.append(item)
 
 
@@ -129,6 +148,7 @@ def write_print(ast: dict, ctx: BuildContext, look: Look) -> bytes:
     prepare(ast)
     body = pandoc.write(ast, "typst", ["--wrap=none"]).decode("utf-8")
     body = DESCRIPTION_BLOCK.sub(r"\1#term-description[", body)
+    body = body.replace("#table(\n    columns: ", "#fit-table(\n    columns: ")
     return pdf_tags.mark_row_headers(compile_pdf(preamble(ctx, look) + body, ctx), tables)
 
 

@@ -31,6 +31,9 @@ INLINE_PDF = frozenset("Span Quote Note Reference BibEntry Code Link Annot Ruby 
 INLINE_HTML = frozenset("a abbr b bdi bdo cite code data dfn em i kbd mark q s samp small span strong sub sup "
                         "time u var".split())
 SKIPPED_HTML = frozenset("head script style template nav math".split())
+# a line ending in a zero-width space or a soft hyphen breaks where the writer marked a break
+# without a space, inside an address or a word: the next line continues it
+IN_WORD_BREAKS = ("\u200b", "\u00ad")
 NAVIGATION = ("doc-backlink",)  # a note's link back to its reference: a way to move, not the text
 
 
@@ -137,7 +140,11 @@ class Piece:
 
 
 class PageText:
-    """One page's text per marked-content id, with each piece's baseline to tell lines apart."""
+    """One page's text per marked-content id, with each piece's baseline to tell lines apart.
+
+    A marked-content span with `/ActualText` (how Typst writes a glyph whose font map says
+    other text, a zero-width space merged into the letter before it) reads as that text, once.
+    """
 
     def __init__(self):
         self.pieces: dict[int, list[Piece]] = {}  # mcid -> pieces, in the order drawn
@@ -176,7 +183,7 @@ class PageText:
                 mcid = props.get("/MCID") if isinstance(props, pikepdf.Dictionary) else None
                 marks.append(mcid if isinstance(mcid, int) else (marks[-1] if marks else None))
                 actual = pdf_text(props.get("/ActualText")) if isinstance(props, pikepdf.Dictionary) else None
-                stand_ins.append(None if actual is None else [unseen_left_out(actual), False])
+                stand_ins.append(None if actual is None else [actual, False])
             elif op == "EMC" and marks:
                 marks.pop()
                 stand_ins.pop()
@@ -227,7 +234,8 @@ def block_of(element):
 
 def pdf_chunks(doc: PdfDocument) -> list[tuple[str, str]]:
     """Structure-tree order: each marked-content sequence's text, with a space where the line or
-    the block changes, and none after a hyphen that ends a line inside a word."""
+    the block changes, and none after a hyphen that ends a line inside a word or after a line
+    that ends in a character saying the break is inside a word (`IN_WORD_BREAKS`)."""
     pages = {}
     for number, page in enumerate(doc.pdf.pages, start=1):
         pages[page.obj.objgen] = (number, PageText().read(page))
@@ -254,10 +262,11 @@ def pdf_chunks(doc: PdfDocument) -> list[tuple[str, str]]:
                 same_block = previous[0] is block
                 new_line = abs(piece.y - previous[1]) > piece.height / 2
                 hyphen_break = same_block and new_line and re.search(r"\w-$", previous[2]) and piece.text[:1].isalpha()
+                marked_break = same_block and new_line and previous[2].endswith(IN_WORD_BREAKS)
                 if not same_block or new_line:
                     chunks += line_chunks(line, line_lang, where)
                     line = []
-                    if not hyphen_break:
+                    if not (hyphen_break or marked_break):
                         chunks.append((" ", f"page {number}"))
             if not line:
                 line_lang, where = element.inherited_lang, f"page {number}"
@@ -284,13 +293,14 @@ def line_chunks(line: list[Piece], lang: str | None, where: str | None) -> list[
     """A line's text: as drawn, or, when it has right-to-left letters, in logical order. The
     algorithm reorders characters, and would turn a right-to-left glyph's several characters
     round, so each is turned round first; the paragraph runs right to left in a right-to-left
-    language (as Typst set it), else left to right."""
+    language (as Typst set it), else left to right. Format characters are left out: no glyph
+    shows them and no reader says them (a line ending in one was read as a break inside a word)."""
     line = [piece for at, piece in enumerate(line) if not drawn_over(at, line)]
     if not any(right_to_left(piece.text) for piece in line):
-        return [(piece.text, where) for piece in line]
+        return [(unseen_left_out(piece.text), where) for piece in line]
     visual = "".join(glyph[::-1] if right_to_left(glyph) else glyph
                      for piece in sorted(line, key=lambda p: p.x) for glyph in piece.glyphs)
-    return [(get_display(visual, base_dir="R" if is_right_to_left(lang) else "L"), where)]
+    return [(unseen_left_out(get_display(visual, base_dir="R" if is_right_to_left(lang) else "L")), where)]
 
 
 def ancestry(element):
