@@ -152,3 +152,43 @@ def test_missing_liblouis_says_how_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "louis", None)
     with pytest.raises(ToolMissingError, match="make venv"):
         translate.louis()
+
+
+SYMBOLS = FIXTURES / "braille" / "symbols.md"  # tick boxes, emoji, m³, Arabic, Greek and Hindi
+
+
+@pytest.fixture(scope="module")
+def symbols(tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("symbols")
+    return {item.edition.name: item.path for item in pipeline.build(SYMBOLS, out, ["brf", "brf-g1"])}
+
+
+@pytest.mark.parametrize("name", ["brf", "brf-g1"])
+def test_what_braille_has_no_sign_for_is_spelled_and_reads_back(symbols, name):
+    text = symbols[name].read_text("ascii")
+    assert "'\\X" not in text.upper() and "'\\Y" not in text.upper()  # no code points in cells
+    assert errors(symbols[name], SYMBOLS) == []
+
+
+def test_tick_boxes_symbols_and_scripts_are_given_in_words():
+    english = ("en-us-brf.dis", "en-ueb-g2.ctb")
+    assert translate.spell("☐ Yes ☒ No", english) == [("tick box Yes crossed box No", False)]
+    assert translate.spell("Rain 🌧️ today", english) == [("Rain ", False), ("cloud with rain", True), (" today", False)]
+    # one note for a passage in a script with no table, its vowel signs and spaces included
+    assert translate.spell("नमस्ते दुनिया", english) == [("Devanagari script not brailled", True), (" ", False)]
+    assert translate.as_read("Rain 🌧️ ☐", english) == "Rain   tick box"
+
+
+def test_a_block_in_another_language_is_brailled_with_its_table(symbols):
+    lines = [line.strip() for line in symbols["brf"].read_text("ascii").splitlines()]
+    assert "@.<,>ABIC@.> AL(RBI* @.<,5GLI%@.>" in lines  # the heading العربية in Arabic braille, in notes
+    assert translate.back("AL(RBI*", [translate.DISPLAY, "ar-ar-g1.utb"]) == "العربية"
+
+
+def test_a_misreading_by_another_table_is_not_a_lost_word():
+    """liblouis reads Welsh braille's `ae` back as `æ`: in place, through the Welsh table, it is
+    the table's misreading; the same change in English braille counts against the share."""
+    expected = [brf.Word("Cymraeg", "cymraeg"), brf.Word("da", "da")]
+    read = [brf.Word("CymrÆg", "cymræg"), brf.Word("da", "da")]
+    assert brf.agreement(expected, brf.Reading(read, {0}))[0] == 1
+    assert brf.agreement(expected, brf.Reading(read, set()))[0] == 0.5

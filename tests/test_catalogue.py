@@ -67,7 +67,7 @@ def test_catalogue_lists_every_publication_newest_first(built):
     assert [e.xpath("string(.//h2/a/@href)") for e in entries] == [f"{n}/index.html" for n in NEWEST_FIRST]
     dates = [e.xpath("string(.//p[@class='byline']/time/@datetime)") for e in entries]
     assert dates == ["2020-06-15", "2020-02", "2019-11"]
-    sources = {pipeline.publication_name(p): p for p in catalogue.discover(ROOT / "source")}
+    sources = {source.publication_name(p): p for p in catalogue.discover(ROOT / "source")}
     for name, article in zip(NEWEST_FIRST, entries):
         meta = source.load(sources[name]).meta
         assert " ".join(str(meta["description"]).split()) in text(article)

@@ -1,5 +1,6 @@
 """The PDF linter beyond one-rule fixtures: the pipeline's PDF is clean, damaged and
-hostile files end in a finding (never a hang or a traceback), and content is walked once."""
+hostile files end in a finding (never a hang or a traceback), content is walked once,
+and rules hold on either side of their thresholds."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from conftest import RULE_FIXTURES
 from publish.lint import RULES, Settings, lint_file, pdf_document, selector
 
 sys.path.insert(0, str(RULE_FIXTURES))
-from PDF_fixtures import append_content, base, changed, elements  # noqa: E402
+from PDF_fixtures import append_content, base, changed, elements, typeset  # noqa: E402
 
 
 def lint(path: Path, *codes: str):
@@ -152,3 +153,50 @@ def test_pdf_rules_cite_verapdf_or_matterhorn():
     layout = ("PDF409", "PDF421", "PDF422")
     pdf_rules = [r for r in RULES.values() if r.fmt == "pdf" and r.code not in ("PDF901", "PDF903", *layout)]
     assert all(any(ref.startswith(("veraPDF ", "Matterhorn ")) for ref in r.refs) for r in pdf_rules)
+
+
+def math_font_extents(pdf):
+    """Every font declares the extents a mathematics font does (Cambria Math: 3.1 em up, 2.5 em down)."""
+    for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/FontDescriptor":
+            obj.Ascent, obj.Descent = 3117, -2464
+
+
+@pytest.mark.parametrize("gap, overprinted", [(1.0, False), (0.8, False), (0.4, True), (0.0, True)])
+def test_overprint_is_judged_by_the_em_square(tmp_path, gap, overprinted):
+    """Two different strings, one `gap` ems above the other at the same x (a fraction's
+    numerator over its denominator at 1 em, a real overprint at 0.4), in a font that declares
+    a mathematics font's extents."""
+    def change(pdf):
+        math_font_extents(pdf)
+        append_content(pdf, b"/Artifact BMC BT /f1 12 Tf 100 300 Td <00010002> Tj ET "
+                            b"BT /f1 12 Tf 100 %.1f Td <00030004> Tj ET EMC" % (300 + 12 * gap))
+
+    findings, _ = lint(changed(tmp_path, change), "PDF409")
+    assert any("print over each other" in message for _, _, message in findings) is overprinted
+
+
+@pytest.mark.parametrize("heading, body, large", [(28, 12, False), (28, 15.9, False), (12, 16, True),
+                                                  (18, 18, True)])
+def test_large_print_is_judged_by_the_body_text(tmp_path, heading, body, large):
+    """A long heading set large over a short italic paragraph: large print (PDF422) only when
+    the paragraph, the body text, is 16 pt or more, however much of the page the heading fills."""
+    source = (f'#set document(title: [T])\n#set text(lang: "en", size: {body}pt)\n'
+              f"#show heading: set text(size: {heading}pt)\n"
+              "= A long heading that fills more of the page than the paragraph under it does\n"
+              "_Italic words._\n")
+    findings, _ = lint(typeset(tmp_path, source, "print.pdf"), "PDF422")
+    assert bool(findings) is large
+
+
+@pytest.mark.parametrize("tag, severity", [("en-GB", None), ("p", "warning"), ("portugue", "warning"),
+                                           ("portugue-1234abcd", "warning"), ("portugues", "error"),
+                                           ("1en", "error"), ("pt-1234abcde", "error"), ("", "error")])
+def test_pdf_language_tags_follow_pdfs_own_grammar(tmp_path, tag, severity):
+    """RFC 3066, as ISO 32000-1 14.9.2 cites it: a primary subtag of 1 to 8 letters, subtags of
+    1 to 8 letters or digits. Inside it but naming no language: a warning; outside: an error."""
+    def change(pdf):
+        pdf.Root.Lang = pikepdf.String(tag)
+
+    checked = lint_file(changed(tmp_path, change), Settings(selector(["PDF005"])))
+    assert [f.severity.value for f in checked.findings] == ([severity] if severity else [])

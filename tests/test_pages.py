@@ -16,6 +16,7 @@ from test_html_edition import assert_reflows, measure
 
 from conftest import ROOT
 from publish import checkers, pages, pipeline
+from publish.lint import mp3_frames
 from publish.editions import EDITIONS
 from publish.errors import BuildError
 
@@ -59,7 +60,7 @@ def test_every_link_on_the_index_resolves(site):
     for href in local:
         name, _, fragment = href.partition("#")
         target = (site / (name or "index.html")).resolve()
-        assert target.is_file() and target.parent in (site, site.parent), href
+        assert target.is_file() and target.parent in (site, site.parent, site.parent / "letter-audio"), href
         if fragment:
             assert parse(target).xpath(f"//*[@id='{fragment}']"), href
 
@@ -78,6 +79,36 @@ def test_index_lists_every_edition_with_matching_facts(site):
         edition = next(e for e in EDITIONS.values() if path.name == "letter" + e.suffix)
         assert facts["Who it suits"].lower() == " ".join(edition.audience.split()).lower()
         assert item.xpath(f".//a[@href='../{path.name}']")
+
+
+def test_listen_offers_each_section_with_its_length_player_and_transcript(site):
+    index = parse(site / "index.html")
+    playlist = (site.parent / "letter-audio" / "letter.m3u8").read_text(encoding="utf-8").splitlines()
+    titles = [line.partition(",")[2] for line in playlist if line.startswith("#EXTINF:")]
+    items = index.xpath("//ol[@class='tracks']/li")
+    assert [text(item.find("h3")) for item in items] == titles and len(titles) == 3
+    assert index.xpath("//h2[@id='listen']/following-sibling::p/a/@href")[0] == "../letter-audio/letter.m3u8"
+    transcript = parse(site.parent / "letter.html")
+    for number, (item, title) in enumerate(zip(items, titles), 1):
+        data = (site.parent / "letter-audio" / f"letter-{number:02d}.mp3").read_bytes()
+        minutes, seconds = divmod(round(mp3_frames.duration(data).seconds), 60)
+        assert item.xpath(".//time/@datetime") == [f"PT{minutes}M{seconds}S"]
+        assert f"{len(data) / 1024:.1f} KB" in text(item.find("p"))
+        player = item.find("audio")
+        assert (player.get("controls"), player.get("preload"), player.get("src")) == (
+            "", "none", f"../letter-audio/letter-{number:02d}.mp3")
+        assert player.get("aria-labelledby") == item.find("h3").get("id")
+        href = item.xpath(".//a[text()='Read the transcript']/@href")[0]
+        name, _, fragment = href.partition("#")
+        assert name == "../letter.html"
+        if number > 1:  # the first track is the title and opening: the top of the page
+            assert text(transcript.xpath(f"//*[@id='{fragment}']")[0]) == title
+
+
+def test_no_audio_edition_no_listen_section(tmp_path):
+    source = build_variant(tmp_path, "")
+    pages.build_pages(source, tmp_path / "build")
+    assert not parse(tmp_path / "build" / "letter" / "index.html").xpath("//*[@id='listen']")
 
 
 def test_html_edition_comes_first(site):
@@ -156,6 +187,7 @@ def test_pages_are_self_contained(site):
     for name in ("index.html", "accessibility.html"):
         page = parse(site / name)
         assert page.get("lang") == "en-GB" and page.findtext("head/title")
-        assert page.xpath("//script|//link|//@src") == []
+        # nothing is loaded with the page: a player fetches its MP3 only when it is played
+        assert page.xpath("//script|//link|//@src[not(parent::audio[@preload='none'])]") == []
         assert len(page.xpath("//main")) == 1
         assert re.search(r"prefers-color-scheme: dark", "".join(page.xpath("//style/text()")))

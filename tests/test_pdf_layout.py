@@ -95,7 +95,7 @@ def test_long_code_lines_wrap_with_a_mark_screen_readers_skip(long_content):
 def test_long_words_break_at_sensible_places(long_content):
     body = [line_text(line) for p in pages(long_content) for line in lines(p)]
     assert any(t.endswith("-") and "Donaudampf" in t for t in body)  # hyphenated, not cut letter by letter
-    assert any(t.rstrip().endswith("/") for t in body if "https://example.org" in t)
+    assert any(t.rstrip(" \u200b").endswith("/") for t in body if "https://example.org" in t)  # marked as no space
 
 
 def test_subtitle_shows_under_the_title(long_content):
@@ -205,3 +205,44 @@ def test_the_minimum_text_size_is_set_by_the_caller(tmp_path):
     assert lint_file(path, Settings(selector(["PDF421"]))).findings == []
     findings = lint_file(path, Settings(selector(["PDF421"]), min_text_size=16)).findings
     assert findings and "under 16 pt" in findings[0].message
+
+
+ADDRESSES = ("/var/lib/riverwatch/queue/outgoing/readings/pending/tyne-017/2024/spring",
+             "https://ingest.riverwatch.example.org.uk/v3/gauges/tyne-017/readings/latest/summary/weekly/archive",
+             "https://ingest.riverwatch.example.org.uk/v3/gauges/tyne-017/readings?format=ndjson")
+
+
+@pytest.mark.parametrize("edition", ["pdf", "pdf-large"])
+def test_an_address_broken_at_a_line_end_reads_back_whole(tmp_path, edition):
+    """A break inside an address (after a slash, or where a code line is full) is marked in the
+    text with a zero-width space, so the reading order joins the pieces instead of adding a space."""
+    source = PDF_FIXTURES / "addresses.md"
+    path = pipeline.build(source, tmp_path, [edition])[0].path
+    shown = [line_text(line).replace("\u200b", "") for p in pages(path) for line in lines(p)]
+    for address in ADDRESSES:  # each is broken: no line holds it whole
+        assert any(address[:5] in line for line in shown) and not any(address in line for line in shown), address
+    checked = pipeline.lint_editions([path], source, Settings(selector(["PDF410"])))
+    assert checked.unreadable == 0 and [f.message for f in checked.findings] == []
+
+
+def tables_document() -> str:
+    """A narrow table, then one of ten columns whose numbers and words cannot all fit A4 at 18 pt."""
+    wide_head = "| Ref | Building | Ward | Type | Built | Floor area (m²) | Condition | Running cost (£ a year) | Hours booked | Entrance |"
+    wide_rows = "\n".join(f"| CB{n:03} | Fairholme Community centre | Greenbank | Community centre | 19{n:02} | 1,{n:03} | "
+                          f"B satisfactory | 45,{n:03} | {n} | ramp to side door |" for n in range(1, 6))
+    return ("---\ntitle: Tables\nlang: en-GB\n---\n\n## Two tables\n\n| Ward | Buildings |\n|---|--:|\n| Abbey | 12 |\n"
+            f"| Castle | 9 |\n\n{wide_head}\n|{'---|' * 10}\n{wide_rows}\n")
+
+
+def test_a_table_too_wide_for_large_print_is_set_row_by_row(tmp_path):
+    """Clear print keeps both tables (columns by content, words hyphenated in their cells); large
+    print keeps the narrow one and sets the other row by row, each cell after its header."""
+    source = tmp_path / "tables.md"
+    source.write_text(tables_document(), encoding="utf-8")
+    built = {b.edition.name: b.path for b in pipeline.build(source, tmp_path, ["pdf", "pdf-large"])}
+    assert len(structure(built["pdf"], "Table")) == 2
+    assert len(structure(built["pdf-large"], "Table")) == 1
+    large = " ".join(page_text(p) for p in pages(built["pdf-large"]))
+    assert "Ref: CB001; Building: Fairholme Community centre; Ward: Greenbank" in " ".join(large.split())
+    result = pipeline.lint_editions(built.values(), source, Settings(selector(["PDF409", "PDF410"])))
+    assert result.unreadable == 0 and [f.message for f in result.findings] == []

@@ -41,42 +41,10 @@ LEFT_OUT = {"book": {"audio"}}
 # Known defects the zoo finds (issue 12 stays open for them). Each is a strict xfail: when one is
 # fixed its test passes, pytest reports it, and it must leave this list.
 KNOWN = {
-    'test_check_finds_no_error[briefing-pdf-large]':
-        'wide tables: Typst sets a word wider than its cell over the next cell (PDF409 sees it; the fix is in the PDF template)',
     'test_check_finds_no_error[everything-audio]':
         "pandoc's numbered code blocks: empty line-number links and a `data-startFrom` attribute EPUBCheck refuses",
-    'test_check_finds_no_error[everything-brf-g1]':
-        'liblouis reads back symbols and scripts it has no table for (ballot boxes, Arabic, m³) as other signs',
-    'test_check_finds_no_error[everything-brf]':
-        'liblouis reads back symbols and scripts it has no table for (ballot boxes, Arabic, m³) as other signs',
-    'test_check_finds_no_error[everything-docx-large]':
-        "superscripts (`^2^`) are set at the writer's default reduced size, under the print minimum",
     'test_check_finds_no_error[everything-epub]':
         "pandoc's numbered code blocks: empty line-number links and a `data-startFrom` attribute EPUBCheck refuses",
-    'test_check_finds_no_error[everything-pdf-large]':
-        "superscripts (`^2^`) are set at the writer's default reduced size, under the print minimum",
-    'test_check_finds_no_error[everything-pdf]':
-        "superscripts (`^2^`) are set at the writer's default reduced size, under the print minimum",
-    'test_check_finds_no_error[form-brf-g1]':
-        'liblouis reads back symbols and scripts it has no table for (ballot boxes, Arabic, m³) as other signs',
-    'test_check_finds_no_error[form-brf]':
-        'liblouis reads back symbols and scripts it has no table for (ballot boxes, Arabic, m³) as other signs',
-    'test_check_finds_no_error[leaflet-brf-g1]':
-        'liblouis reads back symbols and scripts it has no table for (ballot boxes, Arabic, m³) as other signs',
-    'test_check_finds_no_error[leaflet-brf]':
-        'liblouis reads back symbols and scripts it has no table for (ballot boxes, Arabic, m³) as other signs',
-    'test_check_finds_no_error[leaflet-pdf-large]':
-        'right-to-left text is read back from the PDF in the order it is drawn; reading_order.pdf_chunks does no bidi reordering',
-    'test_check_finds_no_error[leaflet-pdf]':
-        'right-to-left text is read back from the PDF in the order it is drawn; reading_order.pdf_chunks does no bidi reordering',
-    'test_check_finds_no_error[manual-pdf-large]':
-        'an address broken after `/` inside quotes reads back with a space (the PDF reading order cannot tell that break from a space)',
-    'test_check_finds_no_error[manual-pdf]':
-        'an address broken after `/` inside quotes reads back with a space (the PDF reading order cannot tell that break from a space)',
-    'test_check_finds_no_error[report-pdf-large]':
-        'wide tables: Typst sets a word wider than its cell over the next cell (PDF409 sees it; the fix is in the PDF template)',
-    'test_check_finds_no_error[report-pdf]':
-        'wide tables: Typst sets a word wider than its cell over the next cell (PDF409 sees it; the fix is in the PDF template)',
     'test_independent_checker_finds_nothing[briefing-html-axe]':
         "axe flags colour contrast in this document's web edition (not yet diagnosed)",
     'test_independent_checker_finds_nothing[everything-audio-ace]':
@@ -109,8 +77,6 @@ KNOWN = {
         "axe flags colour contrast in this document's web edition (not yet diagnosed)",
     'test_independent_checker_finds_nothing[report-html-axe]':
         "axe flags colour contrast in this document's web edition (not yet diagnosed)",
-    'test_pdf_words_do_not_overprint[report]':
-        'one table cell on page 38 overprints its neighbour in the clear-print PDF',
 }
 
 

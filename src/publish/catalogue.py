@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from publish.errors import PublishError
-from publish.pipeline import publication_name
+from publish.source import publication_name
 from publish.vocabulary import is_language_tag
 
 RECORD = "publication.json"  # in build/NAME/, beside the publication's pages

@@ -24,7 +24,8 @@ def cmd_build(args) -> int:
         print(f"publish: error: edition '{unknown[0]}' is not one of {', '.join(EDITIONS)}", file=sys.stderr)
         return 2
     source, out = Path(args.source), Path(args.out)
-    built = pipeline.build(source, out, args.editions, progress=print, braille_page=args.braille_page)
+    built = pipeline.build(source, out, args.editions, progress=print, braille_page=args.braille_page,
+                           voice=Path(args.voice) if args.voice else None)
     for item in built:
         print(f"{item.path}  {human_size(item.size)}")
     return check(source, out, args.braille_page) if args.check else 0
@@ -80,13 +81,12 @@ def cmd_lint(args) -> int:
         return 2
     settings = lint.Settings(
         wanted=lint.selector(args.select.split(",") if args.select else (), args.ignore.split(",") if args.ignore else ()),
-        expected=pipeline.expected_text(source) if source else None,
         built_from=str(source) if source else "the Markdown source" if args.from_source else None,
         max_line=args.max_line_length,
         min_text_size=args.min_text_size,
         braille_page=args.braille_page,
     )
-    result = lint.run([Path(p) for p in args.paths], settings)
+    result = pipeline.lint_editions(args.paths, source, settings)
     sys.stdout.write(report.FORMATTERS[args.format](result))
     if result.unreadable:
         return 2
@@ -154,6 +154,9 @@ def parser() -> argparse.ArgumentParser:
                             "accessibility report and lint.txt into OUT/NAME/; exit 1 on errors")
     build.add_argument("--braille-page", type=braille_page, metavar="CELLSxLINES",
                        help="braille page size, cells by lines (default: 40x25, UK paper)")
+    build.add_argument("--voice", metavar="MODEL.onnx",
+                       help="read the audio edition with this local Piper voice (pip install 'publish[piper]'; "
+                            "default: eSpeak NG)")
     build.set_defaults(run=cmd_build)
 
     listing = sub.add_parser("catalogue", help="write the catalogue page and Atom feed of checked publications")

@@ -15,6 +15,7 @@ from typing import Callable, Iterable
 from publish import expected, facts, filterkit, pandoc, resources, source as source_mod
 from publish.editions import EDITIONS, BuildContext, Edition, pdf
 from publish.errors import PublishError, SourceError
+from publish import lint
 from publish.lint.compare import Expected
 
 
@@ -59,13 +60,6 @@ def parse_now(path: Path) -> tuple[BuildContext, dict]:
     return BuildContext(src, facts.typeset(ast["meta"].get("title"))), filtered
 
 
-def publication_name(source: Path) -> str:
-    """What a publication's files are called: `letter` for source/letter.md, and `briefing` for
-    source/briefing/index.md, whose images live beside it."""
-    source = Path(source)
-    return source.parent.resolve().name if source.name == "index.md" else source.stem
-
-
 def remove_stale_temporaries(path: Path, older_than: float = 600) -> None:
     """Temporary files a killed build left beside `path`; a running build's are younger."""
     cutoff = time.time() - older_than
@@ -100,6 +94,7 @@ def build(
     names: Iterable[str] = (),
     progress: Callable[[str], None] = lambda line: None,
     braille_page: tuple[int, int] | None = None,
+    voice: Path | None = None,
 ) -> list[Built]:
     """Build the named editions (all by default) from one parse of the source.
 
@@ -110,12 +105,15 @@ def build(
     ctx, ast = parse(source)
     if braille_page:
         ctx = dataclasses.replace(ctx, braille_page=braille_page)
+    if voice:
+        from publish.speech import piper_voice
+        ctx = dataclasses.replace(ctx, voice=piper_voice.chosen(voice, ctx.lang))
     headings = facts.of(ast).counts["Header"]
     progress(f"Checked {source} ({headings} heading{'' if headings == 1 else 's'})")
     # Editions that share a pandoc format (the PDF and the large-print PDF, the two braille
     # editions) share its filter run; each writer gets its own copy.
     formatted = {fmt: filterkit.for_format(ast, fmt) for fmt in dict.fromkeys(e.pandoc_format for e in editions)}
-    name = publication_name(ctx.source.path)
+    name = ctx.source.name
     if any(e.print_pages for e in editions):  # the standard PDF's page map first: these editions mark its pages
         typeset = formatted.get(pdf.EDITION.pandoc_format) or filterkit.for_format(ast, pdf.EDITION.pandoc_format)
         ctx = dataclasses.replace(ctx, pages=pdf.measure(filterkit.copy_of(typeset), ctx, name + pdf.EDITION.suffix))
@@ -156,3 +154,20 @@ def expected_text(source: Path) -> Callable[[str], Expected]:
         return made[name]
 
     return expected_for
+
+
+
+def lint_editions(paths: Iterable, source: Path | None, settings: lint.Settings) -> lint.Result:
+    """Lint files as the editions their names say they are (`NAME-large.pdf` is the large-print
+    PDF, which reads wide tables row by row), each against what that edition should say."""
+    expected = expected_text(source) if source else None
+    result = lint.Result()
+    for path in map(Path, paths):
+        fitting = [e for e in EDITIONS.values() if path.name.endswith(e.suffix)]
+        edition = max(fitting, key=lambda e: len(e.suffix)).name if fitting else None
+        wanted = (lambda fmt, name=edition: expected(name or fmt)) if expected else None
+        checked = lint.lint_file(path, dataclasses.replace(settings, expected=wanted))
+        result.findings += checked.findings
+        result.files += 1
+        result.unreadable += not checked.readable
+    return result

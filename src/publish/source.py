@@ -28,6 +28,13 @@ REQUIRED_KEYS = {
 MAX_BYTES = 10 * 1024 * 1024
 
 
+def publication_name(source: Path) -> str:
+    """What a publication's files are called: `letter` for source/letter.md, and `briefing` for
+    source/briefing/index.md, whose images live beside it."""
+    source = Path(source)
+    return source.parent.resolve().name if source.name == "index.md" else source.stem
+
+
 @dataclass
 class Source:
     """The master as read: its text, its front matter and where the body starts."""
@@ -41,6 +48,10 @@ class Source:
     @property
     def folder(self) -> Path:
         return self.path.parent
+
+    @property
+    def name(self) -> str:
+        return publication_name(self.path)
 
     @property
     def lang(self) -> str:

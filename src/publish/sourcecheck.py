@@ -36,8 +36,7 @@ def check(source: Path) -> int:
             message = str(exc)
             print(message if message.startswith("publish:") else f"publish: error: {message}", file=sys.stderr)
             return exc.exit_code
-        settings = lint.Settings(expected=pipeline.expected_text(source), built_from=str(source))
-        result = lint.run([item.path for item in built], settings)
+        result = pipeline.lint_editions([item.path for item in built], source, lint.Settings(built_from=str(source)))
     result.findings = [dataclasses.replace(f, path=f"{source} ({Path(f.path).name})") for f in result.findings]
     print(f"{source}: every edition built and linted against it")
     sys.stdout.write(report.concise(result))

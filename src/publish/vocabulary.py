@@ -10,9 +10,18 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-# BCP 47 language tag: language, optional script, region, variants (RFC 5646, simplified).
+# BCP 47 language tag: language, optional script, region, variants (RFC 5646, simplified). Its
+# language subtag has 2 or 3 letters: BCP 47's grammar also admits 4 to 8 letters, but no such
+# subtag is registered, so a tag that uses one names no language (`english`, `portugue`); HTML,
+# EPUB and Word ask for a valid tag, and the build accepts nothing else in `lang:`.
 LANGUAGE_TAG = re.compile(
     r"[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*")
+# PDF's own grammar: ISO 32000-1 14.9.2 defines a language identifier by RFC 3066, a primary
+# subtag of 1 to 8 letters, then subtags of 1 to 8 letters or digits. What PDF/UA-1 asks.
+PDF_LANGUAGE_TAG = re.compile(r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*")
+
+# Languages written right to left: Typst sets their paragraphs right to left (its own list).
+RIGHT_TO_LEFT = frozenset("ar dv fa he ks pa ps sd ug ur yi".split())
 
 # Link texts that do not say where a link goes (WCAG 2.4.4 asks that the purpose be clear).
 VAGUE_LINK_TEXT = frozenset((
@@ -29,6 +38,15 @@ IMAGE_FILE_NAME = re.compile(r"[\w .()-]+\.(png|jpe?g|gif|bmp|tiff?|svg|emf|wmf|
 
 def is_language_tag(value: str) -> bool:
     return bool(LANGUAGE_TAG.fullmatch(value.strip()))
+
+
+def is_pdf_language_tag(value: str) -> bool:
+    """A PDF language identifier (RFC 3066): every BCP 47 tag is one, and so are `p` and `portugue`."""
+    return bool(PDF_LANGUAGE_TAG.fullmatch(value))
+
+
+def is_right_to_left(tag: str | None) -> bool:
+    return bool(tag) and tag.split("-")[0].lower() in RIGHT_TO_LEFT
 
 
 def is_vague_link_text(text: str) -> bool:

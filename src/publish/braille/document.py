@@ -17,7 +17,7 @@ import panflute as pf
 
 from publish.expected import list_marker
 from publish.braille.layout import Block, Pages, PageSize, page_text, paginate, wrap
-from publish.braille.translate import EMPHASIS, Run, Translator
+from publish.braille.translate import EMPHASIS, Run, Translator, as_read
 
 CONTENTS_FROM = 5  # body pages from which a contents page is worth its paper
 GUIDE_DOT = '"'  # dot 5, repeated between a contents entry and its page number
@@ -38,10 +38,30 @@ def load(ast: dict) -> pf.Doc:
     return pf.load(io.StringIO(json.dumps(ast)))
 
 
-def linear_tables(ast: dict) -> dict:
-    """The document with each table as the braille reads it: row by row, each cell after its header."""
-    doc = load(ast).walk(lambda e, d: pf.Div(*linear_table(e)) if isinstance(e, pf.Table) else None)
-    return doc.to_json()
+def as_brailled(ast: dict, grade: int) -> dict:
+    """The document as the braille reads it, for the linter: each table row by row, each cell
+    after its header; a formula as its source, which the braille spells out; the text as the
+    reader reads it (`as_read`: tick boxes in words, what has no sign left to a note)."""
+    translator = Translator(grade)
+
+    def read(elem: pf.Element, _doc):
+        if isinstance(elem, pf.Table):
+            return pf.Div(*linear_table(elem))
+        if isinstance(elem, pf.Math):
+            return pf.Str(elem.text)
+        if isinstance(elem, (pf.Str, pf.Code, pf.CodeBlock)):
+            lang = next((e.attributes["lang"] for e in ancestry(elem) if "lang" in getattr(e, "attributes", {})), None)
+            elem.text = as_read(elem.text, tuple(translator.tables_for(lang)))
+            return elem
+        return None
+
+    return load(ast).walk(read).to_json()
+
+
+def ancestry(elem: pf.Element):
+    while elem is not None:
+        yield elem
+        elem = elem.parent
 
 
 def cell_inlines(cell: pf.TableCell) -> list[pf.Inline]:
@@ -91,6 +111,7 @@ class Brailler:
         self.notes: list[pf.Note] = []
         self.blank_next = False
         self.print_page: str | None = None  # a print page that begins in the block being brailled
+        self.lang: str | None = None  # the language of the block being brailled, when not the document's
 
     def add(self, block: Block) -> None:
         block.blank_before = block.blank_before or self.blank_next
@@ -130,7 +151,7 @@ class Brailler:
         return out
 
     def braille(self, inlines) -> str:
-        return self.t.runs(self.runs(inlines))
+        return self.t.runs(self.runs(inlines, self.lang))
 
     def block(self, elem: pf.Block, margin: int = 0, lead: str = "") -> None:
         """Braille one block at `margin`; `lead` is a list item's marker, which starts its first line."""
@@ -177,9 +198,11 @@ class Brailler:
             if isinstance(elem, pf.Figure) and elem.caption and elem.caption.content:
                 for child in elem.caption.content:
                     self.block(child, margin)
+            outer, self.lang = self.lang, elem.attributes.get("lang", self.lang)
             for child in elem.content:
                 self.block(child, margin, lead)
                 lead = ""
+            self.lang = outer
 
     def item(self, blocks: list[pf.Block], margin: int, marker: str) -> None:
         if not blocks or not isinstance(blocks[0], (pf.Para, pf.Plain)):

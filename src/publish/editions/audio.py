@@ -1,9 +1,9 @@
 """The spoken edition: a read-aloud EPUB 3 (text and audio in sync) and the audio on its own.
 
 Made offline from the same filtered AST as the other editions, with eSpeak NG in process
-(publish.speech). Besides `NAME-audio.epub` it writes `NAME-audio/`: one MP3 per
-top-level section, tagged (title, track, album = the document's title), and an M3U
-playlist in UTF-8.
+(publish.speech), or a local Piper voice given with `publish build --voice MODEL.onnx`.
+Besides `NAME-audio.epub` it writes `NAME-audio/`: one MP3 per top-level section,
+tagged (title, track, album = the document's title), and an M3U playlist in UTF-8.
 """
 
 from __future__ import annotations
@@ -33,20 +33,26 @@ def playlist(ctx: BuildContext, audio: list[synth.Audio], names: list[str]) -> b
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
+def playlist_suffix(ctx: BuildContext) -> str:
+    """Where the playlist goes, after the publication's name (the download page reads it)."""
+    return f"-audio/{ctx.source.name}.m3u8"
+
+
 def write(ast: dict, ctx: BuildContext) -> dict[str, bytes]:
     words = lexicon(ctx)
     marked, spoken = script.mark(ast, ctx.lang, ctx.title, words)
     book = overlay.Book.open(epub.write(marked, ctx))
     overlay.read_furniture(book, spoken, words)
-    audio = synth.synthesise(spoken)
+    audio = synth.synthesise(spoken, ctx.voice)
     artist = str(ctx.meta.get("publisher") or ", ".join(ctx.authors))
     tagged = [mp3.tagged(a.mp3, a.title, number, len(audio), ctx.title, artist, ctx.lang)
               for number, a in enumerate(audio, 1)]
-    stem = ctx.source.path.stem
+    stem = ctx.source.name
     names = [f"{stem}-{number:02d}.mp3" for number in range(1, len(audio) + 1)]
-    files = {"-audio.epub": overlay.assemble(book, audio, tagged, words, ctx.lang, ctx.timestamp)}
+    files = {"-audio.epub": overlay.assemble(book, audio, tagged, words, ctx.lang, ctx.timestamp,
+                                                   synth.narrator(ctx.voice))}
     files.update((f"-audio/{name}", data) for name, data in zip(names, tagged))
-    files["-audio/" + stem + ".m3u8"] = playlist(ctx, audio, names)
+    files[playlist_suffix(ctx)] = playlist(ctx, audio, names)
     return files
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 import os
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
 from publish.pagemap import PageMap
@@ -59,6 +60,7 @@ class BuildContext:
     typeset_title: str = ""  # the title as pandoc sets it (curly apostrophes), from the parsed document
     braille_page: tuple[int, int] = (40, 25)  # cells by lines of the braille editions' pages
     pages: PageMap | None = None  # where the standard PDF's pages start, for the editions that mark them
+    voice: Path | None = None  # a local Piper voice for the spoken edition (`--voice`); None: eSpeak NG
 
     @property
     def meta(self) -> dict:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import partial
 
 from publish import pagemap
-from publish.braille.document import NOTES_HEADING, brf, linear_tables, print_page
+from publish.braille.document import NOTES_HEADING, as_brailled, brf, print_page
 from publish.braille.layout import PageSize
 from publish.editions.base import BuildContext, Edition, Layout
 
@@ -22,15 +22,14 @@ def write(ast: dict, ctx: BuildContext, grade: int) -> bytes:
 
 # List and note numbers are brailled as text; the notes follow the text under their heading.
 LAYOUT = Layout(list_numbers=True, note_markers=True, notes="end", note_numbers=True)
-BRAILLE = dict(pandoc_format="brf", layout=LAYOUT, added_text=lambda ctx: (NOTES_HEADING,), reads_as=linear_tables,
-               print_pages=True)
+BRAILLE = dict(pandoc_format="brf", layout=LAYOUT, added_text=lambda ctx: (NOTES_HEADING,), print_pages=True)
 
 EDITIONS = (
     Edition(name="brf", label="Braille, UEB grade 2 (BRF)", suffix=".brf",
             audience="braille readers: Unified English Braille grade 2 (contracted), for embossers and braille "
                      "notetakers",
-            write=partial(write, grade=2), **BRAILLE),
+            write=partial(write, grade=2), reads_as=partial(as_brailled, grade=2), **BRAILLE),
     Edition(name="brf-g1", label="Braille, UEB grade 1 (BRF)", suffix="-g1.brf",
             audience="braille readers who prefer uncontracted braille, and learners: Unified English Braille grade 1",
-            write=partial(write, grade=1), **BRAILLE),
+            write=partial(write, grade=1), reads_as=partial(as_brailled, grade=1), **BRAILLE),
 )

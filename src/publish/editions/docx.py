@@ -52,7 +52,7 @@ class Print:
 
     body: float = 12  # points; every style is at least this
     italic: bool = True  # False: italic and underlining (links apart) become bold, text is left-aligned
-    full_size_marks: bool = False  # note marks set large enough to stay about the body size as superscript
+    full_size_marks: bool = False  # note marks, superscripts and subscripts shown at about the body size
     category: str = ""  # the Category property: "Large print" tells the linter to check for it (DOCX421, DOCX422)
 
     def heading(self, level: int) -> float:
@@ -303,15 +303,32 @@ def upright(root) -> None:
             jc.getparent().remove(jc)
 
 
-def rewrite_runs(data: bytes) -> bytes:
-    """`upright` on every part that holds text: body, notes, headers and footers."""
+def full_size_shifts(root, body: float) -> None:
+    """Large print: a superscript or subscript run (m², CO₂) keeps the body size and is raised or
+    lowered instead, as Word and LibreOffice shrink a `w:vertAlign` run to about two thirds."""
+    w = f"{{{W}}}"
+    for shift in list(root.iter(f"{w}vertAlign")):
+        rpr = shift.getparent()
+        if rpr.tag != f"{w}rPr" or shift.get(f"{w}val") not in ("superscript", "subscript"):
+            continue
+        half_points = round(body * (2 / 3 if shift.get(f"{w}val") == "superscript" else -1 / 3))
+        rpr.remove(shift)
+        set_property(rpr, "position", str(half_points))
+
+
+def rewrite_runs(data: bytes, type_: Print) -> bytes:
+    """`upright` (no italic) and `full_size_shifts` (full-size marks), as `type_` asks, on every part
+    that holds text: body, notes, headers and footers."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             member = source.read(info)
             if RUN_PARTS.fullmatch(info.filename):
                 root = etree.fromstring(member, etree.XMLParser(resolve_entities=False, no_network=True))
-                upright(root)
+                if not type_.italic:
+                    upright(root)
+                if type_.full_size_marks:
+                    full_size_shifts(root, type_.body)
                 member = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
             target.writestr(info, member)
     return out.getvalue()
@@ -343,7 +360,7 @@ def writer(type_: Print):
         describe_images(document)
         out = io.BytesIO()
         document.save(out)
-        data = out.getvalue() if type_.italic else rewrite_runs(out.getvalue())
+        data = out.getvalue() if type_.italic and not type_.full_size_marks else rewrite_runs(out.getvalue(), type_)
         return zipfiles.normalise(data, ctx.timestamp)
 
     return write

@@ -23,13 +23,11 @@ from publish.errors import BuildError
 TEMPLATE = Template((Path(__file__).parent.parent / "templates" / "clear-print.typ").read_text())
 MISSING_GLYPHS = re.compile(r'the text `?"(.+?)"`? could not be displayed with font')
 DESCRIPTION_BLOCK = re.compile(r"(?m)^(/ .*: )#block\[$")  # how pandoc's Typst writer opens a term's description
-# how it opens a block in another language (`::: {lang=ar}`): as wide as its text, so a
-# right-to-left paragraph would sit on the left; the full measure lets it start on the right
-LANGUAGE_BLOCK = re.compile(r"(?m)^#block\[(?=\n#set text\(lang: )")
 LONG_TOKEN = 20  # characters: a word longer than this may not fit a table cell, so it may break
 WORD = re.compile(r"[^\W\d_]+")
 # where an address or a name can also break (Unicode line breaking already allows it after / and -)
-SEPARATORS = re.compile(r"(?<=[._?&=#@:+~])(?=.)")
+SEPARATORS = re.compile(r"(?<=[._?&=#@:+~/])(?=[^\W_])")  # before a letter or digit: never before a space
+SLASH = re.compile(r"(?<=/)(?=[^\W_])")  # a line may end after a slash inside a word, as Unicode allows
 
 
 @dataclass(frozen=True)
@@ -96,19 +94,37 @@ def breakable(token: str) -> dict:
     return {"t": "Str", "c": SEPARATORS.sub("\u200b", token)}
 
 
+def size_by_content(table: dict) -> None:
+    """Equal column widths are what pandoc gives a pipe table whose dashes are alike, not a
+    choice: such a table's columns are left to the template to size by their content."""
+    specs = table["c"][2]
+    if len({json.dumps(width) for _align, width in specs}) == 1:
+        for spec in specs:
+            spec[1] = {"t": "ColWidthDefault"}
+
+
 def prepare(ast: dict) -> None:
     """Changes to the filtered AST that only the print layout needs.
 
-    Long tokens get places to break, so they wrap in narrow cells instead of running off.
+    Long tokens get places to break, so they wrap in narrow cells instead of running off; an
+    address breaks after a slash only at a zero-width space the text carries (the reading order
+    joins a line that ends in one to the next); tables without chosen widths are sized by content.
     """
     stack = [ast["blocks"]]
     while stack:
         node = stack.pop()
         items = enumerate(node) if isinstance(node, list) else node.items() if isinstance(node, dict) else ()
         for key, item in items:
-            if isinstance(item, dict) and item.get("t") == "Str" and len(item["c"]) > LONG_TOKEN:
+            kind = item.get("t") if isinstance(item, dict) else None
+            if kind == "Str" and len(item["c"]) > LONG_TOKEN:
                 node[key] = breakable(item["c"])
+            elif kind == "Str":
+                item["c"] = SLASH.sub("\u200b", item["c"])
+            elif kind == "Code":
+                item["c"][1] = SLASH.sub("\u200b", item["c"][1])
             elif isinstance(item, (list, dict)):
+                if kind == "Table":
+                    size_by_content(item)
                 stack.append(item)
 
 
@@ -131,7 +147,8 @@ def markup(ast: dict, ctx: BuildContext, look: Look) -> str:
     """The whole Typst document: the template, then pandoc's Typst body."""
     prepare(ast)
     body = pandoc.write(ast, "typst", ["--wrap=none"]).decode("utf-8")
-    body = LANGUAGE_BLOCK.sub("#block(width: 100%)[", DESCRIPTION_BLOCK.sub(r"\1#term-description[", body))
+    body = DESCRIPTION_BLOCK.sub(r"\1#term-description[", body)
+    body = body.replace("#table(\n    columns: ", "#fit-table(\n    columns: ")
     return preamble(ctx, look) + body
 
 

@@ -3,8 +3,12 @@
 `[bonjour]{lang=fr}` lets a screen reader switch voice for one phrase; a wrong tag
 (`fr_FR`, `french`) makes it read the phrase with the wrong voice or not switch.
 pandoc 3.9's Typst writer drops the language of a span, so for Typst the phrase is
-wrapped in `#text(lang: ...)`, which Typst writes as the span's /Lang in the PDF.
-Editions: all (the Typst rewrite only for the PDF). Metadata: none.
+wrapped in `#text(lang: ...)`, which Typst writes as the span's /Lang in the PDF. A block
+in another language (`::: {lang=cy}`) it opens with `#set text(lang: "cy"); ` on the line
+of the block's first heading, whose `===` is then no longer at the start of a line and
+is printed as text; so for Typst the block is opened here, the setting on a line of its
+own, and as wide as the measure, so that a right-to-left paragraph starts on the right.
+Editions: all (the Typst rewrites only for the PDF). Metadata: none.
 """
 
 import json
@@ -20,12 +24,24 @@ FORMATS = ("typst",)
 pf.elements.RAW_FORMATS.add("typst")
 
 
-def typst_language(span: pf.Span, tag: str) -> list[pf.Inline]:
+def typst_text(tag: str) -> str:
+    """Typst's text settings for a language tag."""
     language, _, rest = tag.partition("-")
     region = next((part for part in rest.split("-") if len(part) == 2 and part.isalpha()), None)
     # region: none, or Typst keeps the document's region (French would become fr-GB)
-    args = f"lang: {json.dumps(language.lower())}, region: {json.dumps(region.upper()) if region else 'none'}"
-    return [pf.RawInline(f"#text({args})[", format="typst"), *span.content, pf.RawInline("]", format="typst")]
+    return f"lang: {json.dumps(language.lower())}, region: {json.dumps(region.upper()) if region else 'none'}"
+
+
+def typst_language(elem: pf.Span | pf.Div, tag: str):
+    """The phrase in `#text(...)[...]`; the block's content in a full-measure block that sets the
+    language (the Div stays, without its `lang`, for its identifier)."""
+    if isinstance(elem, pf.Span):
+        return [pf.RawInline(f"#text({typst_text(tag)})[", format="typst"), *elem.content,
+                pf.RawInline("]", format="typst")]
+    del elem.attributes["lang"]
+    opening = f"#block(width: 100%)[\n#set text({typst_text(tag)})"
+    elem.content = [pf.RawBlock(opening, format="typst"), *elem.content, pf.RawBlock("]", format="typst")]
+    return elem
 
 
 def check_language(elem: pf.Element, doc: pf.Doc):
@@ -36,7 +52,7 @@ def check_language(elem: pf.Element, doc: pf.Doc):
         raise problem(f"`lang={tag}` is not a BCP 47 language tag",
                       f"use a tag such as `fr`, `cy` or `{tag.replace('_', '-')}`" if "_" in tag
                       else "use a tag such as `fr`, `cy` or `de-AT`", needle=f"lang={tag}")
-    if doc.format == "typst" and isinstance(elem, pf.Span):
+    if doc.format == "typst":
         return typst_language(elem, tag)
     return None
 

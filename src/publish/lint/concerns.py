@@ -92,10 +92,12 @@ def vague_links(links: Iterable[Labelled]) -> Iterator[Hit]:
             yield Hit(f"link text {quoted(link.label)} does not say where the link goes", link.where)
 
 
-def invalid_language_tags(tags: Iterable[Labelled], empty_allowed: bool = True) -> Iterator[Hit]:
-    """`empty_allowed`: an empty tag means "unknown" in HTML and Word, but is no language at all in a PDF."""
+def invalid_language_tags(tags: Iterable[Labelled], empty_allowed: bool = True,
+                          valid: Callable[[str], bool] = is_language_tag) -> Iterator[Hit]:
+    """`empty_allowed`: an empty tag means "unknown" in HTML and Word, but is no language at all in a PDF.
+    `valid`: the format's own grammar (BCP 47, or RFC 3066 for a PDF)."""
     for tag in tags:
-        if (tag.label.strip() or not empty_allowed) and not is_language_tag(tag.label):
+        if (tag.label.strip() or not empty_allowed) and not valid(tag.label):
             yield Hit(f"{tag.what} `{tag.label}` is not a BCP 47 language tag such as en-GB", tag.where)
 
 

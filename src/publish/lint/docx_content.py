@@ -232,6 +232,14 @@ def table_without_header_row(doc: DocxDocument):
     option off (`w:tblLook`), and a first row not set apart in bold from the next. A
     table that says nothing of its look is taken as a data table.
 
+    Why these are left alone: WCAG 1.3.1 asks that relationships a reader sees be
+    programmatically determinable, and its failure F91 is headers shown but not marked.
+    A table of one row or one column relates no cell to a header across it; a table
+    with no header look and a plain first row shows no header to mark (a signature
+    block, or a pandoc table written without a header, as in pandoc's own
+    `golden_tables` and `table_one_row` test files). A first row that looks like
+    headers (the header look, or bold over plain rows) and is not marked still fails.
+
     ## Why is this bad?
     Screen readers name each cell by its column header only when the table says
     which row holds the headers; otherwise a cell is read as a bare number.

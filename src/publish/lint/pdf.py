@@ -17,6 +17,7 @@ from publish.lint.concerns import INVALID_LANGUAGE_TAG, Labelled
 from publish.lint.pdf_document import PdfDocument, count, dictionary, safely, text
 from publish.lint.rule import Hit, Severity, rule
 from publish.lint.safe import Unreadable, parse_xml
+from publish.vocabulary import is_language_tag, is_pdf_language_tag
 
 
 
@@ -217,17 +218,26 @@ def missing_pdfua_identifier(doc: PdfDocument):
 
 
 @INVALID_LANGUAGE_TAG.rule("PDF", fix_file="Correct the language (/Lang) to a BCP 47 tag such as en-GB",
-                          refs=("ISO 14289-1 7.2", "veraPDF 7.2-29", "Matterhorn 11-006"))
+                          summary="Language tags must follow the PDF grammar (RFC 3066, as ISO 32000-1 14.9.2 "
+                                  "defines it), and should name a known language",
+                          refs=("ISO 14289-1 7.2", "ISO 32000-1 14.9.2", "RFC 3066", "veraPDF 7.2-29",
+                                "Matterhorn 11-006"))
 @safely
 def invalid_language_tag(doc: PdfDocument):
     """## What it does
-    Checks every `/Lang` (document, structure elements, marked content) against BCP 47:
-    a language subtag, then optional script, region and variants (`en-GB`, `cy`). An
-    empty `/Lang` names no language and fails too.
+    Checks every `/Lang` (document, structure elements, marked content) against the
+    grammar PDF itself gives: ISO 32000-1 14.9.2 defines a language identifier by
+    RFC 3066, a primary subtag of 1 to 8 letters, then subtags of 1 to 8 letters or
+    digits. A tag outside it (`en_GB`, `1en`, `portugues`, an empty `/Lang`) fails
+    PDF/UA-1 and is an error. A tag inside it that BCP 47 would not accept as naming a
+    language (`p`, `portugue`: no registered language subtag has 1 or 4 to 8 letters)
+    conforms, so it is only a warning. HTML, EPUB and Word ask for a valid BCP 47 tag
+    instead, and their rules hold them to it.
 
     ## Why is this bad?
     A screen reader cannot pick a voice for a language it cannot recognise, and
-    reads the text with the wrong pronunciation.
+    reads the text with the wrong pronunciation: a tag that breaks the grammar is
+    unusable, one that names no language leaves the reader's own default voice.
 
     ## Example
     ```markdown
@@ -235,14 +245,18 @@ def invalid_language_tag(doc: PdfDocument):
     lang: english
     ---
     ```
-    uses a language name, not a tag (`en`).
+    uses a language name, not a tag (`en`): the PDF conforms, but no reader knows it.
     """
     tags = [Labelled(text(doc.root.get("/Lang")) or "", None, "the document's language")] if "/Lang" in doc.root else []
     tags += [Labelled(element.lang, element.where, f"the {element.type}'s language")
              for element in doc.structure.elements if element.lang is not None]
     tags += [Labelled(lang, f"page {page.number}", "the language of marked text")
              for page in doc.content for lang in dict.fromkeys(page.mc_langs)]
-    return INVALID_LANGUAGE_TAG.check(tags, empty_allowed=False)
+    yield from INVALID_LANGUAGE_TAG.check(tags, empty_allowed=False, valid=is_pdf_language_tag)
+    for tag in tags:
+        if is_pdf_language_tag(tag.label) and not is_language_tag(tag.label):
+            yield Hit(f"{tag.what} `{tag.label}` names no known language, so a screen reader keeps its own "
+                      f"voice: use a BCP 47 tag such as en-GB", tag.where, severity=Severity.WARNING)
 
 
 @rule("PDF006", "restricted-document", Severity.ERROR,

@@ -22,15 +22,18 @@ from publish.lint.pdf_cmap import MAX_RANGE, lookup, read, unicode_map
 from publish.lint.pdf_font_program import Program, embedded
 from publish.lint.rule import Hit, safety_net
 from publish.lint.safe import Unreadable
-from publish.vocabulary import is_language_tag
+from publish.vocabulary import is_pdf_language_tag
 
 STANDARD_TYPES = frozenset(
     "Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private P H H1 H2 H3 H4 H5 H6 "
     "L LI Lbl LBody Table TR TH TD THead TBody TFoot Span Quote Note Reference BibEntry Code Link Annot "
     "Ruby RB RT RP Warichu WT WP Figure Formula Form".split())
+FORMULA = frozenset(["Formula"])
+HEADINGS = frozenset("H H1 H2 H3 H4 H5 H6".split())
 PAINT_OPS = frozenset(["S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "sh"])
 TEXT_OPS = frozenset(["Tj", "TJ", "'", '"'])
 MAX_FORM_DEPTH = 12
+ASCENT_MAX, DESCENT_MAX = 1000, 500  # thousandths of an em a string reaches above and below its baseline
 IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
@@ -147,12 +150,16 @@ class TextRun:
     baseline: float  # y where the string starts on its baseline, to tell lines apart
     element: Element | None = None  # the structure element it is tagged in
 
-    @property
-    def in_formula(self) -> bool:
+    def within(self, kinds: frozenset) -> bool:
+        """Whether it is tagged inside an element of one of these standard types."""
         element = self.element
-        while element is not None and element.std != "Formula":
+        while element is not None and element.std not in kinds:
             element = element.parent
         return element is not None
+
+    @property
+    def in_formula(self) -> bool:
+        return self.within(FORMULA)
 
     @property
     def text(self) -> str:
@@ -244,7 +251,7 @@ def number(value, default: float) -> float:
 def font_metrics(font) -> FontMetrics:
     """Widths from /W and /DW (composite fonts) or /FirstChar and /Widths (simple ones); Type 3
     glyph space is scaled by its FontMatrix. Missing or damaged entries fall back to 1 em wide,
-    0.8 em up and 0.2 em down."""
+    0.8 em up and 0.2 em down; extents are kept within 1 em up and half an em down."""
     kids = font.get("/DescendantFonts")
     owner = kids[0] if isinstance(kids, pikepdf.Array) and len(kids) and isinstance(kids[0], pikepdf.Dictionary) \
         else font
@@ -264,10 +271,14 @@ def font_metrics(font) -> FontMetrics:
     name = text(font.get("/BaseFont")) or ""
     italic = (isinstance(flags, int) and bool(flags & 64)) or number(desc.get("/ItalicAngle"), 0) != 0 \
         or bool(re.search(r"Italic|Oblique", name))
-    ascent = number(desc.get("/Ascent"), 800) or 800
-    descent = number(desc.get("/Descent"), -200)
-    return FontMetrics({c: w * scale for c, w in raw.items()}, default * scale, abs(ascent) * 0.001,
-                       -abs(descent) * 0.001, italic)
+    # The descriptor's extents are the font's tallest glyphs': a mathematics font's reach
+    # several ems (room for stretched brackets and big operators) and would make every glyph,
+    # a fraction's digits too, that tall. Letters and digits are drawn within the em square,
+    # so a string is placed at most 1 em above its baseline and half an em below.
+    ascent = min(abs(number(desc.get("/Ascent"), 800) or 800), ASCENT_MAX)
+    descent = min(abs(number(desc.get("/Descent"), -200)), DESCENT_MAX)
+    return FontMetrics({c: w * scale for c, w in raw.items()}, default * scale, ascent * 0.001,
+                       -descent * 0.001, italic)
 
 
 class PdfDocument:
@@ -297,7 +308,7 @@ class PdfDocument:
     @cached_property
     def catalog_lang(self) -> str | None:
         lang = text(self.root.get("/Lang"))
-        return lang if lang and is_language_tag(lang) else None
+        return lang if lang and is_pdf_language_tag(lang) else None
 
     def note(self, what: str, location: str | None = None) -> None:
         self.problems.append((what, location))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from publish.lint.pdf_document import PdfDocument, TextRun, count, safely
+from publish.lint.pdf_document import HEADINGS, PdfDocument, TextRun, count, safely
 from publish.lint.rule import Hit, Severity, capped, rule
 from publish.vocabulary import CLEAR_PRINT_PT, LARGE_PRINT_PT
 
@@ -16,12 +16,20 @@ EDGE = 1.0  # pt a string may pass the crop box's edge (antialiasing, rounding)
 
 
 def running_size(doc: PdfDocument) -> float:
-    """The size most of the text is set in (by width of text), 0 when there is none."""
-    widths = Counter()
+    """The size most of the body text is set in (by width of text), 0 when there is none.
+
+    Headings and artifacts (running heads, page numbers) are left out when there is other
+    text: a clear-print page with one large heading over a short paragraph is not large
+    print. A file without tags has only its sizes to go by."""
+    widths, body = Counter(), Counter()
     for page in doc.content:
         for run in page.runs:
-            widths[round(run.size, 1)] += run.width
-    return widths.most_common(1)[0][0] if widths else 0.0
+            size = round(run.size, 1)
+            widths[size] += run.width
+            if not run.artifact and not run.within(HEADINGS):
+                body[size] += run.width
+    chosen = body or widths
+    return chosen.most_common(1)[0][0] if chosen else 0.0
 
 
 def described(run: TextRun) -> str:
@@ -43,8 +51,9 @@ def drawn_twice(a: TextRun, b: TextRun) -> bool:
 def overprints(runs: list[TextRun]):
     """Pairs of strings whose boxes cover each other by more than OVERPRINT, by a sweep in y.
 
-    Strings with no width (combining marks drawn on their own) cover nothing."""
-    placed = sorted((r for r in runs if r.width > 0.01 and r.y1 > r.y0), key=lambda r: r.y0)
+    Strings with no width (combining marks drawn on their own) or only spaces (which print
+    nothing: Typst may set one over a number in a right-to-left line) cover nothing."""
+    placed = sorted((r for r in runs if r.width > 0.01 and r.y1 > r.y0 and r.text.strip()), key=lambda r: r.y0)
     active: list[TextRun] = []
     for run in placed:
         active = [a for a in active if a.y1 > run.y0]
@@ -135,9 +144,10 @@ def text_too_small(doc: PdfDocument):
 @safely
 def italic_in_large_print(doc: PdfDocument):
     """## What it does
-    When the PDF is large print, its running text (the size most of its text is set
-    in) 16 pt or more, reports each page with text in an italic font (the font
-    descriptor's italic flag or angle, or a name with Italic or Oblique).
+    When the PDF is large print, its running text (the size most of its body text is
+    set in, headings and artifacts left out) 16 pt or more, reports each page with
+    text in an italic font (the font descriptor's italic flag or angle, or a name with
+    Italic or Oblique).
 
     ## Why is this bad?
     Slanted letters are harder to make out for partially sighted readers; large-print

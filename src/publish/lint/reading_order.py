@@ -3,17 +3,26 @@
 PDF: structure-tree order; EPUB: spine, then document order; DOCX: body order; HTML:
 the main content; plain text: as written. Each extractor gives (text, where) chunks
 that join into the text; publish.lint.compare splits them into words.
+
+A PDF draws right-to-left text in visual order, left to right on the page (Typst writes
+no /ActualText or /ReversedChars for it), so a line with right-to-left letters is put back
+into logical order with the Unicode bidirectional algorithm (python-bidi), as a reader's
+text extraction does, its paragraph direction taken from the element's language.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
 
 import pikepdf
+from bidi import get_display
 
 from publish.lint.compare import Word, words
 from publish.lint.pdf_document import PdfDocument, text as pdf_text
 from publish.lint.pdf_cmap import lookup, read, unicode_map
+from publish.vocabulary import is_right_to_left
 from publish.xml import NS
 
 NOTE_MARKER = re.compile(r"\[(\d+)\]")  # pandoc's plain-text note reference
@@ -22,6 +31,9 @@ INLINE_PDF = frozenset("Span Quote Note Reference BibEntry Code Link Annot Ruby 
 INLINE_HTML = frozenset("a abbr b bdi bdo cite code data dfn em i kbd mark q s samp small span strong sub sup "
                         "time u var".split())
 SKIPPED_HTML = frozenset("head script style template nav math".split())
+# a line ending in a zero-width space or a soft hyphen breaks where the writer marked a break
+# without a space, inside an address or a word: the next line continues it
+IN_WORD_BREAKS = ("\u200b", "\u00ad")
 NAVIGATION = ("doc-backlink",)  # a note's link back to its reference: a way to move, not the text
 
 
@@ -112,17 +124,37 @@ def multiply(m, n):
     return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
 
 
+@dataclass(frozen=True)
+class Piece:
+    """A string as drawn: the text of each glyph (a ligature's, or a letter's with its marks, is
+    several characters, in logical order), where it starts and its baseline and size."""
+
+    glyphs: tuple[str, ...]
+    x: float
+    y: float
+    height: float
+
+    @property
+    def text(self) -> str:
+        return "".join(self.glyphs)
+
+
 class PageText:
-    """One page's text per marked-content id, with each piece's baseline to tell lines apart."""
+    """One page's text per marked-content id, with each piece's baseline to tell lines apart.
+
+    A marked-content span with `/ActualText` (how Typst writes a glyph whose font map says
+    other text, a zero-width space merged into the letter before it) reads as that text, once.
+    """
 
     def __init__(self):
-        self.pieces: dict[int, list[tuple[str, float, float]]] = {}  # mcid -> (text, y, font size)
+        self.pieces: dict[int, list[Piece]] = {}  # mcid -> pieces, in the order drawn
 
     def read(self, page) -> PageText:
         resources = page.obj.get("/Resources")
         fonts = resources.get("/Font") if isinstance(resources, pikepdf.Dictionary) else None
         ctm, saved, tm, tlm, leading = (1, 0, 0, 1, 0, 0), [], (1, 0, 0, 1, 0, 0), (1, 0, 0, 1, 0, 0), 0.0
         font, size, marks = None, 0.0, []
+        stand_ins: list[list | None] = []  # per open marked content: [its ActualText, shown yet] or None
         for instruction in pikepdf.parse_content_stream(page):
             if isinstance(instruction, pikepdf.ContentStreamInlineImage):
                 continue
@@ -150,21 +182,37 @@ class PageText:
                 props = operands[1] if op == "BDC" and len(operands) > 1 else None
                 mcid = props.get("/MCID") if isinstance(props, pikepdf.Dictionary) else None
                 marks.append(mcid if isinstance(mcid, int) else (marks[-1] if marks else None))
+                actual = pdf_text(props.get("/ActualText")) if isinstance(props, pikepdf.Dictionary) else None
+                stand_ins.append(None if actual is None else [actual, False])
             elif op == "EMC" and marks:
                 marks.pop()
+                stand_ins.pop()
             if op in ("Tj", "TJ", "'", '"') and marks and marks[-1] is not None and operands:
                 place = multiply(tm, ctm)
                 height = abs(size * place[3]) or 1.0
-                self.pieces.setdefault(marks[-1], []).append((decode(font, operands[-1]), place[5], height))
+                # text inside marked content with an ActualText (Typst's, for a glyph whose usual text
+                # is another) is read as that text, once, where the first of its strings is drawn
+                stand_in = next((s for s in stand_ins if s is not None), None)
+                glyphs = decode(font, operands[-1]) if stand_in is None else () if stand_in[1] else (stand_in[0],)
+                if stand_in is not None:
+                    stand_in[1] = True
+                if glyphs:
+                    self.pieces.setdefault(marks[-1], []).append(Piece(glyphs, place[4], place[5], height))
         return self
 
 
-def decode(font, operand) -> str:
-    """Text shown by Tj/TJ through the font's ToUnicode map (one or two bytes a code)."""
+def unseen_left_out(text: str) -> str:
+    """Text without its format characters (a zero-width space, a direction mark), which Typst keeps
+    in an ActualText though no glyph shows them and no reader says them."""
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
+
+
+def decode(font, operand) -> tuple[str, ...]:
+    """Each glyph's text shown by Tj/TJ through the font's ToUnicode map (one or two bytes a code)."""
     strings = [operand] if isinstance(operand, pikepdf.String) else [
         s for s in (operand if isinstance(operand, pikepdf.Array) else ()) if isinstance(s, pikepdf.String)]
     if not isinstance(font, pikepdf.Dictionary):
-        return ""
+        return ()
     width = 2 if font.get("/Subtype") == "/Type0" else 1
     cmap = font.get("/ToUnicode")
     mapping = unicode_map(read(cmap)) if isinstance(cmap, pikepdf.Stream) else None
@@ -175,7 +223,7 @@ def decode(font, operand) -> str:
             code = int.from_bytes(data[at:at + width], "big")
             mapped = lookup(mapping, code) if mapping else None
             out.append(mapped.decode("utf-16-be", "replace") if mapped else chr(code) if width == 1 else "")
-    return "".join(out)
+    return tuple(out)
 
 
 def block_of(element):
@@ -186,11 +234,14 @@ def block_of(element):
 
 def pdf_chunks(doc: PdfDocument) -> list[tuple[str, str]]:
     """Structure-tree order: each marked-content sequence's text, with a space where the line or
-    the block changes, and none after a hyphen that ends a line inside a word."""
+    the block changes, and none after a hyphen that ends a line inside a word or after a line
+    that ends in a character saying the break is inside a word (`IN_WORD_BREAKS`)."""
     pages = {}
     for number, page in enumerate(doc.pdf.pages, start=1):
         pages[page.obj.objgen] = (number, PageText().read(page))
     chunks, previous, replaced = [], None, set()  # previous: (block, y, last text)
+    line: list[Piece] = []  # the pieces of the line being read
+    line_lang, where = None, None
     for (key, mcid), element in doc.structure.mcids.items():
         lineage = list(ancestry(element))
         if key not in pages or any(e.std == "Formula" for e in lineage):
@@ -198,22 +249,58 @@ def pdf_chunks(doc: PdfDocument) -> list[tuple[str, str]]:
         number, page = pages[key]
         stand_in = next((e for e in reversed(lineage) if pdf_text(e.get("/ActualText")) is not None), None)
         if stand_in is not None:  # the element's ActualText replaces the text it contains
+            chunks += line_chunks(line, line_lang, where)
+            line = []
             if stand_in not in replaced:
                 replaced.add(stand_in)
                 chunks.append((f" {pdf_text(stand_in.get('/ActualText'))} ", f"page {number}"))
             previous = None
             continue
         block = block_of(element)
-        for text, y, height in page.pieces.get(mcid, ()):
+        for piece in page.pieces.get(mcid, ()):
             if previous is not None:
                 same_block = previous[0] is block
-                new_line = abs(y - previous[1]) > height / 2
-                hyphen_break = same_block and new_line and re.search(r"\w-$", previous[2]) and text[:1].isalpha()
-                if (not same_block or new_line) and not hyphen_break:
-                    chunks.append((" ", f"page {number}"))
-            chunks.append((text, f"page {number}"))
-            previous = (block, y, text)
-    return chunks
+                new_line = abs(piece.y - previous[1]) > piece.height / 2
+                hyphen_break = same_block and new_line and re.search(r"\w-$", previous[2]) and piece.text[:1].isalpha()
+                marked_break = same_block and new_line and previous[2].endswith(IN_WORD_BREAKS)
+                if not same_block or new_line:
+                    chunks += line_chunks(line, line_lang, where)
+                    line = []
+                    if not (hyphen_break or marked_break):
+                        chunks.append((" ", f"page {number}"))
+            if not line:
+                line_lang, where = element.inherited_lang, f"page {number}"
+            line.append(piece)
+            previous = (block, piece.y, piece.text)
+    return chunks + line_chunks(line, line_lang, where)
+
+
+def right_to_left(text: str) -> bool:
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
+
+
+def drawn_over(at: int, line: list[Piece]) -> bool:
+    """A single glyph drawn where another piece of the line starts with the same text is that text
+    drawn twice, read once: Typst draws a mark raised over its letter on its own, both glyphs
+    standing for the letter with its mark (and a fake bold draws a glyph twice)."""
+    piece = line[at]
+    return len(piece.glyphs) == 1 and any(
+        other.glyphs[:1] == piece.glyphs and abs(other.x - piece.x) < 0.1 * piece.height
+        and (len(other.glyphs) > 1 or n < at) for n, other in enumerate(line) if n != at)
+
+
+def line_chunks(line: list[Piece], lang: str | None, where: str | None) -> list[tuple[str, str]]:
+    """A line's text: as drawn, or, when it has right-to-left letters, in logical order. The
+    algorithm reorders characters, and would turn a right-to-left glyph's several characters
+    round, so each is turned round first; the paragraph runs right to left in a right-to-left
+    language (as Typst set it), else left to right. Format characters are left out: no glyph
+    shows them and no reader says them (a line ending in one was read as a break inside a word)."""
+    line = [piece for at, piece in enumerate(line) if not drawn_over(at, line)]
+    if not any(right_to_left(piece.text) for piece in line):
+        return [(unseen_left_out(piece.text), where) for piece in line]
+    visual = "".join(glyph[::-1] if right_to_left(glyph) else glyph
+                     for piece in sorted(line, key=lambda p: p.x) for glyph in piece.glyphs)
+    return [(unseen_left_out(get_display(visual, base_dir="R" if is_right_to_left(lang) else "L")), where)]
 
 
 def ancestry(element):

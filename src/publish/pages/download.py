@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from publish import report
+from publish.pages import listen
 from publish.pages.html import another_format, document_date, in_lang, language_text, page, size_text
 from publish.lint import Severity
 from publish.pages.site import EditionFile, Site
@@ -54,6 +55,7 @@ def index_page(site: Site) -> bytes:
         f"<p>The same text comes in {len(site.editions)} formats. Choose the one that suits how you read. "
         "Each download shows its size and a checksum you can use to check the file arrived whole.</p>",
         '<ul class="editions" role="list">', *(edition_item(site, e) for e in site.editions), "</ul>",
+        *listen.section(site),
         '<h2 id="accessibility">Accessibility</h2>',
         '<p>Read the <a href="accessibility.html">accessibility statement and check report</a>: what was '
         "checked in each format, what was found, and what still needs a person to check. The results are also "

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from publish import facts, lint, pipeline
+from publish.source import publication_name
 from publish.editions import EDITIONS, BuildContext, Edition
 from publish.errors import BuildError
 from publish.lint import RULES, Finding, Severity
@@ -83,7 +84,7 @@ def collect(source: Path, out_dir: Path, braille_page: tuple[int, int] | None = 
     ctx, ast = pipeline.parse(source)
     expected = pipeline.expected_text(source)
     settings = lint.Settings(built_from=str(source), braille_page=braille_page)
-    name = pipeline.publication_name(source)
+    name = publication_name(source)
     paths = [(edition, out_dir / (name + edition.suffix)) for edition in EDITIONS.values()]
     found = [check(path, edition, replace(settings, expected=lambda _fmt, name=edition.name: expected(name),
                                           min_text_size=edition.min_text_size))

@@ -34,7 +34,7 @@ HIGHLIGHT_CSS = f"""
 @media (forced-colors: active) {{ .{ACTIVE_CLASS} {{ background-color: Highlight; color: HighlightText; }} }}
 """
 READING_BLOCKS = frozenset("h1 h2 h3 h4 h5 h6 p li dt dd th td caption figcaption pre".split())
-SUMMARY = ("This read-aloud edition adds synchronised audio: a synthetic voice (eSpeak NG) reads every sentence, "
+SUMMARY = ("This read-aloud edition adds synchronised audio: {narrator} reads every sentence, "
            "and the sentence being read is highlighted.")
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
@@ -153,11 +153,11 @@ def add_meta(book: Book, prop: str, value: str, refines: str | None = None) -> N
     meta.text = value
 
 
-def say_it_is_audible(book: Book) -> None:
+def say_it_is_audible(book: Book, narrator: str) -> None:
     """Accessibility metadata: the book can be heard, alone or with its text, in sync."""
     metadata = book.opf.find("opf:metadata", NS)
     for meta in metadata.iterfind("opf:meta[@property='schema:accessibilitySummary']", NS):
-        meta.text = f"{meta.text} {SUMMARY}"
+        meta.text = f"{meta.text} {SUMMARY.format(narrator=narrator)}"
     for prop, value in (("schema:accessMode", "auditory"), ("schema:accessModeSufficient", "auditory"),
                         ("schema:accessibilityFeature", "synchronizedAudioText")):
         add_meta(book, prop, value)
@@ -170,7 +170,7 @@ def link_lexicon(root, href: str, lang: str) -> None:
 
 
 def assemble(book: Book, audio: list[Audio], mp3s: list[bytes], lexicon: dict[str, str], lang: str,
-             timestamp: int) -> bytes:
+             timestamp: int, narrator: str) -> bytes:
     """The read-aloud EPUB from the opened pandoc EPUB, the spoken tracks and their tagged MP3s."""
     audio_names = [f"EPUB/audio/{number:02d}.mp3" for number in range(1, len(audio) + 1)]
     for number, (name, data) in enumerate(zip(audio_names, mp3s), 1):
@@ -196,7 +196,7 @@ def assemble(book: Book, audio: list[Audio], mp3s: list[bytes], lexicon: dict[st
         total += length
     add_meta(book, "media:duration", clock(total))
     add_meta(book, "media:active-class", ACTIVE_CLASS)
-    say_it_is_audible(book)
+    say_it_is_audible(book, narrator)
     for name in [n for n in book.members if n.endswith(".css")]:
         book.members[name] += HIGHLIGHT_CSS.encode("utf-8")
     book.members[book.opf_name] = etree.tostring(book.opf, xml_declaration=True, encoding="utf-8")

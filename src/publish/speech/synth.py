@@ -1,8 +1,12 @@
 """Speak a script on both cores: one track (top-level section) per task, in a process of its own.
 
+One interface, two engines: eSpeak NG (engine.Engine) by default, a local Piper voice
+(piper_voice.Piper) when `--voice` names one; each gives `sample_rate` and `say(ssml,
+lang)` -> PCM, and everything after that (clips, MP3) is the same for both.
+
 eSpeak NG carries state from one utterance to the next (the same sentence can come out
 a few milliseconds longer or shorter after another one), so each track is spoken by a
-fresh engine in a fresh process: the same source always gives the same audio. Each
+fresh engine in a fresh process: with eSpeak NG the same source always gives the same audio. Each
 task also encodes its track to MP3, which takes longer than the speech itself. Each
 utterance's length in samples is kept, so its clip in the MP3 is known exactly.
 """
@@ -12,6 +16,8 @@ from __future__ import annotations
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
 
 from publish.lint import mp3_frames
 from publish.speech import mp3
@@ -35,11 +41,33 @@ class Audio:
     seconds: float  # the decoded length
 
 
-def speak(utterances: list[Utterance], lang: str) -> tuple[int, list[bytes]]:
-    """In a worker: the sample rate and the PCM of each utterance, a heading's pause included."""
-    from publish.speech.engine import Engine
+class Speaker(Protocol):
+    """What both engines offer: their sample rate, and one SSML utterance as 16-bit mono PCM."""
 
-    engine = Engine.shared()
+    sample_rate: int
+
+    def say(self, ssml: str, lang: str) -> bytes: ...
+
+
+def narrator(voice: Path | None) -> str:
+    """Who reads, in words for the book's accessibility summary."""
+    if voice is None:
+        return "a synthetic voice (eSpeak NG)"
+    return f"a synthetic voice (Piper, {voice.stem}; eSpeak NG for passages in other languages)"
+
+
+def engine_for(voice: Path | None) -> Speaker:
+    """This process's engine: the Piper voice at `voice`, else eSpeak NG."""
+    if voice is None:
+        from publish.speech.engine import Engine
+        return Engine.shared()
+    from publish.speech.piper_voice import Piper
+    return Piper.shared(voice)
+
+
+def speak(utterances: list[Utterance], lang: str, voice: Path | None = None) -> tuple[int, list[bytes]]:
+    """In a worker: the sample rate and the PCM of each utterance, a heading's pause included."""
+    engine = engine_for(voice)
     pcm = []
     for utterance in utterances:
         pause = f'<break time="{utterance.pause}ms"/>' if utterance.pause else ""
@@ -47,9 +75,9 @@ def speak(utterances: list[Utterance], lang: str) -> tuple[int, list[bytes]]:
     return engine.sample_rate, pcm
 
 
-def track(utterances: list[Utterance], lang: str) -> tuple[int, list[int], bytes]:
+def track(utterances: list[Utterance], lang: str, voice: Path | None) -> tuple[int, list[int], bytes]:
     """In a worker: the sample rate, each utterance's length in samples, and the track as MP3."""
-    sample_rate, pcm = speak(utterances, lang)
+    sample_rate, pcm = speak(utterances, lang, voice)
     return sample_rate, [len(chunk) // 2 for chunk in pcm], mp3.encode(b"".join(pcm), sample_rate)
 
 
@@ -64,12 +92,12 @@ def clips(ids: list[str], lengths: list[int], sample_rate: int, decoded: mp3_fra
     return [Clip(ident, begin, end) for ident, begin, end in zip(ids, edges, edges[1:])]
 
 
-def synthesise(script: Script) -> list[Audio]:
+def synthesise(script: Script, voice: Path | None = None) -> list[Audio]:
     """Every track of the script as MP3, with its clips; the longest tracks start first."""
     context = multiprocessing.get_context("spawn")  # a clean process: the build runs editions in threads
     with ProcessPoolExecutor(max_workers=WORKERS, mp_context=context, max_tasks_per_child=1) as pool:
         longest_first = sorted(script.tracks, key=lambda t: -sum(len(u.ssml) for u in t.utterances))
-        futures = {id(t): pool.submit(track, t.utterances, script.lang) for t in longest_first}
+        futures = {id(t): pool.submit(track, t.utterances, script.lang, voice) for t in longest_first}
         done = [futures[id(t)].result() for t in script.tracks]
     audio = []
     for spoken, (sample_rate, lengths, data) in zip(script.tracks, done):
