@@ -129,6 +129,9 @@ class PageContent:
     reference_xobjects: int = 0
     box: tuple = (0.0, 0.0, 612.0, 792.0)  # the crop box (x0, y0, x1, y1): what a reader sees
     runs: list = field(default_factory=list)  # TextRun for each visible string shown, in drawing order
+    # every string shown in tagged content outside artifacts, visible or not (what a screen reader
+    # reads), under the structure's key for its marked content: (stream or page objgen, MCID) -> [TextRun]
+    marked_text: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -463,6 +466,7 @@ class Marked:
     artifact: bool  # inside (or is) an Artifact
     lang: str | None  # its own /Lang, else its structure element's, else the enclosing content's
     element: Element | None = None
+    key: tuple | None = None  # the structure's key for its content, (stream or page objgen, MCID), inherited
 
 
 class ContentWalker:
@@ -547,17 +551,18 @@ class ContentWalker:
         in_artifact = outer is not None and outer.artifact
         if tag == "Artifact" and in_tagged and not in_artifact:
             record.artifact_in_tagged += 1
-        element = None
+        element, key = None, outer.key if outer else None
         if mcid is not None:
             if in_artifact:
                 record.tagged_in_artifact += 1
-            element = self.structure.mcids.get((stream_key, mcid)) or self.structure.mcids.get((self.page_key, mcid))
+            key = next((k for k in ((stream_key, mcid), (self.page_key, mcid)) if k in self.structure.mcids), None)
+            element = self.structure.mcids.get(key)
             if element is None:
                 record.orphan_mcids.add(mcid)
         lang = lang or (element.inherited_lang if element is not None else None) or (outer.lang if outer else None)
         if tag == "Span" and props is not None and not lang and self.doc.catalog_lang is None:
             record.span_alt_without_lang += [k[1:] for k in ("/ActualText", "/Alt", "/E") if k in props]
-        stack.append(Marked(in_tagged or mcid is not None, in_artifact or tag == "Artifact", lang, element))
+        stack.append(Marked(in_tagged or mcid is not None, in_artifact or tag == "Artifact", lang, element, key))
 
     def draw(self, name, resources, stack, depth, forms_open, ctm: tuple) -> None:
         xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
@@ -609,6 +614,7 @@ class ContentWalker:
         use.pages.add(self.record.number)
         artifact = bool(stack) and stack[-1].artifact
         element = next((m.element for m in reversed(stack) if m.element is not None), None)
+        key = stack[-1].key if stack and not artifact else None
         for part in parts:
             if not isinstance(part, pikepdf.String):
                 state.advance(-number(part, 0) / 1000 * state.size * state.scale)
@@ -621,6 +627,8 @@ class ContentWalker:
             run = state.run(data, use, artifact, element)
             if run is not None and mode not in (3, 7):
                 self.record.runs.append(run)
+            if run is not None and key is not None:
+                self.record.marked_text.setdefault(key, []).append(run)
 
 
 def multiply(m: tuple, n: tuple) -> tuple:

@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import re
 
-import pikepdf
-
 from publish.lint.compare import Word, words
 from publish.lint.pdf_document import PdfDocument, text as pdf_text
-from publish.lint.pdf_cmap import lookup, read, unicode_map
 from publish.xml import NS
 
 NOTE_MARKER = re.compile(r"\[(\d+)\]")  # pandoc's plain-text note reference
@@ -106,78 +103,6 @@ def epub_chunks(epub) -> list[tuple[str, str]]:
 # --- PDF -------------------------------------------------------------------------------
 
 
-def multiply(m, n):
-    a, b, c, d, e, f = m
-    p, q, r, s, t, u = n
-    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
-
-
-class PageText:
-    """One page's text per marked-content id, with each piece's baseline to tell lines apart."""
-
-    def __init__(self):
-        self.pieces: dict[int, list[tuple[str, float, float]]] = {}  # mcid -> (text, y, font size)
-
-    def read(self, page) -> PageText:
-        resources = page.obj.get("/Resources")
-        fonts = resources.get("/Font") if isinstance(resources, pikepdf.Dictionary) else None
-        ctm, saved, tm, tlm, leading = (1, 0, 0, 1, 0, 0), [], (1, 0, 0, 1, 0, 0), (1, 0, 0, 1, 0, 0), 0.0
-        font, size, marks = None, 0.0, []
-        for instruction in pikepdf.parse_content_stream(page):
-            if isinstance(instruction, pikepdf.ContentStreamInlineImage):
-                continue
-            op, operands = str(instruction.operator), list(instruction.operands)
-            if op == "q":
-                saved.append(ctm)
-            elif op == "Q" and saved:
-                ctm = saved.pop()
-            elif op == "cm" and len(operands) == 6:
-                ctm = multiply(tuple(map(float, operands)), ctm)
-            elif op == "BT":
-                tm = tlm = (1, 0, 0, 1, 0, 0)
-            elif op == "Tm" and len(operands) == 6:
-                tm = tlm = tuple(map(float, operands))
-            elif op in ("Td", "TD") and len(operands) == 2:
-                leading = -float(operands[1]) if op == "TD" else leading
-                tm = tlm = multiply((1, 0, 0, 1, float(operands[0]), float(operands[1])), tlm)
-            elif op in ("T*", "'", '"'):
-                tm = tlm = multiply((1, 0, 0, 1, 0, -leading), tlm)
-            elif op == "TL" and operands:
-                leading = float(operands[0])
-            elif op == "Tf" and len(operands) == 2 and fonts is not None:
-                font, size = fonts.get(operands[0]), float(operands[1])
-            elif op in ("BDC", "BMC"):
-                props = operands[1] if op == "BDC" and len(operands) > 1 else None
-                mcid = props.get("/MCID") if isinstance(props, pikepdf.Dictionary) else None
-                marks.append(mcid if isinstance(mcid, int) else (marks[-1] if marks else None))
-            elif op == "EMC" and marks:
-                marks.pop()
-            if op in ("Tj", "TJ", "'", '"') and marks and marks[-1] is not None and operands:
-                place = multiply(tm, ctm)
-                height = abs(size * place[3]) or 1.0
-                self.pieces.setdefault(marks[-1], []).append((decode(font, operands[-1]), place[5], height))
-        return self
-
-
-def decode(font, operand) -> str:
-    """Text shown by Tj/TJ through the font's ToUnicode map (one or two bytes a code)."""
-    strings = [operand] if isinstance(operand, pikepdf.String) else [
-        s for s in (operand if isinstance(operand, pikepdf.Array) else ()) if isinstance(s, pikepdf.String)]
-    if not isinstance(font, pikepdf.Dictionary):
-        return ""
-    width = 2 if font.get("/Subtype") == "/Type0" else 1
-    cmap = font.get("/ToUnicode")
-    mapping = unicode_map(read(cmap)) if isinstance(cmap, pikepdf.Stream) else None
-    out = []
-    for string in strings:
-        data = bytes(string)
-        for at in range(0, len(data) - width + 1, width):
-            code = int.from_bytes(data[at:at + width], "big")
-            mapped = lookup(mapping, code) if mapping else None
-            out.append(mapped.decode("utf-16-be", "replace") if mapped else chr(code) if width == 1 else "")
-    return "".join(out)
-
-
 def block_of(element):
     while element is not None and element.std in INLINE_PDF:
         element = element.parent
@@ -187,15 +112,16 @@ def block_of(element):
 def pdf_chunks(doc: PdfDocument) -> list[tuple[str, str]]:
     """Structure-tree order: each marked-content sequence's text, with a space where the line or
     the block changes, and none after a hyphen that ends a line inside a word."""
-    pages = {}
-    for number, page in enumerate(doc.pdf.pages, start=1):
-        pages[page.obj.objgen] = (number, PageText().read(page))
+    shown = {}  # the content walker's strings under each marked-content key, with their page
+    for page in doc.content:
+        for key, runs in page.marked_text.items():
+            shown.setdefault(key, []).extend((page.number, run) for run in runs)
     chunks, previous, replaced = [], None, set()  # previous: (block, y, last text)
-    for (key, mcid), element in doc.structure.mcids.items():
+    for key, element in doc.structure.mcids.items():
         lineage = list(ancestry(element))
-        if key not in pages or any(e.std == "Formula" for e in lineage):
+        if key not in shown or any(e.std == "Formula" for e in lineage):
             continue
-        number, page = pages[key]
+        number = shown[key][0][0]
         stand_in = next((e for e in reversed(lineage) if pdf_text(e.get("/ActualText")) is not None), None)
         if stand_in is not None:  # the element's ActualText replaces the text it contains
             if stand_in not in replaced:
@@ -204,10 +130,11 @@ def pdf_chunks(doc: PdfDocument) -> list[tuple[str, str]]:
             previous = None
             continue
         block = block_of(element)
-        for text, y, height in page.pieces.get(mcid, ()):
+        for number, run in shown[key]:
+            text, y = run.text, run.baseline
             if previous is not None:
                 same_block = previous[0] is block
-                new_line = abs(y - previous[1]) > height / 2
+                new_line = abs(y - previous[1]) > (run.size or 1.0) / 2
                 hyphen_break = same_block and new_line and re.search(r"\w-$", previous[2]) and text[:1].isalpha()
                 if (not same_block or new_line) and not hyphen_break:
                     chunks.append((" ", f"page {number}"))
