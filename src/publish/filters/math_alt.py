@@ -10,7 +10,7 @@ Editions: all (the Typst rewrite only for the PDF). Metadata: none.
 
 import panflute as pf
 
-from publish.filterkit import problem, run_script
+from publish.filterkit import Filter, problem, run_script
 
 FORMATS = ("typst", "plain")
 
@@ -67,8 +67,11 @@ def unexplained(math: pf.Math):
                    f'listener: [{marks}…{marks}]{{alt="…"}}', needle=text)
 
 
+FILTER = Filter(check_math, prepare=prepare)
+
+
 def main(doc: pf.Doc | None = None) -> pf.Doc | None:
-    return pf.run_filter(check_math, prepare=prepare, doc=doc)
+    return FILTER.main(doc)
 
 
 if __name__ == "__main__":
