@@ -87,6 +87,35 @@ def dispatch(filters: list[Filter], elem: pf.Element, doc: pf.Doc):
     return current[0] if len(current) == 1 else current
 
 
+def walk(elem: pf.Element, visit: Callable, doc: pf.Doc):
+    """panflute's walk (children first, then the element: None keeps it, else what replaces it),
+    changing a container only where something was replaced instead of rebuilding every one."""
+    for name in elem._children:
+        child = getattr(elem, name)
+        if isinstance(child, pf.ListContainer):
+            at = 0
+            while at < len(child):
+                result = walk(child[at], visit, doc)
+                if result is None:
+                    at += 1
+                    continue
+                items = result if isinstance(result, list) else [result]
+                child[at:at + 1] = items
+                at += len(items)
+        elif isinstance(child, pf.DictContainer):
+            for key in list(child):
+                result = walk(child[key], visit, doc)
+                if result == []:
+                    del child[key]
+                elif result is not None:
+                    child[key] = result
+        elif isinstance(child, pf.Element):
+            result = walk(child, visit, doc)
+            if result is not None:
+                setattr(elem, name, result)
+    return visit(elem, doc)
+
+
 def apply(ast: dict, fmt: str, modules=FILTERS) -> dict:
     """Run the filters in process on a copy of the AST, as pandoc would for `fmt`, in one walk."""
     doc = pf.load(io.StringIO(json.dumps(ast)))
@@ -95,7 +124,7 @@ def apply(ast: dict, fmt: str, modules=FILTERS) -> dict:
     for one in filters:
         if one.prepare:
             one.prepare(doc)
-    doc.walk(lambda elem, doc: dispatch(filters, elem, doc))
+    walk(doc, lambda elem, doc: dispatch(filters, elem, doc), doc)
     for one in filters:
         if one.finalize:
             one.finalize(doc)
