@@ -8,8 +8,10 @@ from pathlib import Path
 
 from publish import report, sourcecheck, watch
 from publish.audit import command as audit_command
-from publish.editions import EDITIONS
 from publish.errors import PublishError
+
+# Each command imports what only it needs (the editions, the pipeline) when it runs: a one-file
+# `publish lint`, in an editor or a pre-commit hook, then starts in about half the time.
 
 
 def human_size(size: int) -> str:
@@ -18,6 +20,7 @@ def human_size(size: int) -> str:
 
 def cmd_build(args) -> int:
     from publish import pipeline
+    from publish.editions import EDITIONS
 
     unknown = [name for name in args.editions if name not in EDITIONS]
     if unknown:
@@ -71,7 +74,7 @@ def cmd_new(args) -> int:
 
 
 def cmd_lint(args) -> int:
-    from publish import lint, pipeline
+    from publish import lint
 
     source = Path(args.source) if args.source else None
     if source is not None and not source.is_file():
@@ -80,7 +83,7 @@ def cmd_lint(args) -> int:
         return 2
     settings = lint.Settings(
         wanted=lint.selector(args.select.split(",") if args.select else (), args.ignore.split(",") if args.ignore else ()),
-        expected=pipeline.expected_text(source) if source else None,
+        expected=expected_text(source) if source else None,
         built_from=str(source) if source else "the Markdown source" if args.from_source else None,
         max_line=args.max_line_length,
         min_text_size=args.min_text_size,
@@ -94,7 +97,16 @@ def cmd_lint(args) -> int:
     return 1 if failing else 0
 
 
+def expected_text(source: Path):
+    """What each edition built from `source` should say: only a lint against the source needs the pipeline."""
+    from publish import pipeline
+
+    return pipeline.expected_text(source)
+
+
 def cmd_editions(args) -> int:
+    from publish.editions import EDITIONS
+
     for edition in EDITIONS.values():
         print(f"{edition.name}\tNAME{edition.suffix}\t{edition.label}")
     return 0
@@ -146,7 +158,7 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command", required=True)
 
     build = sub.add_parser("build", help="build editions from the Markdown source")
-    build.add_argument("editions", nargs="*", metavar="EDITION", help=f"any of {', '.join(EDITIONS)} (default: all)")
+    build.add_argument("editions", nargs="*", metavar="EDITION", help="an edition's name, as `publish editions` lists them (default: all)")
     build.add_argument("--source", default="source/letter.md", help="the Markdown master (default: %(default)s)")
     build.add_argument("--out", default="build", help="output folder (default: %(default)s)")
     build.add_argument("--check", action="store_true",
