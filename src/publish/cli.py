@@ -158,7 +158,8 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command", required=True)
 
     build = sub.add_parser("build", help="build editions from the Markdown source")
-    build.add_argument("editions", nargs="*", metavar="EDITION", help="an edition's name, as `publish editions` lists them (default: all)")
+    build.add_argument("editions", nargs="*", metavar="EDITION",
+                       help="an edition's name, as `publish editions` lists them (default: all)")
     build.add_argument("--source", default="source/letter.md", help="the Markdown master (default: %(default)s)")
     build.add_argument("--out", default="build", help="output folder (default: %(default)s)")
     build.add_argument("--check", action="store_true",
