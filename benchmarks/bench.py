@@ -2,6 +2,11 @@
 
     .venv/bin/python benchmarks/bench.py            # full run (letter, 1-500 pages, 1,000-page PDF, profile)
     .venv/bin/python benchmarks/bench.py --quick    # fewer repeats, up to 100 pages, no profile
+    .venv/bin/python benchmarks/bench.py --goals    # only the three speed goals, side by side
+
+The editions compared with bare pandoc/Typst come from the editions registry: every
+edition but those made with tools bare pandoc and Typst do not have (braille with
+liblouis, speech with eSpeak NG), which are timed on their own.
 
 Every command runs under `/usr/bin/time -v` (peak memory of the largest process) and is
 timed from outside; each figure is the median of several runs. Builds write into a
@@ -42,9 +47,19 @@ HERE = ROOT / "benchmarks"
 PY = ROOT / ".venv" / "bin" / "python"
 PUBLISH = str(ROOT / ".venv" / "bin" / "publish")
 LETTER = ROOT / "source" / "letter.md"
-EDITIONS = ("pdf", "docx", "epub", "txt", "html")
-PANDOC_TO = {"docx": "docx", "epub": "epub3", "txt": "plain", "html": "html5"}
 TIMEOUT = 900
+BOOK = ROOT / "tests" / "zoo" / "book" / "index.md"
+OWN_TOOLS = {"brf": "liblouis", "brf-g1": "liblouis", "audio": "eSpeak NG"}  # no bare pandoc/Typst equivalent
+
+
+def registry() -> dict:
+    from publish.editions import EDITIONS as registered
+    assert set(OWN_TOOLS) <= set(registered), "bench: OWN_TOOLS names an edition the registry no longer has"
+    return registered
+
+
+# the editions bare pandoc (and Typst, for pandoc's Typst) can make too, in the registry's order
+EDITIONS = tuple(name for name in registry() if name not in OWN_TOOLS)
 
 
 @dataclass
@@ -64,7 +79,14 @@ class Row:
 
 def timed(cmd: list[str], runs: int, cwd: Path | None = None, before=None, ok=(0,), env=None) -> tuple[float, float]:
     """Median wall seconds and the largest peak memory (MB) over `runs` runs of `cmd`."""
-    times, peaks = [], []
+    wall, peak, _ = measured(cmd, runs, cwd, before, ok, env)
+    return wall, peak
+
+
+def measured(cmd: list[str], runs: int, cwd: Path | None = None, before=None, ok=(0,), env=None):
+    """Median wall seconds, largest peak memory (MB) and median CPU seconds (user + system, the
+    command and its children) over `runs` runs: on a shared machine the CPU time is the steadier."""
+    times, peaks, cpus = [], [], []
     for _ in range(runs):
         if before:
             before()
@@ -77,7 +99,9 @@ def timed(cmd: list[str], runs: int, cwd: Path | None = None, before=None, ok=(0
             tail = "\n".join(done.stderr.split("\tCommand being timed:")[0].splitlines()[-8:])
             raise SystemExit(f"bench: `{shlex.join(cmd)}` failed (exit {done.returncode}):\n{tail}")
         peaks.append(int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)[1]) / 1024)
-    return statistics.median(times), max(peaks)
+        cpus.append(sum(float(re.search(rf"{kind} time \(seconds\): ([\d.]+)", done.stderr)[1])
+                        for kind in ("User", "System")))
+    return statistics.median(times), max(peaks), statistics.median(cpus)
 
 
 def sh(script: str) -> list[str]:
@@ -95,18 +119,25 @@ def font_dir() -> str:
 
 
 def bare(edition: str, source: Path, out: Path) -> str:
-    """The bare conversion of `source` to one format: pandoc alone, for PDF pandoc's Typst then Typst."""
+    """The bare conversion of `source` to one edition's format: pandoc alone with the edition's writer;
+    for pandoc's Typst, then Typst (a large-print edition's bare twin is the same conversion again)."""
     q = shlex.quote
-    if edition != "pdf":
-        return f"{q(pandoc())} {q(source.name)} -t {PANDOC_TO[edition]} -o {q(str(out / ('bare.' + edition)))}"
+    writer, suffix = registry()[edition].pandoc_format, registry()[edition].suffix
+    target = out / f"bare{suffix}"
+    if writer != "typst":
+        return f"{q(pandoc())} {q(source.name)} -t {writer} -o {q(str(target))}"
     typ = source.with_name(f"bare-{source.stem}.typ")  # beside the source, so relative image paths resolve
-    compile_ = (f"import typst; typst.compile({str(typ)!r}, output={str(out / 'bare.pdf')!r}, "
+    compile_ = (f"import typst; typst.compile({str(typ)!r}, output={str(target)!r}, "
                 f"font_paths=[{font_dir()!r}])")
     return f"{q(pandoc())} {q(source.name)} -t typst -o {q(str(typ))} && {q(str(PY))} -c {q(compile_)}"
 
 
 def bare_all(source: Path, out: Path) -> list[str]:
     return sh(" && ".join(bare(e, source, out) for e in EDITIONS))
+
+
+def edition_file(out: Path, source: Path, edition: str) -> str:
+    return str(out / f"{source.stem}{registry()[edition].suffix}")
 
 
 def checkers() -> dict[str, list[str]]:
@@ -138,7 +169,7 @@ def letter(rows: list[Row], tmp: Path, runs: int) -> dict:
     # -o: the benchmark never reinstalls the venv (make bench has already made it)
     make = ["make", "--no-print-directory", "-C", str(ROOT), "-o", ".venv/.installed", "all", f"OUT={out}"]
     base, _ = timed(bare_all(source, out), runs, cwd=src, before=lambda: out.mkdir(parents=True, exist_ok=True))
-    rows.append(Row("letter", "bare pandoc x4 (docx, epub, txt, html) + Typst (baseline)", "letter", base, 0))
+    rows.append(Row("letter", f"bare pandoc/Typst for {', '.join(EDITIONS)} (baseline)", "letter", base, 0))
     seconds, peak = timed(make, runs, before=clean)
     rows.append(Row("letter", "make all (clean build/)", "letter", seconds, peak, base, "bare"))
     figures = {"make_all": seconds, "bare_all": base}
@@ -149,27 +180,28 @@ def letter(rows: list[Row], tmp: Path, runs: int) -> dict:
         base_e, _ = timed(sh(bare(edition, source, out)), runs, cwd=src)
         seconds, peak = timed([PUBLISH, "build", edition, "--source", str(LETTER), "--out", str(out)], runs)
         rows.append(Row("letter", f"publish build {edition}", "letter", seconds, peak, base_e, "bare"))
-    files = [str(out / f"letter.{e}") for e in EDITIONS]
+    files = {e: edition_file(out, LETTER, e) for e in EDITIONS}
     subprocess.run(make, check=True, capture_output=True)
     found = checkers()
     epub_checks = 0.0
     for name in ("EPUBCheck", "Ace"):
         if name in found:
-            seconds, peak = timed([*found[name], files[2]], runs, ok=(0, 1), env=CHECKER_ENV)
+            seconds, peak = timed([*found[name], files["epub"]], runs, ok=(0, 1), env=CHECKER_ENV)
             rows.append(Row("letter", f"{name} on the EPUB", "letter", seconds, peak))
             epub_checks += seconds
     figures["epub_checks"], figures["epub_checkers"] = epub_checks, [n for n in ("EPUBCheck", "Ace") if n in found]
-    validate, _ = timed([*found["page-validation"], files[0]], runs)
+    validate, _ = timed([*found["page-validation"], files["pdf"]], runs)
     rows.append(Row("letter", "page-validation ua1 on the PDF", "letter", validate, 0))
     figures["lint"] = {}
-    for edition, path in zip(EDITIONS, files):
+    for edition, path in files.items():
         seconds, peak = timed([PUBLISH, "lint", path], runs, ok=(0, 1))
-        reference = validate if edition == "pdf" else epub_checks
-        rows.append(Row("letter", f"publish lint {edition}", "letter", seconds, peak, reference,
-                        "page-validation" if edition == "pdf" else "EPUB checkers"))
+        is_pdf = path.endswith(".pdf")
+        reference, name = (validate, "page-validation") if is_pdf else (epub_checks, "EPUB checkers")
+        rows.append(Row("letter", f"publish lint {edition}", "letter", seconds, peak, reference, name))
         figures["lint"][edition] = seconds
-    seconds, peak = timed([PUBLISH, "lint", *files], runs, ok=(0, 1))
-    rows.append(Row("letter", "publish lint (all five)", "letter", seconds, peak, epub_checks, "EPUB checkers"))
+    seconds, peak = timed([PUBLISH, "lint", *files.values()], runs, ok=(0, 1))
+    rows.append(Row("letter", f"publish lint (all {len(files)})", "letter", seconds, peak, epub_checks,
+                    "EPUB checkers"))
     figures["lint_all"] = seconds
     return figures
 
@@ -186,8 +218,8 @@ def scale(rows: list[Row], tmp: Path, sizes: list[int], runs: int) -> dict:
         out.mkdir()
         record = lambda key, value: series.setdefault(key, {}).__setitem__(pages, value)  # noqa: E731
         base, _ = timed(bare_all(source, out), runs, cwd=folder)
-        seconds, peak = timed([PUBLISH, "build", "--source", str(source), "--out", str(out)], runs)
-        rows.append(Row("scale", "publish build (all)", pages, seconds, peak, base, "bare"))
+        seconds, peak = timed([PUBLISH, "build", *EDITIONS, "--source", str(source), "--out", str(out)], runs)
+        rows.append(Row("scale", "publish build (all but braille and speech)", pages, seconds, peak, base, "bare"))
         record("build all", seconds), record("bare all", base)
         peaks[pages] = peak
         for edition in EDITIONS:
@@ -196,21 +228,56 @@ def scale(rows: list[Row], tmp: Path, sizes: list[int], runs: int) -> dict:
             rows.append(Row("scale", f"publish build {edition}", pages, seconds, peak, base_e, "bare"))
             record(f"build {edition}", seconds), record(f"bare {edition}", base_e)
             peaks[pages] = max(peaks[pages], peak)
-        files = [str(out / f"{source.stem}.{e}") for e in EDITIONS]
-        validate, _ = timed([*found["page-validation"], files[0]], runs)
-        epubcheck = timed([*found["EPUBCheck"], files[2]], runs, ok=(0, 1))[0] if "EPUBCheck" in found else None
-        for edition, path in zip(EDITIONS, files):
+        files = {e: edition_file(out, source, e) for e in EDITIONS}
+        validate, _ = timed([*found["page-validation"], files["pdf"]], runs)
+        epubcheck = timed([*found["EPUBCheck"], files["epub"]], runs, ok=(0, 1))[0] if "EPUBCheck" in found else None
+        for edition, path in files.items():
             seconds, peak = timed([PUBLISH, "lint", path], runs, ok=(0, 1))
-            reference, name = (validate, "page-validation") if edition == "pdf" else (epubcheck, "EPUBCheck")
+            reference, name = (validate, "page-validation") if path.endswith(".pdf") else (epubcheck, "EPUBCheck")
             rows.append(Row("scale", f"publish lint {edition}", pages, seconds, peak,
-                            reference if edition in ("pdf", "epub") else None, name))
+                            reference if path.endswith((".pdf", ".epub")) else None, name))
             record(f"lint {edition}", seconds)
-        seconds, peak = timed([PUBLISH, "lint", *files], runs, ok=(0, 1))
-        rows.append(Row("scale", "publish lint (all five)", pages, seconds, peak))
+        seconds, peak = timed([PUBLISH, "lint", *files.values()], runs, ok=(0, 1))
+        rows.append(Row("scale", f"publish lint (all {len(files)})", pages, seconds, peak))
         record("lint all", seconds)
         peaks[pages] = max(peaks[pages], peak)
-        rows.append(Row("scale", f"PDF pages produced (from {pages} asked)", pages, pdf_pages(Path(files[0])), 0))
+        rows.append(Row("scale", f"PDF pages produced (from {pages} asked)", pages, pdf_pages(Path(files["pdf"])), 0))
     return {"series": series, "peaks": peaks}
+
+
+def goals(tmp: Path, runs: int) -> list[str]:
+    """Issue 13's three speed goals, each against its baseline measured just before it, in the same way.
+    Ratios are of CPU seconds (user + system, children included) and of wall seconds."""
+    lines = ["| goal | publish: wall s, CPU s | baseline: wall s, CPU s | ratio wall | ratio CPU | goal |",
+             "|---|---:|---:|---:|---:|---|"]
+
+    def pair(goal: str, ours: list[str], baseline: list[str], cwd: Path, before=None, ok=(0,)) -> None:
+        base_wall, _, base_cpu = measured(baseline, runs, cwd=cwd, before=before)
+        wall, _, cpu = measured(ours, runs, before=before, ok=ok)
+        met = "met" if cpu / base_cpu <= 1.5 else "MISSED"
+        lines.append(f"| {goal} | {wall:.2f}, {cpu:.2f} | {base_wall:.2f}, {base_cpu:.2f} | "
+                     f"{wall / base_wall:.2f}x | {cpu / base_cpu:.2f}x | {met} (1.5x) |")
+
+    book = f"the zoo book ({BOOK.stat().st_size // 1024} KB of Markdown)"
+    for name, source in (("the letter", LETTER), (book, BOOK)):
+        folder = tmp / f"goal-{source.parent.name}"
+        shutil.copytree(source.parent, folder)
+        out = folder / "out"
+        fresh = lambda out=out: (shutil.rmtree(out, ignore_errors=True), out.mkdir())  # noqa: E731
+        pair(f"{name}: `publish build --check` of {len(EDITIONS)} editions vs bare pandoc/Typst of the same",
+             [PUBLISH, "build", *EDITIONS, "--check", "--source", str(folder / source.name), "--out", str(out)],
+             bare_all(folder / source.name, out), folder, before=fresh)
+        if source == LETTER:
+            pdf = edition_file(out, source, "pdf")
+            pair("the letter: one-file `publish lint` of the PDF vs page-validation (PDF/UA-1)",
+                 [PUBLISH, "lint", pdf], [*checkers()["page-validation"], pdf], folder, ok=(0, 1))
+            for own in sorted(set(OWN_TOOLS.values())):
+                names = [e for e, tool in OWN_TOOLS.items() if tool == own]
+                wall, _, cpu = measured([PUBLISH, "build", *names, "--source", str(folder / source.name),
+                                         "--out", str(out)], runs)
+                lines.append(f"| the letter: `publish build {' '.join(names)}` ({own}; no bare baseline) | "
+                             f"{wall:.2f}, {cpu:.2f} | | | | |")
+    return lines
 
 
 def pdf_pages(path: Path) -> int:
@@ -301,7 +368,8 @@ def targets(letter_figs: dict, scale_figs: dict) -> list[str]:
         lines.append(f"- [{'met' if ok else 'MISSED'}] {text}")
 
     ratio = letter_figs["make_all"] / letter_figs["bare_all"]
-    target(ratio <= 1.5, f"make all on the letter within 1.5x the bare baseline: {letter_figs['make_all']:.2f} s vs "
+    target(ratio <= 1.5, f"make all on the letter (braille and speech included, which bare pandoc/Typst do not make) "
+           f"within 1.5x the bare baseline: {letter_figs['make_all']:.2f} s vs "
            f"{letter_figs['bare_all']:.2f} s = {ratio:.2f}x")
     if letter_figs["epub_checks"]:
         worst = max(letter_figs["lint"].values())
@@ -336,7 +404,7 @@ def table(rows: list[Row]) -> str:
 
 def plot(series: dict[str, dict[int, float]], path: Path) -> None:
     fig, (build_ax, lint_ax) = plt.subplots(1, 2, figsize=(12, 5))
-    colours = dict(zip(("all", *EDITIONS), ("black", "tab:red", "tab:blue", "tab:green", "tab:orange", "tab:purple")))
+    colours = dict(zip(("all", *EDITIONS), ("black", *plt.get_cmap("tab10").colors)))
     for key, points in series.items():
         kind, edition = key.split()
         xs = sorted(points)
@@ -357,7 +425,10 @@ def plot(series: dict[str, dict[int, float]], path: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer repeats, up to 100 pages, no profile")
+    parser.add_argument("--goals", action="store_true", help="only the three speed goals: a section of RESULTS.md")
     args = parser.parse_args()
+    if args.goals:
+        return goals_only()
     runs, scale_runs, sizes = (3, 1, [1, 10, 100]) if args.quick else (3, 3, [1, 10, 100, 500])
     rows: list[Row] = []
     started = time.time()
@@ -392,6 +463,37 @@ def main() -> int:
         report += ["## Profile", "", profiled, ""]
     (HERE / "RESULTS.md").write_text("\n".join(report), encoding="utf-8")
     print(f"\nwrote {HERE / 'RESULTS.md'} and {HERE / 'time-vs-pages.png'}")
+    return 0
+
+
+GOALS_HEAD = "## Speed goals (issue 13)"
+
+
+def goals_only(runs: int = 3) -> int:
+    """Measure the three goals and put them in RESULTS.md in place of the section's earlier figures."""
+    with tempfile.TemporaryDirectory(prefix="publish-bench-") as name:
+        rows = goals(Path(name), runs)
+    load = os.getloadavg()
+    section = [GOALS_HEAD, "",
+               f"Made by `.venv/bin/python benchmarks/bench.py --goals` on {time.strftime('%Y-%m-%d %H:%M %Z')}, "
+               f"{os.cpu_count()} cores, load average {load[0]:.1f} after the run (a shared machine). Medians of "
+               f"{runs} runs; each row's baseline runs just before it. CPU seconds are user + system time of the "
+               "command and its children, steadier than wall time when other work shares the cores. The editions "
+               f"compared are {', '.join(EDITIONS)} (the registry's, less braille and speech): bare pandoc writes "
+               "each with the same writer, Typst compiles pandoc's Typst for each PDF; braille (liblouis) and the "
+               "spoken edition (eSpeak NG) have no bare equivalent and are timed on their own.", "", *rows, ""]
+    print("\n".join(section))
+    path = HERE / "RESULTS.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
+    block = "\n".join(section) + "\n"
+    if GOALS_HEAD in text:  # the earlier figures go, up to the next section
+        start = text.index(GOALS_HEAD)
+        end = text.find("\n## ", start + 1)
+        text = text[:start] + block + ("\n" + text[end + 1:] if end >= 0 else "")
+    else:  # first, after the opening paragraph
+        start = text.find("\n## ")
+        text = text + "\n" + block if start < 0 else text[:start + 1] + block + "\n" + text[start + 1:]
+    path.write_text(text, encoding="utf-8")
     return 0
 
 

@@ -8,8 +8,10 @@ from pathlib import Path
 
 from publish import report, sourcecheck, watch
 from publish.audit import command as audit_command
-from publish.editions import EDITIONS
 from publish.errors import PublishError
+
+# Each command imports what only it needs (the editions, the pipeline) when it runs: a one-file
+# `publish lint`, in an editor or a pre-commit hook, then starts in about half the time.
 
 
 def human_size(size: int) -> str:
@@ -18,6 +20,7 @@ def human_size(size: int) -> str:
 
 def cmd_build(args) -> int:
     from publish import pipeline
+    from publish.editions import EDITIONS
 
     unknown = [name for name in args.editions if name not in EDITIONS]
     if unknown:
@@ -72,7 +75,7 @@ def cmd_new(args) -> int:
 
 
 def cmd_lint(args) -> int:
-    from publish import lint, pipeline
+    from publish import lint
 
     source = Path(args.source) if args.source else None
     if source is not None and not source.is_file():
@@ -86,7 +89,7 @@ def cmd_lint(args) -> int:
         min_text_size=args.min_text_size,
         braille_page=args.braille_page,
     )
-    result = pipeline.lint_editions(args.paths, source, settings)
+    result = lint_against(args.paths, source, settings) if source else lint.run(args.paths, settings)
     sys.stdout.write(report.FORMATTERS[args.format](result))
     if result.unreadable:
         return 2
@@ -94,7 +97,17 @@ def cmd_lint(args) -> int:
     return 1 if failing else 0
 
 
+def lint_against(paths, source: Path, settings):
+    """Each file against what its edition built from `source` should say: only a lint against the
+    source needs the pipeline."""
+    from publish import pipeline
+
+    return pipeline.lint_editions(paths, source, settings)
+
+
 def cmd_editions(args) -> int:
+    from publish.editions import EDITIONS
+
     for edition in EDITIONS.values():
         print(f"{edition.name}\tNAME{edition.suffix}\t{edition.label}")
     return 0
@@ -146,7 +159,8 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command", required=True)
 
     build = sub.add_parser("build", help="build editions from the Markdown source")
-    build.add_argument("editions", nargs="*", metavar="EDITION", help=f"any of {', '.join(EDITIONS)} (default: all)")
+    build.add_argument("editions", nargs="*", metavar="EDITION",
+                       help="an edition's name, as `publish editions` lists them (default: all)")
     build.add_argument("--source", default="source/letter.md", help="the Markdown master (default: %(default)s)")
     build.add_argument("--out", default="build", help="output folder (default: %(default)s)")
     build.add_argument("--check", action="store_true",

@@ -8,6 +8,12 @@ rest. In process, every filter runs once on the parsed document (`shared`: all c
 and the changes every edition shares); then, per edition, only the filters that declare
 its format run again on a copy (`for_format`). Run twice, such a filter must change
 nothing the first run already did.
+
+In process the filters share one walk of the document: each declares its `FILTER`
+(action, prepare, finalize), and at every element the actions run in FILTER_NAMES order,
+a later one getting what an earlier one put in its place. Walking once instead of once a
+filter is most of a long book's parse. A filter that builds new elements must come after
+the filters that would look inside them (the reshaping filters come last).
 """
 
 from __future__ import annotations
@@ -16,8 +22,10 @@ import importlib
 import io
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import Callable
 
 import panflute as pf
 
@@ -38,6 +46,19 @@ def problem(message: str, fix: str, elem: pf.Element | None = None, needle: str 
     return SourceError(message, fix, needle=needle)
 
 
+@dataclass(frozen=True)
+class Filter:
+    """One filter as panflute runs it: an action for each element, and what to do before and after the walk."""
+
+    action: Callable
+    prepare: Callable | None = None
+    finalize: Callable | None = None
+
+    def main(self, doc: pf.Doc | None = None) -> pf.Doc | None:
+        """This filter alone, as `pandoc --filter` runs it (reads stdin when `doc` is None)."""
+        return pf.run_filter(self.action, prepare=self.prepare, finalize=self.finalize, doc=doc)
+
+
 def run_script(main) -> None:
     """Entry point for `pandoc --filter src/publish/filters/NAME.py`: errors go to stderr, exit 1."""
     try:
@@ -51,12 +72,62 @@ def run_script(main) -> None:
 FILTERS: tuple[ModuleType, ...] = tuple(importlib.import_module(f"publish.filters.{name}") for name in FILTER_NAMES)
 
 
+def dispatch(filters: list[Filter], elem: pf.Element, doc: pf.Doc):
+    """Every filter's action on one element, in order: None to keep it, else what replaces it."""
+    current, replaced = [elem], False
+    for one in filters:
+        changed = []
+        for item in current:
+            result = one.action(item, doc)
+            changed += [item] if result is None else result if isinstance(result, list) else [result]
+            replaced = replaced or result is not None
+        current = changed
+    if not replaced:
+        return None
+    return current[0] if len(current) == 1 else current
+
+
+def walk(elem: pf.Element, visit: Callable, doc: pf.Doc):
+    """panflute's walk (children first, then the element: None keeps it, else what replaces it),
+    changing a container only where something was replaced instead of rebuilding every one."""
+    for name in elem._children:
+        child = getattr(elem, name)
+        if isinstance(child, pf.ListContainer):
+            at = 0
+            while at < len(child):
+                result = walk(child[at], visit, doc)
+                if result is None:
+                    at += 1
+                    continue
+                items = result if isinstance(result, list) else [result]
+                child[at:at + 1] = items
+                at += len(items)
+        elif isinstance(child, pf.DictContainer):
+            for key in list(child):
+                result = walk(child[key], visit, doc)
+                if result == []:
+                    del child[key]
+                elif result is not None:
+                    child[key] = result
+        elif isinstance(child, pf.Element):
+            result = walk(child, visit, doc)
+            if result is not None:
+                setattr(elem, name, result)
+    return visit(elem, doc)
+
+
 def apply(ast: dict, fmt: str, modules=FILTERS) -> dict:
-    """Run the filters in process on a copy of the AST, as pandoc would for `fmt`."""
+    """Run the filters in process on a copy of the AST, as pandoc would for `fmt`, in one walk."""
     doc = pf.load(io.StringIO(json.dumps(ast)))
     doc.format = fmt
-    for module in modules:
-        doc = module.main(doc)
+    filters = [module.FILTER for module in modules]
+    for one in filters:
+        if one.prepare:
+            one.prepare(doc)
+    walk(doc, lambda elem, doc: dispatch(filters, elem, doc), doc)
+    for one in filters:
+        if one.finalize:
+            one.finalize(doc)
     return doc.to_json()
 
 

@@ -7,7 +7,8 @@ import os
 import sys
 
 from publish import __version__
-from publish.lint import RULES, Finding, Result, Severity, policy
+from publish import lint
+from publish.lint import Finding, Result, Severity, policy
 from publish.lint.rule import split_location
 
 SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -40,7 +41,7 @@ def as_json(result: Result) -> str:
         "tool": {"name": "publish", "version": __version__},
         "files": result.files,
         "summary": {s.value: result.count(s) for s in Severity},
-        "findings": [{**f.as_dict(), "basis": policy.basis(RULES[f.code])} for f in result.findings],
+        "findings": [{**f.as_dict(), "basis": policy.basis(lint.RULES[f.code])} for f in result.findings],
     }, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -49,7 +50,7 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 def sarif_rule(code: str) -> dict:
     """A rule as SARIF describes it (the tool's `rules` array)."""
-    r = RULES[code]
+    r = lint.RULES[code]
     return {
         "id": code,
         "name": r.name,

@@ -13,7 +13,6 @@ import tempfile
 import threading
 import time
 from html import escape
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -126,6 +125,8 @@ setInterval(() => fetch("{STATE}").then((r) => r.json()).then((s) => {{ if (s.bu
 
 
 def handler(watch: Watch):
+    from http.server import SimpleHTTPRequestHandler  # only `publish watch` serves: other commands start without it
+
     root = watch.out.resolve()
 
     class Handler(SimpleHTTPRequestHandler):
@@ -176,6 +177,8 @@ def handler(watch: Watch):
 
 
 def serve(watch: Watch, port: int) -> ThreadingHTTPServer:
+    from http.server import ThreadingHTTPServer
+
     try:
         return ThreadingHTTPServer((HOST, port), handler(watch))
     except OSError as exc:

@@ -10,7 +10,7 @@ Editions: all (the Typst rewrite only for the PDF). Metadata: none.
 
 import panflute as pf
 
-from publish.filterkit import problem, run_script
+from publish.filterkit import Filter, problem, run_script
 from publish.vocabulary import is_file_name
 
 FORMATS = ("typst",)
@@ -78,8 +78,11 @@ def prepare(doc: pf.Doc) -> None:
     doc.figures_read_once = []
 
 
+FILTER = Filter(check_image, prepare=prepare)
+
+
 def main(doc: pf.Doc | None = None) -> pf.Doc | None:
-    return pf.run_filter(check_image, prepare=prepare, doc=doc)
+    return FILTER.main(doc)
 
 
 if __name__ == "__main__":

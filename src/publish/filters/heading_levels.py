@@ -9,7 +9,7 @@ Editions: all. Metadata: none.
 
 import panflute as pf
 
-from publish.filterkit import problem, run_script
+from publish.filterkit import Filter, problem, run_script
 from publish.vocabulary import skipped_headings
 
 FORMATS = ()
@@ -48,8 +48,11 @@ def finalize(doc: pf.Doc) -> None:
                       needle=pf.stringify(doc.content[0])[:40])
 
 
+FILTER = Filter(check_heading, prepare=prepare, finalize=finalize)
+
+
 def main(doc: pf.Doc | None = None) -> pf.Doc | None:
-    return pf.run_filter(check_heading, prepare=prepare, finalize=finalize, doc=doc)
+    return FILTER.main(doc)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ import json
 
 import panflute as pf
 
-from publish.filterkit import problem, run_script
+from publish.filterkit import Filter, problem, run_script
 from publish.vocabulary import is_language_tag
 
 FORMATS = ("typst",)
@@ -57,8 +57,11 @@ def check_language(elem: pf.Element, doc: pf.Doc):
     return None
 
 
+FILTER = Filter(check_language)
+
+
 def main(doc: pf.Doc | None = None) -> pf.Doc | None:
-    return pf.run_filter(check_language, doc=doc)
+    return FILTER.main(doc)
 
 
 if __name__ == "__main__":

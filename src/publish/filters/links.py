@@ -8,7 +8,7 @@ Editions: all. Metadata: none.
 
 import panflute as pf
 
-from publish.filterkit import problem, run_script
+from publish.filterkit import Filter, problem, run_script
 from publish.vocabulary import is_vague_link_text
 
 FORMATS = ()
@@ -32,8 +32,11 @@ def check_link(elem: pf.Element, doc: pf.Doc) -> None:
                       needle=f"[{text}]")
 
 
+FILTER = Filter(check_link)
+
+
 def main(doc: pf.Doc | None = None) -> pf.Doc | None:
-    return pf.run_filter(check_link, doc=doc)
+    return FILTER.main(doc)
 
 
 if __name__ == "__main__":

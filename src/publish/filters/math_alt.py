@@ -10,7 +10,7 @@ Editions: all (the Typst rewrite only for the PDF). Metadata: none.
 
 import panflute as pf
 
-from publish.filterkit import problem, run_script
+from publish.filterkit import Filter, problem, run_script
 
 FORMATS = ("typst", "plain")
 
@@ -19,17 +19,6 @@ pf.elements.RAW_FORMATS.add("typst")
 
 def has_alt(span: pf.Element) -> bool:
     return isinstance(span, pf.Span) and bool(span.attributes.get("alt", "").strip())
-
-
-def prepare(doc: pf.Doc) -> None:
-    """panflute visits children before parents, so note the formulas inside alt spans first."""
-    doc.math_with_alt = set()
-
-    def collect(elem, doc):
-        if isinstance(elem, pf.Math) and has_alt(elem.parent):
-            doc.math_with_alt.add(id(elem))
-
-    doc.walk(collect)
 
 
 def typst_equation(math: pf.Math, alt: str, doc: pf.Doc) -> pf.RawInline:
@@ -50,7 +39,7 @@ def check_math(elem: pf.Element, doc: pf.Doc):
             return [typst_equation(c, alt, doc) if isinstance(c, pf.Math) else c for c in elem.content]
         if doc.format == "plain":  # TeX means nothing to a listener: the words stand in for it
             return [pf.Str(alt) if isinstance(c, pf.Math) else c for c in elem.content]
-    if isinstance(elem, pf.Math) and id(elem) not in doc.math_with_alt:
+    if isinstance(elem, pf.Math) and not has_alt(elem.parent):  # children are met before their parent
         raise unexplained(elem)
     return None
 
@@ -67,8 +56,11 @@ def unexplained(math: pf.Math):
                    f'listener: [{marks}…{marks}]{{alt="…"}}', needle=text)
 
 
+FILTER = Filter(check_math)
+
+
 def main(doc: pf.Doc | None = None) -> pf.Doc | None:
-    return pf.run_filter(check_math, prepare=prepare, doc=doc)
+    return FILTER.main(doc)
 
 
 if __name__ == "__main__":

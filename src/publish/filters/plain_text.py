@@ -23,7 +23,7 @@ Metadata: none.
 
 import panflute as pf
 
-from publish.filterkit import run_script
+from publish.filterkit import Filter, run_script
 
 FORMATS = ("plain",)
 
@@ -131,8 +131,11 @@ def show_structure(elem: pf.Element, doc: pf.Doc):
     return None
 
 
+FILTER = Filter(show_structure)
+
+
 def main(doc: pf.Doc | None = None) -> pf.Doc | None:
-    return pf.run_filter(show_structure, doc=doc)
+    return FILTER.main(doc)
 
 
 if __name__ == "__main__":

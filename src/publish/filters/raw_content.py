@@ -10,7 +10,7 @@ import re
 
 import panflute as pf
 
-from publish.filterkit import problem, run_script
+from publish.filterkit import Filter, problem, run_script
 
 FORMATS = ()
 
@@ -41,8 +41,11 @@ def check_raw(elem: pf.Element, doc: pf.Doc):
             needle=first_line)
 
 
+FILTER = Filter(check_raw, prepare=prepare)
+
+
 def main(doc: pf.Doc | None = None) -> pf.Doc | None:
-    return pf.run_filter(check_raw, prepare=prepare, doc=doc)
+    return FILTER.main(doc)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ Editions: all. Metadata: none.
 
 import panflute as pf
 
-from publish.filterkit import problem, run_script
+from publish.filterkit import Filter, problem, run_script
 
 FORMATS = ()
 
@@ -68,8 +68,11 @@ def structure_signatories(elem: pf.Element, doc: pf.Doc):
     return elem
 
 
+FILTER = Filter(structure_signatories)
+
+
 def main(doc: pf.Doc | None = None) -> pf.Doc | None:
-    return pf.run_filter(structure_signatories, doc=doc)
+    return FILTER.main(doc)
 
 
 if __name__ == "__main__":

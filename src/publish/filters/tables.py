@@ -12,7 +12,7 @@ Editions: all (the region only for HTML and EPUB). Metadata: none.
 
 import panflute as pf
 
-from publish.filterkit import problem, run_script
+from publish.filterkit import Filter, problem, run_script
 
 FORMATS = ("html5", "epub3")
 
@@ -54,8 +54,11 @@ def check_table(elem: pf.Element, doc: pf.Doc) -> pf.Div | None:
     return None
 
 
+FILTER = Filter(check_table, prepare=prepare)
+
+
 def main(doc: pf.Doc | None = None) -> pf.Doc | None:
-    return pf.run_filter(check_table, prepare=prepare, doc=doc)
+    return FILTER.main(doc)
 
 
 if __name__ == "__main__":

@@ -9,19 +9,46 @@ were built from (so fixes speak of it), limits. A file that cannot be read gets 
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from publish.lint import (  # noqa: F401  every rule module, listed once: importing one registers its rules
-    brf, docx, docx_content, docx_print, epub, epub_metadata, epub_navigation, epub_style, formats, html, parity,
-    pdf, pdf_annotations, pdf_content, pdf_fonts, pdf_layout, pdf_structure, pdf_tables, smil, txt, xhtml_rules,
-)
-from publish.lint import documents
+from publish.lint import documents, rule
 from publish.lint.compare import Expected
 from publish.lint.formats import detect
-from publish.lint.rule import RULES, Finding, Rule, Severity, run_rules, safety_net
+from publish.lint.rule import Finding, Rule, Severity, run_rules, safety_net
 from publish.lint.safe import Unreadable
+
+# Every rule module, listed once under the format whose rules it declares ("": rules for every
+# format); importing one registers its rules. Linting a file imports its format's modules only,
+# so a one-file lint does not start up every format's parser; RULES imports them all.
+RULE_MODULES = {
+    "": ("formats", "parity"),
+    "brf": ("brf",),
+    "docx": ("docx", "docx_content", "docx_print"),
+    "epub": ("epub", "epub_metadata", "epub_navigation", "epub_style", "smil", "xhtml_rules"),
+    "html": ("html",),
+    "pdf": ("pdf", "pdf_annotations", "pdf_content", "pdf_fonts", "pdf_layout", "pdf_structure", "pdf_tables"),
+    "txt": ("txt",),
+}
+
+
+def load_rules(fmt: str | None = None) -> dict[str, Rule]:
+    """Import the rule modules of one format, or of every format when `fmt` is None; the registry."""
+    for key, names in RULE_MODULES.items():
+        if fmt is None or key in ("", fmt):
+            for name in names:
+                importlib.import_module(f"{__name__}.{name}")
+    return rule.RULES
+
+
+def __getattr__(name: str):
+    """`RULES`: every rule, their modules imported on first use."""
+    if name == "RULES":
+        globals()["RULES"] = load_rules()
+        return rule.RULES
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def selector(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> Callable[[Rule], bool]:
@@ -69,7 +96,7 @@ class Result:
 
 
 def unreadable(path: str, fmt: str, reason: str, settings: Settings) -> Finding:
-    r = RULES[f"{fmt.upper()}901"]
+    r = load_rules(fmt if fmt in RULE_MODULES else None)[f"{fmt.upper()}901"]
     return Finding(r.code, r.name, r.severity, path, f"could not check: {reason}", r.fix_for(fmt, settings.built_from),
                    refs=r.refs)
 
@@ -79,6 +106,7 @@ def lint_bytes(data: bytes, shown: str, settings: Settings = Settings()) -> Chec
     fmt = "file"
     try:
         fmt = detect(data, Path(shown))
+        load_rules(fmt)
         document = documents.load(fmt, data, settings)
         expected = settings.expected(fmt) if settings.expected else None
         return Checked(shown, fmt, list(run_rules(fmt, document, shown, settings, expected)), True)
