@@ -73,7 +73,7 @@ bench: $(VENV)/.installed checkers ## Time the pipeline against bare pandoc/Typs
 mutation: $(VENV)/.installed ## Mutation-test the linter's rule modules with the fast tests (slow; not in `make test`)
 	$(PY) -m pip install --quiet --disable-pip-version-check 'mutmut==3.8.1'
 	rm -rf mutants
-	$(VENV)/bin/mutmut run --max-children 2
+	$(VENV)/bin/mutmut run --max-children 1
 	$(VENV)/bin/mutmut results
 
 clean: ## Remove build/

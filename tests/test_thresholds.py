@@ -124,3 +124,14 @@ def test_vague_link_text_ignores_case_spaces_and_end_punctuation(text):
     from publish.vocabulary import is_vague_link_text
 
     assert is_vague_link_text(text)
+
+
+def test_contrast_of_the_darkest_colours_and_of_translucent_colours():
+    """Killed mutants in lint/colour.py: sRGB's linear segment (channels up to 10/255: #010101 on
+    white is 1.05 / ((1/255)/12.92 + 0.05) = 20.87:1), hex digits at full scale (white on black
+    is 21:1), and a translucent colour over a colour other than white."""
+    from publish.lint.colour import WHITE, blend, contrast, from_hex
+
+    assert contrast(from_hex("010101"), WHITE) == pytest.approx(20.873, abs=0.001)
+    assert contrast(from_hex("FFFFFF"), from_hex("000000")) == pytest.approx(21)
+    assert blend((0.0, 0.0, 0.0), 0.25, (0.4, 0.6, 0.8)) == pytest.approx((0.3, 0.45, 0.6))

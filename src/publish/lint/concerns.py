@@ -66,9 +66,9 @@ def named(thing: str, label: str) -> str:
     return f"{thing} {quoted(label)}" if label.strip() else thing
 
 
-def heading_skips(headings: Iterable[Heading], start: int = 0) -> Iterator[Hit]:
+def heading_skips(headings: Iterable[Heading]) -> Iterator[Hit]:
     headings = list(headings)
-    for index, before, level in skipped_headings((h.level for h in headings), start):
+    for index, before, level in skipped_headings(h.level for h in headings):
         heading = headings[index]
         yield Hit(f"{named('heading', heading.label)} skips from level {before} to level {level}" if before else
                   f"the first {named('heading', heading.label)} is level {level}, not 1", heading.where)

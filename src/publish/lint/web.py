@@ -47,7 +47,8 @@ def text(element) -> str:
     """
     parts = [element.text or ""]
     for child in element:
-        parts.append(child.get("alt", "") if local(child) == "img" else text(child))
+        if isinstance(child.tag, str):  # a comment or processing instruction is not read, only its tail
+            parts.append(child.get("alt", "") if local(child) == "img" else text(child))
         parts.append(child.tail or "")
     return " ".join("".join(parts).split())
 
