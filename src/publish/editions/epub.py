@@ -3,6 +3,7 @@
 pandoc claims fixed accessibility metadata; here it is derived from what the document
 contains, chapter titles replace file names, the landmarks list the table of contents
 and the body, and the conformance claim is added only when the linter passes the book.
+Formulas are MathML (pandoc's EPUB default is TeX source, which a reader would hear as code).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from lxml import etree
 
 from publish import facts, lint, pandoc, report, zipfiles
 from publish.editions.base import BuildContext, Edition, Layout
-from publish.editions.web import NoteWords, note_words, notes_heading, scope_header_cells
+from publish.editions.web import NoteWords, note_words, notes_heading, shape
 from publish.expected import expected
 from publish.lint.compare import Expected
 from publish.xml import NS, qname, text_of
@@ -197,7 +198,7 @@ def post_process(raw: bytes, ast: dict, ctx: BuildContext, conforms: bool) -> by
         if item.get("media-type") != "application/xhtml+xml":
             continue
         root = documents[item.get("id")] = etree.fromstring(
-            scope_header_cells(members[name].decode("utf-8")).encode("utf-8"), parser)
+            shape(members[name].decode("utf-8")).encode("utf-8"), parser)
         if "nav" in (item.get("properties") or "").split():
             add_landmarks(root, item.get("href") + "#toc", body_href)
         else:
@@ -223,8 +224,9 @@ def passes_lint(data: bytes, should_say: Expected) -> bool:
 
 def write(ast: dict, ctx: BuildContext) -> bytes:
     identifier = uuid.uuid5(uuid.NAMESPACE_URL, f"publish:{ctx.title}:{ctx.meta.get('date', '')}")
-    raw = pandoc.write(ast, "epub3", ["--toc", "--css", str(CSS), "--metadata", f"identifier=urn:uuid:{identifier}",
-                                      "-o", "-"], cwd=ctx.source.folder, env={"SOURCE_DATE_EPOCH": str(ctx.timestamp)})
+    raw = pandoc.write(ast, "epub3", ["--toc", "--mathml", "--css", str(CSS),
+                                      "--metadata", f"identifier=urn:uuid:{identifier}", "-o", "-"],
+                       cwd=ctx.source.folder, env={"SOURCE_DATE_EPOCH": str(ctx.timestamp)})
     draft = post_process(raw, ast, ctx, conforms=False)
     should_say = expected(ctx, ast, LAYOUT, notes_heading(ctx))
     return post_process(raw, ast, ctx, conforms=True) if passes_lint(draft, should_say) else draft
