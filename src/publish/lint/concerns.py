@@ -80,6 +80,12 @@ def empty_headings(headings: Iterable[Heading]) -> Iterator[Hit]:
             yield Hit(f"a level {heading.level} heading has no text", heading.where)
 
 
+def empty_header_cells(cells: Iterable[Labelled]) -> Iterator[Hit]:
+    for cell in cells:
+        if not cell.label.strip():
+            yield Hit(f"{cell.what} has no text", cell.where)
+
+
 def bare_url_links(links: Iterable[Labelled]) -> Iterator[Hit]:
     for link in links:
         if is_bare_url(link.label):
@@ -140,6 +146,33 @@ EMPTY_HEADING = Concern(
     ```
     """,
     check=empty_headings,
+)
+
+EMPTY_TABLE_HEADER = Concern(
+    "117", "empty-table-header", Severity.WARNING, "Table header cells must have text",
+    fix="Name every column in the header row of the table in {source}; only the corner cell over a column "
+        "of row headers may stay empty",
+    refs=("WCAG 2.2 SC 1.3.1", "axe empty-table-header"),
+    doc="""## What it does
+    Finds header cells of data tables with no text (an image in the cell counts by its alt text).
+
+    ## Why is this bad?
+    A screen reader says a cell's header before the cell; an empty header says nothing,
+    so a reader does not learn what the column is for. A form's table to fill in is the
+    usual case: its columns are empty, and so, by mistake, is a header.
+
+    ## Example
+    ```markdown
+    | Item | | Cost (£) |
+    |------|-|----------|
+    | Hall hire | 40 | 1,000 |
+    ```
+
+    Use instead `| Item | How many | Cost (£) |`. The empty corner over row headers
+    (`| | First person | Second person |` in a `{.row-headers}` table) is written as a
+    plain cell by the web editions, and is not reported.
+    """,
+    check=empty_header_cells,
 )
 
 BARE_URL_LINK = Concern(
