@@ -86,6 +86,12 @@ def empty_header_cells(cells: Iterable[Labelled]) -> Iterator[Hit]:
             yield Hit(f"{cell.what} has no text", cell.where)
 
 
+def empty_links(links: Iterable[Labelled]) -> Iterator[Hit]:
+    for link in links:
+        if not link.label.strip():
+            yield Hit(f"{link.what} has no text", link.where)
+
+
 def bare_url_links(links: Iterable[Labelled]) -> Iterator[Hit]:
     for link in links:
         if is_bare_url(link.label):
@@ -173,6 +179,25 @@ EMPTY_TABLE_HEADER = Concern(
     plain cell by the web editions, and is not reported.
     """,
     check=empty_header_cells,
+)
+
+EMPTY_LINK = Concern(
+    "306", "empty-link-text", Severity.ERROR, "Links must have text",
+    fix="Write the link text inside the brackets in {source}: [Annual report](https://...)",
+    refs=("WCAG 2.2 SC 2.4.4", "axe link-name"),
+    doc="""## What it does
+    Finds links with no text, no alt text on an image inside, and no ARIA label. A link
+    hidden from screen readers (`aria-hidden="true"`) is not read, so it is not counted.
+
+    ## Why is this bad?
+    A screen reader reads the address, or just "link".
+
+    ## Example
+    ```markdown
+    [](https://example.org)
+    ```
+    """,
+    check=empty_links,
 )
 
 BARE_URL_LINK = Concern(

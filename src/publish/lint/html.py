@@ -6,7 +6,7 @@ axe-core checks the rest in a browser (contrast, focus, computed names).
 from __future__ import annotations
 
 from publish.lint.concerns import (
-    BARE_URL_LINK, EMPTY_HEADING, EMPTY_TABLE_HEADER, HEADING_SKIPPED, INVALID_LANGUAGE_TAG, VAGUE_LINK,
+    BARE_URL_LINK, EMPTY_HEADING, EMPTY_LINK, EMPTY_TABLE_HEADER, HEADING_SKIPPED, INVALID_LANGUAGE_TAG, VAGUE_LINK,
     Labelled,
 )
 from publish.lint.rule import Hit, Severity, rule
@@ -162,6 +162,11 @@ def link_target_missing(page: Part):
         href = link.get("href")
         if href.startswith("#") and len(href) > 1 and href[1:] not in ids:
             yield Hit(f"link `{href}` leads to no element on the page", page.at(link))
+
+
+@EMPTY_LINK.rule("HTML", fix_file="Put text (or an image with alt text) inside the <a>")
+def empty_link_text(page: Part):
+    return EMPTY_LINK.check(link_facts(page))
 
 
 @BARE_URL_LINK.rule("HTML", fix_file="Replace the URL shown as link text with words that say where the link goes")

@@ -25,10 +25,12 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from publish.lint.aria import ALLOWED, DEPRECATED, DPUB, ROLES, is_allowed, landmark, role
-from publish.lint.concerns import BARE_URL_LINK, EMPTY_HEADING, EMPTY_TABLE_HEADER, HEADING_SKIPPED, VAGUE_LINK
+from publish.lint.concerns import (
+    BARE_URL_LINK, EMPTY_HEADING, EMPTY_LINK, EMPTY_TABLE_HEADER, HEADING_SKIPPED, VAGUE_LINK,
+)
 from publish.lint.epub_package import EPUB_TYPE, EpubDocument, member
 from publish.lint.web import (
-    XML_LANG, Part, declared_lang, header_cells, heading_facts, hidden, link_facts, links, local, name, roles,
+    XML_LANG, Part, declared_lang, header_cells, heading_facts, hidden, link_facts, local, name, roles,
     text,
 )
 from publish.lint.rule import Hit, Severity, rule
@@ -348,25 +350,9 @@ def table_without_caption(epub: EpubDocument):
                 yield Hit("table has no caption", part.at(table))
 
 
-@rule("EPUB306", "empty-link-text", Severity.ERROR, "Links must have text",
-      fix="Write the link text inside the brackets in {source}: [Annual report](https://...)",
-      fix_file="Put text (or an image with alt text) inside the <a>", refs=("WCAG 2.2 SC 2.4.4", "axe link-name"))
+@EMPTY_LINK.rule("EPUB", fix_file="Put text (or an image with alt text) inside the <a>")
 def empty_link_text(epub: EpubDocument):
-    """## What it does
-    Finds links with no text, no alt text on an image inside, and no ARIA label.
-
-    ## Why is this bad?
-    A screen reader reads the address, or just "link".
-
-    ## Example
-    ```markdown
-    [](https://example.org)
-    ```
-    """
-    for part in each(epub):
-        for link, label in links(part):
-            if not label:
-                yield Hit(f"link to `{link.get('href')}` has no text", part.at(link))
+    return EMPTY_LINK.check(link for part in each(epub) for link in link_facts(part))
 
 
 @BARE_URL_LINK.rule("EPUB", fix_file="Replace the URL shown as link text with words that say where the link goes")
