@@ -57,13 +57,18 @@ FORMULA_SYMBOLS = ("a formula's operators (∑) are symbols, which axe does not 
 UNDECIDED_REVIEWED = {("everything", edition, "color-contrast"): FORMULA_SYMBOLS for edition in ("html", "epub", "audio")}
 
 
+def reviewed(document: str, edition: str, checker: str) -> set[str]:
+    """The axe rules left undecided on this edition that a person has reviewed (only axe leaves any)."""
+    return {rule for (d, e, rule) in UNDECIDED_REVIEWED if (d, e) == (document, edition)} if checker == "axe" else set()
+
+
 @pytest.mark.parametrize(("document", "edition", "checker"), CASES)
 def test_independent_checker_finds_nothing(request, document, edition, checker):
     path = request.getfixturevalue(document)[edition]
     found = CHECKERS[edition][checker](path)
     assert [f for f in found if f.get("outcome") != "incomplete"] == []
     undecided = {f["id"] for f in found if f.get("outcome") == "incomplete"}
-    assert undecided == {rule for (d, e, rule) in UNDECIDED_REVIEWED if (d, e) == (document, edition)}
+    assert undecided == reviewed(document, edition, checker)
 
 
 # Broken variants. Each edits the built file the way a careless tool or hand would.

@@ -13,7 +13,7 @@ SCOPE = {"thead": "col", "tbody": "row", "tfoot": "row"}
 EMPTY_CORNER = re.compile(r"(<thead>\s*<tr\b[^>]*>\s*)<th\b([^>]*)>\s*</th>")
 ROW_HEADER = re.compile(r"<tbody\b.*?<tr\b[^>]*>\s*<th\b", re.S)
 # pandoc's numbered code blocks: the start line as an attribute (its CSS counter already holds it;
-# EPUB refuses the capital letter), and each line's number drawn on an empty link to the line.
+# EPUB refuses the capital letter), and the empty link to its own line that each line starts with.
 START_FROM = re.compile(r'\sdata-startFrom="[^"]*"')
 LINE_NUMBER_LINK = re.compile(r'(<span id="([^"]+)">)<a href="#\2"(?=\s*/?>)')
 # A formula's words (math_alt's `[$...$]{alt="..."}`) on the span pandoc writes around its MathML.
@@ -63,12 +63,11 @@ def math_alt_text(markup: str) -> str:
 
 
 def quiet_line_numbers(markup: str) -> str:
-    """Line numbers stay visible but are not read: their links leave the tab order and the
-    accessibility tree, as pandoc already writes them for code blocks without numbers.
-
-    Otherwise a screen reader meets an empty link before every line of code.
+    """A numbered line starts with an element the stylesheets draw its number on: not a link (a
+    screen reader would meet an empty link before every line of code), and hidden from screen
+    readers, which would otherwise read the drawn number. The line keeps its id to be linked to.
     """
-    return LINE_NUMBER_LINK.sub(r'\1<a href="#\2" aria-hidden="true" tabindex="-1"', START_FROM.sub("", markup))
+    return LINE_NUMBER_LINK.sub(r'\1<a aria-hidden="true"', START_FROM.sub("", markup))
 
 
 def empty_corners(markup: str) -> str:
