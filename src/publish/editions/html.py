@@ -57,7 +57,7 @@ def label_notes(page: str, words: NoteWords, level: int) -> str:
     heading = f'<h{level} id="footnotes-heading"{lang}>{html.escape(words.heading)}</h{level}>'
     page = NOTES_START.sub(lambda m: f'<section id="footnotes" {m.group(1)} aria-labelledby="footnotes-heading">'
                                      f"\n{heading}", page, count=1)
-    return BACK_LINK.sub(lambda m: f'{m.group(1)}{lang} aria-label="{html.escape(words.back_to(int(m.group(2))))}">'
+    return BACK_LINK.sub(lambda m: f' {m.group(1)}{lang} aria-label="{html.escape(words.back_to(int(m.group(2))))}">'
                                    f"{m.group(3)}\u00a0{m.group(2)}</a>", page)
 
 
