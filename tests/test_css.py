@@ -15,10 +15,18 @@ PAGE = b"""<html xmlns="http://www.w3.org/1999/xhtml"><head><title>t</title></he
 <p id="hover" class="x">Hover</p></div></body></html>"""
 
 
+def styled(css: str) -> list:
+    return list(Cascade([(css, "book.css")], lambda href, within: None).styles(etree.fromstring(PAGE)))
+
+
 def styles(css: str) -> dict:
-    root = etree.fromstring(PAGE)
-    return {e.get("id"): s for e, s in Cascade([(css, "book.css")], lambda href, within: None).styles(root)
-            if e.get("id")}
+    """Each element's own style, by id."""
+    return {e.get("id"): s for e, s, generated in styled(css) if e.get("id") and generated is None}
+
+
+def drawn(css: str) -> list[tuple[str, str, str]]:
+    """(element id, text, colour) of the text `::before` and `::after` draw."""
+    return [(e.get("id"), generated, to_hex(s.colour)) for e, s, generated in styled(css) if generated is not None]
 
 
 def test_specificity_order_and_importance_decide_and_colour_is_inherited():
@@ -47,3 +55,10 @@ def test_backdrops_are_painted_and_pictures_make_them_unknown():
     assert to_hex(found["glass"].backdrop) == "808080"
     assert round(contrast(found["glass"].shown_colour, found["glass"].backdrop), 1) == round(
         contrast(from_hex("000000"), from_hex("808080")), 1)
+
+
+def test_text_drawn_before_and_after_elements_has_its_own_colour():
+    found = drawn('#em::before { content: "(" counter(n) ") "; color: #aaa } #h1::after { content: attr(id) } '
+                  '#plain::before { content: none; color: #eee } #small::after { color: #eee } '
+                  '#hover::before { content: "" }')
+    assert found == [("em", "(1)", "AAAAAA"), ("h1", "h1", "000000")]

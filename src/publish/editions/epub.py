@@ -3,6 +3,7 @@
 pandoc claims fixed accessibility metadata; here it is derived from what the document
 contains, chapter titles replace file names, the landmarks list the table of contents
 and the body, and the conformance claim is added only when the linter passes the book.
+Formulas are MathML (pandoc's EPUB default is TeX source, which a reader would hear as code).
 """
 
 from __future__ import annotations
@@ -17,8 +18,7 @@ from lxml import etree
 
 from publish import facts, lint, pandoc, report, zipfiles
 from publish.editions.base import BuildContext, Edition, Layout
-from publish.editions.web import (NoteWords, markers_before_headings, note_words, notes_heading, page_markers,
-                                  scope_header_cells)
+from publish.editions.web import NoteWords, note_words, notes_heading, page_markers, shape
 from publish.expected import expected
 from publish.lint.compare import Expected
 from publish.xml import NS, qname, text_of
@@ -232,8 +232,8 @@ def post_process(raw: bytes, ast: dict, ctx: BuildContext, conforms: bool) -> by
         name = posixpath.join(base, item.get("href"))
         if item.get("media-type") != "application/xhtml+xml":
             continue
-        markup = markers_before_headings(scope_header_cells(members[name].decode("utf-8")))
-        root = documents[item.get("id")] = etree.fromstring(markup.encode("utf-8"), parser)
+        root = documents[item.get("id")] = etree.fromstring(
+            shape(members[name].decode("utf-8")).encode("utf-8"), parser)
         if "nav" in (item.get("properties") or "").split():
             drop_page_markers(root)
             add_landmarks(root, item.get("href") + "#toc", body_href)
@@ -263,7 +263,7 @@ def passes_lint(data: bytes, should_say: Expected) -> bool:
 
 def write(ast: dict, ctx: BuildContext) -> bytes:
     identifier = uuid.uuid5(uuid.NAMESPACE_URL, f"publish:{ctx.title}:{ctx.meta.get('date', '')}")
-    options = ["--toc", "--css", str(CSS), "--metadata", f"identifier=urn:uuid:{identifier}", "-o", "-"]
+    options = ["--toc", "--mathml", "--css", str(CSS), "--metadata", f"identifier=urn:uuid:{identifier}", "-o", "-"]
     raw = pandoc.write(page_markers(ast, ctx, epub=True), "epub3", options, cwd=ctx.source.folder,
                        env={"SOURCE_DATE_EPOCH": str(ctx.timestamp)})
     draft = post_process(raw, ast, ctx, conforms=False)

@@ -15,8 +15,7 @@ from pathlib import Path
 
 from publish import facts, pandoc
 from publish.editions.base import BuildContext, Edition
-from publish.editions.web import (NoteWords, markers_before_headings, note_words, notes_heading, page_markers,
-                                  scope_header_cells)
+from publish.editions.web import NoteWords, note_words, notes_heading, page_markers, shape
 
 TEMPLATE = Path(__file__).parent.parent / "templates" / "html.html"  # includes html.css as a partial
 MEDIA_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
@@ -24,7 +23,7 @@ MEDIA_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
 ISO_DATE = re.compile(r"\d{4}(-\d{2}){0,2}")
 # pandoc's notes section and each note's link back to its reference.
 NOTES_START = re.compile(r'<section id="footnotes" (class="footnotes[^"]*" role="doc-endnotes")>\s*<hr />')
-BACK_LINK = re.compile(r'<a href="#fnref(\d+)" class="footnote-back" role="doc-backlink"')
+BACK_LINK = re.compile(r'(<a href="#fnref(\d+)" class="footnote-back" role="doc-backlink")>([^<]*)</a>')
 
 
 def data_url(path: Path) -> str:
@@ -52,13 +51,14 @@ def date_variables(ctx: BuildContext) -> list[str]:
 
 def label_notes(page: str, words: NoteWords, level: int) -> str:
     """The notes get a heading in place of pandoc's rule, and each link back a name a screen reader
-    can say: pandoc's "↩︎" alone is read as an arrow, or not at all."""
+    can say: pandoc's "↩︎" alone is read as an arrow, or not at all. The link shows the reference's
+    number after the arrow, so the words a voice-control user sees are part of its name."""
     lang = f' lang="{words.lang}"' if words.lang else ""
     heading = f'<h{level} id="footnotes-heading"{lang}>{html.escape(words.heading)}</h{level}>'
     page = NOTES_START.sub(lambda m: f'<section id="footnotes" {m.group(1)} aria-labelledby="footnotes-heading">'
                                      f"\n{heading}", page, count=1)
-    return BACK_LINK.sub(lambda m: f'{m.group(0)}{lang} aria-label="{html.escape(words.back_to(int(m.group(1))))}"',
-                         page)
+    return BACK_LINK.sub(lambda m: f' {m.group(1)}{lang} aria-label="{html.escape(words.back_to(int(m.group(2))))}">'
+                                   f"{m.group(3)}\u00a0{m.group(2)}</a>", page)
 
 
 def top_heading_level(ast: dict) -> int:
@@ -71,7 +71,7 @@ def write(ast: dict, ctx: BuildContext) -> bytes:
     options = ["--standalone", "--template", str(TEMPLATE.resolve()), "--mathml", "--wrap=none", *date_variables(ctx)]
     page = pandoc.write(page_markers(ast, ctx), "html5", options, cwd=ctx.source.folder)
     page_text = label_notes(page.decode("utf-8"), note_words(ctx.source.lang), top_heading_level(ast))
-    return markers_before_headings(scope_header_cells(page_text)).encode("utf-8")
+    return shape(page_text).encode("utf-8")
 
 
 EDITION = Edition(

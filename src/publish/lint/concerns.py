@@ -80,6 +80,18 @@ def empty_headings(headings: Iterable[Heading]) -> Iterator[Hit]:
             yield Hit(f"a level {heading.level} heading has no text", heading.where)
 
 
+def empty_header_cells(cells: Iterable[Labelled]) -> Iterator[Hit]:
+    for cell in cells:
+        if not cell.label.strip():
+            yield Hit(f"{cell.what} has no text", cell.where)
+
+
+def empty_links(links: Iterable[Labelled]) -> Iterator[Hit]:
+    for link in links:
+        if not link.label.strip():
+            yield Hit(f"{link.what} has no text", link.where)
+
+
 def bare_url_links(links: Iterable[Labelled]) -> Iterator[Hit]:
     for link in links:
         if is_bare_url(link.label):
@@ -142,6 +154,52 @@ EMPTY_HEADING = Concern(
     ```
     """,
     check=empty_headings,
+)
+
+EMPTY_TABLE_HEADER = Concern(
+    "117", "empty-table-header", Severity.WARNING, "Table header cells must have text",
+    fix="Name every column in the header row of the table in {source}; only the corner cell over a column "
+        "of row headers may stay empty",
+    refs=("WCAG 2.2 SC 1.3.1", "axe empty-table-header"),
+    doc="""## What it does
+    Finds header cells of data tables with no text (an image in the cell counts by its alt text).
+
+    ## Why is this bad?
+    A screen reader says a cell's header before the cell; an empty header says nothing,
+    so a reader does not learn what the column is for. A form's table to fill in is the
+    usual case: its columns are empty, and so, by mistake, is a header.
+
+    ## Example
+    ```markdown
+    | Item | | Cost (£) |
+    |------|-|----------|
+    | Hall hire | 40 | 1,000 |
+    ```
+
+    Use instead `| Item | How many | Cost (£) |`. The empty corner over row headers
+    (`| | First person | Second person |` in a `{.row-headers}` table) is written as a
+    plain cell by the web editions, and is not reported.
+    """,
+    check=empty_header_cells,
+)
+
+EMPTY_LINK = Concern(
+    "306", "empty-link-text", Severity.ERROR, "Links must have text",
+    fix="Write the link text inside the brackets in {source}: [Annual report](https://...)",
+    refs=("WCAG 2.2 SC 2.4.4", "axe link-name"),
+    doc="""## What it does
+    Finds links with no text, no alt text on an image inside, and no ARIA label. A link
+    hidden from screen readers (`aria-hidden="true"`) is not read, so it is not counted.
+
+    ## Why is this bad?
+    A screen reader reads the address, or just "link".
+
+    ## Example
+    ```markdown
+    [](https://example.org)
+    ```
+    """,
+    check=empty_links,
 )
 
 BARE_URL_LINK = Concern(

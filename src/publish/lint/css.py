@@ -35,7 +35,8 @@ SIZES = {"xx-small": 9, "x-small": 10, "small": 13, "medium": 16, "large": 18, "
 UNITS = {"px": 1, "pt": 4 / 3, "pc": 16, "in": 96, "cm": 96 / 2.54, "mm": 96 / 25.4, "q": 96 / 101.6}
 WEIGHTS = {"normal": 400, "bold": 700}
 WANTED = ("color", "background", "background-color", "background-image", "font-size", "font-weight", "display",
-          "visibility")
+          "visibility", "content")
+GENERATED = ("before", "after")  # pseudo-elements whose `content` is text on the page (line numbers, markers)
 LARGE_PX, LARGE_BOLD_PX = 24, 18.66  # 18 pt, and 14 pt bold (WCAG 2.2 "large scale")
 MAX_IMPORTS = 8
 
@@ -127,32 +128,53 @@ class Cascade:
             self.order += 1
             self.matcher.add_selector(selector, (level, self.order, origin, declared))
 
-    def styles(self, root) -> Iterator[tuple[object, Style]]:
-        """(element, style) for every element shown, in document order."""
+    def styles(self, root) -> Iterator[tuple[object, Style, str | None]]:
+        """(element, style, generated) for every element shown, in document order; after each element
+        come its `::before` and `::after` text, if any, as (element, their style, that text)."""
         yield from self.walk(cssselect2.ElementWrapper.from_xml_root(root), ROOT_STYLE)
 
-    def walk(self, wrapper, parent: Style) -> Iterator[tuple[object, Style]]:
-        chosen = self.chosen(wrapper)
+    def walk(self, wrapper, parent: Style) -> Iterator[tuple[object, Style, str | None]]:
+        matched = self.matcher.match(wrapper) or ()
+        chosen = self.chosen(wrapper, matched)
         if first_ident(chosen.get("display")) == "none":
             return
         style = computed(chosen, parent)
-        yield wrapper.etree_element, style
+        yield wrapper.etree_element, style, None
+        for pseudo in GENERATED:
+            generated = self.chosen(wrapper, matched, pseudo)
+            text = generated_text(generated.get("content"), wrapper.etree_element)
+            if text and first_ident(generated.get("display")) != "none":
+                yield wrapper.etree_element, computed(generated, style), text
         for child in wrapper.iter_children():
             yield from self.walk(child, style)
 
-    def chosen(self, wrapper) -> dict[str, Declared]:
-        """The winning declaration of each property for one element."""
+    def chosen(self, wrapper, matched, pseudo: str | None = None) -> dict[str, Declared]:
+        """The winning declaration of each property for one element, or for its pseudo-element."""
         candidates = []
-        for specificity, _order, pseudo, (level, order, origin, declared) in self.matcher.match(wrapper) or ():
-            if pseudo is None:
+        for specificity, _order, matched_pseudo, (level, order, origin, declared) in matched:
+            if matched_pseudo == pseudo:
                 candidates += [((important, level, specificity, order), prop, Declared(value, origin))
                                for prop, value, important in declared]
-        inline = wrapper.etree_element.get("style")
+        inline = wrapper.etree_element.get("style") if pseudo is None else None
         if inline:
             candidates += [((important, 2, (0, 0, 0), 0), prop, Declared(value, INLINE_ORIGIN))
                            for prop, value, important in declarations(inline)]
         candidates.sort(key=lambda c: c[0])
         return {prop: declared for _, prop, declared in candidates}
+
+
+def generated_text(declared: Declared | None, element) -> str:
+    """The text `content` puts on the page: its strings, each counter as a digit (its colour is the
+    question, not its value), and attributes' values; `none` and `normal` put nothing."""
+    parts = []
+    for token in declared.value if declared else ():
+        if token.type == "string":
+            parts.append(token.value)
+        elif token.type == "function" and token.lower_name in ("counter", "counters"):
+            parts.append("1")
+        elif token.type == "function" and token.lower_name == "attr" and token.arguments:
+            parts.append(element.get(tinycss2.serialize(token.arguments).strip(), ""))
+    return " ".join("".join(parts).split())
 
 
 def declarations(content) -> list[tuple[str, list, bool]]:

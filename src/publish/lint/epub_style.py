@@ -63,10 +63,11 @@ def own_text(element) -> str:
 def low_contrast_text(epub: EpubDocument):
     """## What it does
     Works out, from each content document's stylesheets, `<style>` elements and `style`
-    attributes, the colour of every text and the background behind it (white unless
-    the book sets one), with inheritance, and finds text below 4.5:1 contrast, or 3:1
-    for large text (24 px, or 18.66 px bold). Text over a background image is left to
-    a person. One finding per colour, CSS rule and document, with the count.
+    attributes, the colour of every text (the text `::before` and `::after` draw too, such
+    as code line numbers) and the background behind it (white unless the book sets one),
+    with inheritance, and finds text below 4.5:1 contrast, or 3:1 for large text (24 px,
+    or 18.66 px bold). Text over a background image is left to a person. One finding per
+    colour, CSS rule and document, with the count.
 
     ## Why is this bad?
     Partially sighted readers, and anyone reading in sunlight, cannot make out pale
@@ -81,8 +82,8 @@ def low_contrast_text(epub: EpubDocument):
         sheets, failing = stylesheets(epub, part), defaultdict(list)
         if sheets not in cascades:
             cascades[sheets] = Cascade(list(sheets), importer(epub))
-        for element, style in cascades[sheets].styles(part.root):
-            text, shown = own_text(element), style.shown_colour
+        for element, style, generated in cascades[sheets].styles(part.root):
+            text, shown = generated or own_text(element), style.shown_colour
             if not text or not style.visible or shown is None:
                 continue
             ratio = contrast(shown, style.backdrop)

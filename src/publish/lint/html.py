@@ -1,4 +1,4 @@
-"""HTML basics: language, title, main landmark, alt text, heading order, in-page links and link text.
+"""HTML basics: language, title, main landmark, alt text, heading order, table headers, in-page links and link text.
 
 axe-core checks the rest in a browser (contrast, focus, computed names).
 """
@@ -6,11 +6,12 @@ axe-core checks the rest in a browser (contrast, focus, computed names).
 from __future__ import annotations
 
 from publish.lint.concerns import (
-    BARE_URL_LINK, EMPTY_HEADING, HEADING_SKIPPED, INVALID_LANGUAGE_TAG, VAGUE_LINK, Labelled,
+    BARE_URL_LINK, EMPTY_HEADING, EMPTY_LINK, EMPTY_TABLE_HEADER, HEADING_SKIPPED, INVALID_LANGUAGE_TAG, VAGUE_LINK,
+    Labelled,
 )
 from publish.lint.rule import Hit, Severity, rule
 from publish.lint.safe import parse_html
-from publish.lint.web import Part, declared_lang, heading_facts, link_facts, links
+from publish.lint.web import Part, declared_lang, header_cells, heading_facts, link_facts, links
 
 
 def load(data: bytes) -> Part:
@@ -78,6 +79,11 @@ def heading_level_skipped(page: Part):
 @EMPTY_HEADING.rule("HTML", fix_file="Put text in the heading or remove it")
 def empty_heading(page: Part):
     return EMPTY_HEADING.check(heading_facts(page))
+
+
+@EMPTY_TABLE_HEADER.rule("HTML", fix_file="Put the column's name in the <th>; an empty cell over row headers is a <td>")
+def empty_table_header(page: Part):
+    return EMPTY_TABLE_HEADER.check(header_cells(page))
 
 
 @rule("HTML201", "image-without-alt", Severity.ERROR, "Images must have alt text",
@@ -156,6 +162,11 @@ def link_target_missing(page: Part):
         href = link.get("href")
         if href.startswith("#") and len(href) > 1 and href[1:] not in ids:
             yield Hit(f"link `{href}` leads to no element on the page", page.at(link))
+
+
+@EMPTY_LINK.rule("HTML", fix_file="Put text (or an image with alt text) inside the <a>")
+def empty_link_text(page: Part):
+    return EMPTY_LINK.check(link_facts(page))
 
 
 @BARE_URL_LINK.rule("HTML", fix_file="Replace the URL shown as link text with words that say where the link goes")

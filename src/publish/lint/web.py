@@ -97,3 +97,17 @@ def links(part: Part) -> list[tuple[object, str]]:
 
 def link_facts(part: Part) -> list[Labelled]:
     return [Labelled(label, part.at(link), f"link to `{link.get('href')}`") for link, label in links(part)]
+
+
+def header_cells(part: Part) -> list[Labelled]:
+    """The header cells of data tables (not marked presentation), each with the name a screen reader announces."""
+    table_tag = f"{{{part.ns}}}table" if part.ns else "table"
+    cells = []
+    for cell in part.iter("th"):
+        table = next(cell.iterancestors(table_tag), None)
+        if table is None or hidden(cell) or set(roles(table)) & {"presentation", "none"}:
+            continue
+        row = cell.getparent()
+        column = [c for c in row if local(c) in ("th", "td")].index(cell) + 1
+        cells.append(Labelled(name(part, cell), part.at(cell), f"the header cell in column {column}"))
+    return cells

@@ -5,11 +5,12 @@ Implemented here (axe-core or Ace rule → code):
   document-title → EPUB021; heading-order → EPUB102; empty-heading → EPUB111; image-alt, area-alt,
   input-image-alt → EPUB201; role-img-alt (cover images) → EPUB206; svg-img-alt → EPUB205; td-has-header,
   th-has-data-cells (in part) → EPUB112, scope-attr-valid → EPUB107; table caption (best practice) →
-  EPUB113; link-name → EPUB306; Ace epub-type-has-matching-role → EPUB120 (no role) and EPUB127 (a role
-  that means something else); landmark-unique, landmark-no-duplicate-main → EPUB121; Ace pagebreak-label
-  → EPUB122; list, listitem → EPUB125; duplicate-id, duplicate-id-aria → EPUB126; aria-roles,
-  aria-deprecated-role → EPUB130; aria-allowed-role → EPUB131; EPUBCheck RSC-007/RSC-012 for links →
-  EPUB308. Plus the project's own: link text that is a bare URL (EPUB302) or says nothing ("click here",
+  EPUB113; empty-table-header → EPUB117; link-name → EPUB306; Ace epub-type-has-matching-role → EPUB120 (no
+  role) and EPUB127 (a role that means something else); landmark-unique, landmark-no-duplicate-main →
+  EPUB121; Ace pagebreak-label → EPUB122; list, listitem → EPUB125; duplicate-id, duplicate-id-aria →
+  EPUB126; aria-roles, aria-deprecated-role → EPUB130; aria-allowed-role → EPUB131; EPUBCheck
+  RSC-007/RSC-012 for links → EPUB308.
+  Plus the project's own: link text that is a bare URL (EPUB302) or says nothing ("click here",
   EPUB307), and the part's language against the package's (EPUB019, EPUB020). color-contrast is EPUB420,
   from the book's CSS (epub_style).
 Left to Ace/axe, because they need a browser's layout, scripts or focus handling: link-in-text-block,
@@ -24,10 +25,13 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from publish.lint.aria import ALLOWED, DEPRECATED, DPUB, ROLES, is_allowed, landmark, role
-from publish.lint.concerns import BARE_URL_LINK, EMPTY_HEADING, HEADING_SKIPPED, VAGUE_LINK
+from publish.lint.concerns import (
+    BARE_URL_LINK, EMPTY_HEADING, EMPTY_LINK, EMPTY_TABLE_HEADER, HEADING_SKIPPED, VAGUE_LINK,
+)
 from publish.lint.epub_package import EPUB_TYPE, EpubDocument, member
 from publish.lint.web import (
-    XML_LANG, Part, declared_lang, heading_facts, hidden, link_facts, links, local, name, roles, text,
+    XML_LANG, Part, declared_lang, header_cells, heading_facts, hidden, link_facts, local, name, roles,
+    text,
 )
 from publish.lint.rule import Hit, Severity, rule
 from publish.xml import NS
@@ -285,6 +289,11 @@ def table_without_headers(epub: EpubDocument):
                 yield Hit("table has no header cells (<th>)", part.at(table))
 
 
+@EMPTY_TABLE_HEADER.rule("EPUB", fix_file="Put the column's name in the <th>; an empty cell over row headers is a <td>")
+def empty_table_header(epub: EpubDocument):
+    return EMPTY_TABLE_HEADER.check(cell for part in each(epub) for cell in header_cells(part))
+
+
 @rule("EPUB107", "table-header-without-scope", Severity.WARNING,
       "Table header cells must have a scope when a table has row headers",
       fix="Keep tables in {source} to one header row",
@@ -341,25 +350,9 @@ def table_without_caption(epub: EpubDocument):
                 yield Hit("table has no caption", part.at(table))
 
 
-@rule("EPUB306", "empty-link-text", Severity.ERROR, "Links must have text",
-      fix="Write the link text inside the brackets in {source}: [Annual report](https://...)",
-      fix_file="Put text (or an image with alt text) inside the <a>", refs=("WCAG 2.2 SC 2.4.4", "axe link-name"))
+@EMPTY_LINK.rule("EPUB", fix_file="Put text (or an image with alt text) inside the <a>")
 def empty_link_text(epub: EpubDocument):
-    """## What it does
-    Finds links with no text, no alt text on an image inside, and no ARIA label.
-
-    ## Why is this bad?
-    A screen reader reads the address, or just "link".
-
-    ## Example
-    ```markdown
-    [](https://example.org)
-    ```
-    """
-    for part in each(epub):
-        for link, label in links(part):
-            if not label:
-                yield Hit(f"link to `{link.get('href')}` has no text", part.at(link))
+    return EMPTY_LINK.check(link for part in each(epub) for link in link_facts(part))
 
 
 @BARE_URL_LINK.rule("EPUB", fix_file="Replace the URL shown as link text with words that say where the link goes")
