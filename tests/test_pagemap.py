@@ -3,11 +3,16 @@ itself has them, read back here from the PDF with pdfplumber, independently of T
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 import zipfile
 
+import docx
 import pdfplumber
 import pytest
+from docx.table import Table
 from lxml import etree, html
 
 from conftest import ROOT
@@ -133,6 +138,58 @@ def test_large_print_names_the_standard_pages_it_holds(built):
     for number, text, _ in markers_and_words(html.fromstring(built["html"].read_bytes())):
         large = first_page_with(built["large pages"], text)
         assert shown[large - 1][0] <= number <= shown[large - 1][1], f"print page {number} on large page {large}"
+
+
+@pytest.fixture(scope="module")
+def large_word(tmp_path_factory) -> dict:
+    """The large-print DOCX of the same source, built and checked as an editor would: the build's
+    own words and the accessibility report's findings for it."""
+    folder = tmp_path_factory.mktemp("word")
+    (folder / "pages.md").write_text(SOURCE, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "publish", "build", "docx-large", "--check", "--source",
+                           str(folder / "pages.md"), "--out", str(folder / "out")], capture_output=True, text=True)
+    path = folder / "out" / "pages-large.docx"
+    report = json.loads((folder / "out" / "pages" / "accessibility.json").read_text(encoding="utf-8"))
+    return {"status": done.returncode, "said": done.stdout + done.stderr, "path": path,
+            "findings": [f"{f['code']} {f['message']}" for f in report["findings"] if f["path"] == str(path)]}
+
+
+def word_paragraphs(container):
+    """A Word document's paragraphs in body order, those in table cells included."""
+    for item in container.iter_inner_content():
+        if isinstance(item, Table):
+            for row in item.rows:
+                for cell in row.cells:
+                    yield from word_paragraphs(cell)
+        else:
+            yield item
+
+
+def test_large_print_word_marks_each_print_page_before_its_words(built, large_word):
+    """Word sets its own pages, so a paragraph "Print page N" stands before the first words of
+    page N of the standard PDF, in a style of its own, large and upright, that is not a heading."""
+    paragraphs = list(word_paragraphs(docx.Document(large_word["path"])))
+    markers = []
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.style.name != "Print Page":
+            continue
+        found = re.fullmatch(r"Print page (\d+)", paragraph.text)
+        assert found, f"a print page marker that says “{paragraph.text}”"
+        after = " ".join(" ".join(p.text for p in paragraphs[index + 1:index + 3]).split()[:3])
+        before = next((p.text for p in reversed(paragraphs[:index]) if p.style.name != "Print Page"), "")
+        markers.append((int(found[1]), after, " ".join(before.split()[:3])))
+    assert [page for page, _, _ in markers] == list(range(1, len(built["pdf pages"]) + 1))
+    check_placed(markers, built["pdf pages"])
+    style = paragraphs[0].part.document.styles["Print Page"]
+    assert style.font.size.pt >= 16 and style.font.italic is False
+    assert style.paragraph_format.keep_with_next, "a marker is never left at the foot of a page, apart from its text"
+    assert not style.element.xpath(".//w:outlineLvl") and "heading" not in style.base_style.name.lower()
+
+
+def test_large_print_word_lints_clean_with_its_markers(large_word):
+    """The markers are page furniture to the linter: the text still matches the source word for word."""
+    assert large_word["status"] == 0, large_word["said"]
+    assert large_word["findings"] == []
 
 
 @pytest.mark.parametrize("document", ["everything", "book", "report"])

@@ -2,7 +2,8 @@
 
 Readers of different editions meet over the printed one ("page 2 of the letter"), so the
 EPUB and HTML editions mark where each PDF page begins, the braille shows print page
-indicators and the large-print PDF names the standard page beside its own.
+indicators, the large-print PDF names the standard page beside its own and the large-print
+DOCX (which Word paginates itself) marks where each standard page begins, as braille does.
 
 The blocks are counted in one walk (`anchored`) that every edition's copy of the filtered
 document shares: paragraphs, headings, code, table cells and list items' paragraphs, in
@@ -63,30 +64,34 @@ def anchored(blocks: list) -> Iterator[tuple[list, int]]:
                     yield from anchored(cell[4])
 
 
-def mark(ast: dict, make: Callable[[int], dict], blocks: set[int] | None = None) -> dict:
+def mark(ast: dict, make: Callable[[int], dict], blocks: set[int] | None = None, before: bool = False) -> dict:
     """Put `make(i)` at the start of anchored block i, for every i in `blocks` (all by default):
     as its first inline where it has inlines, else (code) as a block before it. `make` gives
-    an inline; a block before code holds it in a Plain. Returns `ast`, changed in place."""
+    an inline; a block before code holds it in a Plain. With `before`, `make` gives a block,
+    set before block i whatever it is. Returns `ast`, changed in place."""
     found = list(anchored(ast["blocks"]))
     for number in sorted(range(len(found)) if blocks is None else blocks, reverse=True):
         holder, index = found[number]
-        inline, block = make(number), holder[index]
-        if block["t"] in ("Para", "Plain"):
-            block["c"].insert(0, inline)
+        marker, block = make(number), holder[index]
+        if before:
+            holder.insert(index, marker)
+        elif block["t"] in ("Para", "Plain"):
+            block["c"].insert(0, marker)
         elif block["t"] == "Header":
-            block["c"][2].insert(0, inline)
+            block["c"][2].insert(0, marker)
         elif block["t"] == "LineBlock" and block["c"]:
-            block["c"][0].insert(0, inline)
+            block["c"][0].insert(0, marker)
         else:
-            holder.insert(index, {"t": "Plain", "c": [inline]})
+            holder.insert(index, {"t": "Plain", "c": [marker]})
     return ast
 
 
-def mark_pages(ast: dict, pages: PageMap | None, make: Callable[[int], dict]) -> dict:
-    """Put `make(page)` before the first block of each page of the standard PDF."""
+def mark_pages(ast: dict, pages: PageMap | None, make: Callable[[int], dict], before: bool = False) -> dict:
+    """Put `make(page)` at the first block of each page of the standard PDF (`mark`: inside it,
+    or with `before` a block of its own before it)."""
     if pages is None:
         return ast
-    return mark(ast, lambda number: make(pages.turns[number]), set(pages.turns))
+    return mark(ast, lambda number: make(pages.turns[number]), set(pages.turns), before)
 
 
 def typst_anchor(number: int) -> dict:

@@ -32,6 +32,13 @@ VAGUE_LINK_TEXT = frozenset((
 CLEAR_PRINT_PT = 12
 LARGE_PRINT_PT = 16
 
+# The paragraph style of a DOCX's print page markers: "Print page 3" where page 3 of the printed
+# edition begins (the large-print DOCX, as UKAAF large print and braille mark them). The reader
+# of a DOCX takes such a paragraph as page furniture, like a footer: a page number after at most
+# three words, so no other text hides in the style.
+PRINT_PAGE_STYLE = "Print Page"
+PRINT_PAGE_MARKER = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2} \d+")
+
 BARE_URL = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
 IMAGE_FILE_NAME = re.compile(r"[\w .()-]+\.(png|jpe?g|gif|bmp|tiff?|svg|emf|wmf|webp|heic)", re.IGNORECASE)
 
@@ -47,6 +54,11 @@ def is_pdf_language_tag(value: str) -> bool:
 
 def is_right_to_left(tag: str | None) -> bool:
     return bool(tag) and tag.split("-")[0].lower() in RIGHT_TO_LEFT
+
+
+def is_print_page_marker(style: str, text: str) -> bool:
+    """Whether a paragraph of this style and text marks where a print page begins."""
+    return style.strip().casefold() == PRINT_PAGE_STYLE.casefold() and bool(PRINT_PAGE_MARKER.fullmatch(text.strip()))
 
 
 def is_vague_link_text(text: str) -> bool:

@@ -22,8 +22,10 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from lxml import etree
 
-from publish import pandoc, zipfiles
+from publish import pagemap, pandoc, zipfiles
 from publish.editions.base import BuildContext, Edition, Layout
+from publish.editions.pdf import PRINT_PAGE_WORDS
+from publish.vocabulary import PRINT_PAGE_STYLE
 
 BODY_FONT = "Arial"  # installed with Word everywhere; DOCX cannot carry its own fonts reliably
 DECORATIVE_EXT = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"  # Word's "Mark as decorative"
@@ -42,6 +44,9 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 RPR_ORDER = ("rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid "
              "vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl "
              "cs em lang eastAsianLayout specVanish oMath").split()
+PPR_ORDER = ("pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd "
+             "tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+             "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc").split()
 TBLPR_ORDER = ("tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc tblCellSpacing "
                "tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription").split()
 
@@ -54,6 +59,7 @@ class Print:
     italic: bool = True  # False: italic and underlining (links apart) become bold, text is left-aligned
     full_size_marks: bool = False  # note marks, superscripts and subscripts shown at about the body size
     category: str = ""  # the Category property: "Large print" tells the linter to check for it (DOCX421, DOCX422)
+    print_pages: bool = False  # a "Print page 3" paragraph where each page of the standard PDF begins
 
     def heading(self, level: int) -> float:
         return self.body + {1: 10, 2: 6, 3: 3}.get(level, 1)
@@ -269,6 +275,34 @@ def set_tables(document: docx.document.Document, ast: dict, type_: Print) -> Non
             look.set(qn("w:val"), f"{int(look.get(qn('w:val')) or '0', 16) | 0x0080:04X}")
 
 
+def print_page_marker(lang: str):
+    """The marker of where a page of the standard PDF begins: a paragraph "Print page 3" in its own
+    style, with a bookmark (`print_page_3`) that Word's Go To finds."""
+    words = PRINT_PAGE_WORDS.get(lang.split("-")[0].lower(), PRINT_PAGE_WORDS["en"])[0]
+    label = (words[0].upper() + words[1:]).split()
+
+    def make(page: int) -> dict:
+        inlines = [node for word in [*label, str(page)] for node in ({"t": "Space"}, {"t": "Str", "c": word})][1:]
+        attributes = [f"print_page_{page}", [], [["custom-style", PRINT_PAGE_STYLE]]]
+        return {"t": "Div", "c": [attributes, [{"t": "Para", "c": inlines}]]}
+
+    return make
+
+
+def style_print_pages(document: docx.document.Document, type_: Print) -> None:
+    """The markers at the body size, upright and not bold, under a rule across the text that shows
+    where the print page begins, and kept on the page of the text they introduce."""
+    if PRINT_PAGE_STYLE not in [s.name for s in document.styles]:
+        return  # built without the page map: nothing is marked
+    style = document.styles[PRINT_PAGE_STYLE]
+    style.font.size, style.font.bold, style.font.italic = Pt(type_.body), False, False
+    style.paragraph_format.keep_with_next = True
+    style.paragraph_format.space_before = Pt(type_.body)
+    borders = set_property(style.element.get_or_add_pPr(), "pBdr", order=PPR_ORDER)
+    borders.append(borders.makeelement(qn("w:top"), {qn("w:val"): "single", qn("w:sz"): "12", qn("w:space"): "4",
+                                                     qn("w:color"): "000000"}))
+
+
 def describe_images(document: docx.document.Document) -> None:
     """One alt text per image, the source's: pandoc puts the file name on the inner picture.
 
@@ -338,6 +372,8 @@ def writer(type_: Print):
     """The write function of a DOCX edition set as `type_` says."""
 
     def write(ast: dict, ctx: BuildContext) -> bytes:
+        if type_.print_pages:
+            pagemap.mark_pages(ast, ctx.pages, print_page_marker(ctx.lang), before=True)
         raw = pandoc.write(ast, "docx", ["--metadata", f"date={ctx.date_text}", "-o", "-"],
                            cwd=ctx.source.folder)  # "November 2019", not "2019-11"
         document = docx.Document(io.BytesIO(raw))
@@ -358,6 +394,8 @@ def writer(type_: Print):
         set_page(document, ctx.lang)
         set_tables(document, ast, type_)
         describe_images(document)
+        if type_.print_pages:
+            style_print_pages(document, type_)
         out = io.BytesIO()
         document.save(out)
         data = out.getvalue() if type_.italic and not type_.full_size_marks else rewrite_runs(out.getvalue(), type_)

@@ -16,6 +16,7 @@ from functools import cached_property
 from lxml import etree
 
 from publish.lint.safe import SafeZip, Unreadable
+from publish.vocabulary import is_print_page_marker
 from publish.xml import NS, qname
 
 DOCUMENT = "word/document.xml"
@@ -139,6 +140,12 @@ class DocxDocument:
                     return int(match[1])
             direct = val(self.style_property(style_id, "w:pPr/w:outlineLvl"))
         return int(direct) + 1 if direct and direct.isdigit() and int(direct) < 9 else None
+
+    def is_print_page(self, p) -> bool:
+        """A marker of where a print page begins (publish.vocabulary): page furniture, like a footer."""
+        style_id = self.paragraph_style(p)
+        name = self.styles[style_id].name if style_id in self.styles else style_id
+        return is_print_page_marker(name or "", paragraph_text(p))
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:

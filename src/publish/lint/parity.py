@@ -42,6 +42,8 @@ reports the first passage that is missing, duplicated, out of order, added or ch
 quoting it and the source text just before it. Case, punctuation, quotation marks,
 dashes, list bullets and heading underlines do not count; the title block built from
 the front matter (title, author, publisher, date) is the only text an edition may add.
+Page furniture is not text: a Word document's paragraphs in the `Print Page` style that
+say where a print page begins ("Print page 3") are left out, as its footers are.
 
 ## Why is this bad?
 Each edition is somebody's only copy. A signatory dropped from the tagged PDF, or two

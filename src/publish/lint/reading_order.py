@@ -50,13 +50,17 @@ def text_chunks(doc) -> list[tuple[str, str]]:
 
 
 def docx_chunks(doc) -> list[tuple[str, str]]:
-    """Body order: w:t text; tabs, breaks and paragraph ends are spaces; hidden runs are left out."""
+    """Body order: w:t text; tabs, breaks and paragraph ends are spaces; hidden runs are left out,
+    and so are print page markers ("Print page 3"), page furniture as headers and footers are."""
     w = "{%s}" % NS["w"]
-    chunks, paragraph = [], 0
+    chunks, paragraph, marker = [], 0, False
     for element in doc.body.iter(f"{w}p", f"{w}t", f"{w}tab", f"{w}br", f"{w}cr"):
         if element.tag == f"{w}p":
             paragraph += 1
+            marker = doc.is_print_page(element)
             chunks.append((" ", f"word/document.xml paragraph {paragraph}"))
+        elif marker:
+            continue
         elif element.tag == f"{w}t":
             run = element.getparent()
             if run.find(f"{w}rPr/{w}vanish", None) is None:
