@@ -240,6 +240,10 @@ def scale(rows: list[Row], tmp: Path, sizes: list[int], runs: int) -> dict:
         seconds, peak = timed([PUBLISH, "lint", *files.values()], runs, ok=(0, 1))
         rows.append(Row("scale", f"publish lint (all {len(files)})", pages, seconds, peak))
         record("lint all", seconds)
+        compared, peak = timed([PUBLISH, "lint", "--source", str(source), *files.values()], runs, ok=(0, 1))
+        rows.append(Row("scale", f"publish lint --source (all {len(files)}, parity)", pages, compared, peak,
+                        seconds, "plain lint"))
+        record("lint all --source", compared)
         peaks[pages] = max(peaks[pages], peak)
         rows.append(Row("scale", f"PDF pages produced (from {pages} asked)", pages, pdf_pages(Path(files["pdf"])), 0))
     return {"series": series, "peaks": peaks}
