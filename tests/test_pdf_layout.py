@@ -9,11 +9,14 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
+import panflute as pf
 import pikepdf
 import pytest
 from conftest import FIXTURES, SAMPLE
 
-from publish import pipeline
+from publish import pagemap, pandoc, pipeline
+from publish.braille.document import load
+from publish.editions import pdf_large
 from publish.errors import SourceError
 from publish.lint import Settings, lint_file, pdf_document, selector
 from publish.lint.documents import extract_text
@@ -246,3 +249,13 @@ def test_a_table_too_wide_for_large_print_is_set_row_by_row(tmp_path):
     assert "Ref: CB001; Building: Fairholme Community centre; Ward: Greenbank" in " ".join(large.split())
     result = pipeline.lint_editions(built.values(), source, Settings(selector(["PDF409", "PDF410"])))
     assert result.unreadable == 0 and [f.message for f in result.findings] == []
+
+
+def test_page_anchors_in_cells_take_no_room_in_large_print():
+    """The page map's anchors are markup in every cell, not words: the large print judges a
+    table's width by what it prints, so a table that fits stays a table (it did not)."""
+    ast = pandoc.parse("| Ward | Buildings |\n|---|--:|\n| Abbey | 12 |\n| Castle | 9 |\n")
+    table = next(b for b in load(ast).content if isinstance(b, pf.Table))
+    anchored = next(b for b in load(pagemap.mark(ast, pagemap.typst_anchor)).content if isinstance(b, pf.Table))
+    assert "metadata" in pf.stringify(anchored)
+    assert pdf_large.needs(anchored) == pdf_large.needs(table) < pdf_large.MEASURE

@@ -26,6 +26,13 @@ CELL_MARGINS = 0.9  # em: the template's cell inset, either side
 HYPHENATED = 6  # letters: a longer word hyphenates in a narrow cell; numbers and codes never break
 
 
+def printed_words(cell: pf.TableCell) -> list[str]:
+    """The words a cell prints: raw markup in it (the page map's anchors) takes no room."""
+    found: list[str] = []
+    cell.walk(lambda element, _doc: found.extend(element.text.split()) if isinstance(element, (pf.Str, pf.Code)) else None)
+    return found
+
+
 def needs(table: pf.Table) -> float:
     """The width (pt) the table's columns need at the least: each as wide as its longest number or
     code, or as the first letters of its longest word, whichever is wider."""
@@ -33,7 +40,7 @@ def needs(table: pf.Table) -> float:
     rows = [*(table.head.content if table.head else []), *(r for body in table.content for r in [*body.head, *body.content])]
     for row in rows:
         for index, cell in enumerate(row.content):
-            for token in pf.stringify(cell).split():
+            for token in printed_words(cell):
                 letters = token.strip(".,;:!?’'\"()").isalpha()
                 columns[index] = max(columns.get(index, 0), min(len(token), HYPHENATED) if letters else len(token))
     return sum(chars * LETTER + CELL_MARGINS for chars in columns.values()) * LARGE_PRINT.body
