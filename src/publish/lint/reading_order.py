@@ -164,7 +164,8 @@ def pdf_chunks(doc: PdfDocument) -> list[tuple[str, str]]:
             line = []
             if stand_in not in replaced:
                 replaced.add(stand_in)
-                chunks.append((f" {pdf_text(stand_in.get('/ActualText'))} ", f"page {element.page}" if element.page else None))
+                page = f"page {element.page}" if element.page else None
+                chunks.append((f" {pdf_text(stand_in.get('/ActualText'))} ", page))
             previous = None
             continue
         block = block_of(element)
