@@ -752,35 +752,38 @@ class TextState:
     def run(self, data: bytes, use: FontUse, artifact: bool, element: Element | None) -> TextRun | None:
         """Where `data` lands, and the pen moved past it; None for an empty string."""
         metrics, width = use.metrics, use.width
-        codes = [int.from_bytes(data[i:i + width], "big") for i in range(0, len(data) - width + 1, width)]
+        codes = data if width == 1 else code_list(data)
         if not codes:
             return None
-        total = 0.0
+        total, widths, default, font_size = 0.0, metrics.widths, metrics.default, self.size
+        char_spacing, word_spacing, scale = self.char_spacing, self.word_spacing, self.scale
         for code in codes:
-            glyph = metrics.widths.get(code, metrics.default) * self.size + self.char_spacing
+            glyph = widths.get(code, default) * font_size + char_spacing
             if width == 1 and code == 32:
-                glyph += self.word_spacing
-            total += glyph * self.scale
-        place = multiply(self.tm, self.ctm)
-        low, high = self.rise + metrics.descent * self.size, self.rise + metrics.ascent * self.size
-        corners = [(x * place[0] + y * place[2] + place[4], x * place[1] + y * place[3] + place[5])
-                   for x in (0.0, total) for y in (low, high)]
+                glyph += word_spacing
+            total += glyph * scale
+        a, b, c, d, e, f = multiply(self.tm, self.ctm)
+        low, high = self.rise + metrics.descent * font_size, self.rise + metrics.ascent * font_size
+        xs = (low * c + e, high * c + e, total * a + low * c + e, total * a + high * c + e)  # the box's corners
+        ys = (low * d + f, high * d + f, total * b + low * d + f, total * b + high * d + f)
         self.advance(total)
-        xs, ys = [c[0] for c in corners], [c[1] for c in corners]
-        size = abs(self.size) * (place[2] ** 2 + place[3] ** 2) ** 0.5
-        advance = abs(total) * (place[0] ** 2 + place[1] ** 2) ** 0.5
+        size = abs(font_size) * (c ** 2 + d ** 2) ** 0.5
+        advance = abs(total) * (a ** 2 + b ** 2) ** 0.5
         return TextRun(min(xs), min(ys), max(xs), max(ys), size, use, artifact, advance, data,
-                       self.rise * place[3] + place[5], element)
+                       self.rise * d + f, element)
 
 
 def char_codes(data: bytes, width: int) -> set[int]:
     """The character codes in a shown string: one byte each, or two bytes big-endian."""
-    if width == 1:
-        return set(data)
+    return set(data) if width == 1 else set(code_list(data))
+
+
+def code_list(data: bytes) -> array.array:
+    """The two-byte big-endian codes of a shown string, in order (an odd last byte is no code)."""
     pairs = array.array("H", data[: len(data) // 2 * 2])
     if sys.byteorder == "little":
         pairs.byteswap()
-    return set(pairs)
+    return pairs
 
 
 def crop_box(page) -> tuple:
