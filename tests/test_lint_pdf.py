@@ -164,10 +164,9 @@ def test_text_drawn_through_a_form_xobject_is_read(tmp_path):
     """A page whose content is one Form XObject drawn with Do reads as the page drawn directly."""
     def change(pdf):
         page = pdf.pages[0]
-        form = pdf.make_stream(page.Contents.read_bytes() if isinstance(page.Contents, pikepdf.Stream) else
-                               b" ".join(c.read_bytes() for c in page.Contents),
-                               Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form, BBox=page.MediaBox,
-                               Resources=page.Resources)
+        page.contents_coalesce()
+        form = pdf.make_stream(page.Contents.read_bytes(), Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form,
+                               BBox=page.MediaBox, Resources=page.Resources)
         page.Resources.XObject = pikepdf.Dictionary(Fm0=form)
         page.Contents = pdf.make_stream(b"/Fm0 Do")
 
