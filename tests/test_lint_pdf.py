@@ -13,6 +13,7 @@ import pytest
 
 from conftest import RULE_FIXTURES
 from publish.lint import RULES, Settings, lint_file, pdf_document, selector
+from publish.lint.reading_order import pdf_chunks
 
 sys.path.insert(0, str(RULE_FIXTURES))
 from PDF_fixtures import append_content, base, changed, elements, typeset  # noqa: E402
@@ -145,6 +146,36 @@ def test_each_page_content_is_parsed_once(tmp_path, monkeypatch):
     path.write_bytes(base())
     lint_file(path)
     assert len(calls) == len(pikepdf.open(path).pages)
+
+
+def test_the_reading_order_walks_the_content_the_rules_walked(monkeypatch):
+    """One content walk serves the rules and the reading order: no page is parsed again."""
+    calls = []
+    parse = pikepdf.parse_content_stream
+    monkeypatch.setattr(pdf_document.pikepdf, "parse_content_stream", lambda obj: calls.append(1) or parse(obj))
+    doc = pdf_document.load(base())
+    doc.content  # noqa: B018 - what the rules walk
+    walked = len(calls)
+    assert "Text with a link." in "".join(text for text, _ in pdf_chunks(doc))
+    assert len(calls) == walked
+
+
+def test_text_drawn_through_a_form_xobject_is_read(tmp_path):
+    """A page whose content is one Form XObject drawn with Do reads as the page drawn directly."""
+    def change(pdf):
+        page = pdf.pages[0]
+        page.contents_coalesce()
+        form = pdf.make_stream(page.Contents.read_bytes(), Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form,
+                               BBox=page.MediaBox, Resources=page.Resources)
+        page.Resources.XObject = pikepdf.Dictionary(Fm0=form)
+        page.Contents = pdf.make_stream(b"/Fm0 Do")
+
+    def reading(data: bytes) -> str:
+        return " ".join("".join(text for text, _ in pdf_chunks(pdf_document.load(data))).split())
+
+    drawn = reading(base())
+    assert "Text with a link." in drawn
+    assert reading(changed(tmp_path, change).read_bytes()) == drawn
 
 
 def test_pdf_rules_cite_verapdf_or_matterhorn():

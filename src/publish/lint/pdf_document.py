@@ -15,6 +15,7 @@ import sys
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
+from typing import NamedTuple
 
 import pikepdf
 
@@ -132,6 +133,9 @@ class PageContent:
     reference_xobjects: int = 0
     box: tuple = (0.0, 0.0, 612.0, 792.0)  # the crop box (x0, y0, x1, y1): what a reader sees
     runs: list = field(default_factory=list)  # TextRun for each visible string shown, in drawing order
+    # what a screen reader reads: each Tj or TJ in tagged content outside artifacts, visible or not,
+    # under the structure's key for its marked content, (stream or page objgen, MCID) -> [Shown]
+    marked_text: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -175,6 +179,30 @@ class TextRun:
         return w * h / smaller if smaller > 0 else 0.0
 
 
+class Shown(NamedTuple):
+    """One Tj or TJ in tagged content as a reader gets it: its codes, or the ActualText of the
+    marked content it is the first string of, with the state it starts in. Kept raw (the walk
+    makes one for every string a reader reads) and placed when the reading order asks."""
+
+    font: FontUse
+    data: bytes
+    tm: tuple
+    ctm: tuple
+    size: float
+    actual: str | None
+
+    @property
+    def glyphs(self) -> tuple[str, ...]:
+        """Each glyph's text (nothing for a code the font maps to no text), or the ActualText."""
+        return (self.actual,) if self.actual is not None else self.font.glyphs(self.data, missing="")
+
+    @property
+    def place(self) -> tuple[float, float, float]:
+        """Where it starts, its baseline and its font size on the page (1 when it has none)."""
+        place = multiply(self.tm, self.ctm)
+        return place[4], place[5], abs(self.size * place[3]) or 1.0
+
+
 @dataclass
 class FontUse:
     font: object
@@ -205,13 +233,17 @@ class FontUse:
 
     def decode(self, data: bytes) -> str:
         """The text of shown codes, through the ToUnicode map; `?` where a code maps to nothing."""
+        return "".join(self.glyphs(data))
 
+    def glyphs(self, data: bytes, missing: str = "?") -> tuple[str, ...]:
+        """Each shown code's text through the ToUnicode map (a ligature's, or a letter's with its
+        marks, is several characters, in logical order); `missing` where a two-byte code maps to nothing."""
         mapping, width, out = self.to_unicode, self.width, []
         for at in range(0, len(data) - width + 1, width):
             code = int.from_bytes(data[at:at + width], "big")
             mapped = lookup(mapping, code) if mapping else None
-            out.append(mapped.decode("utf-16-be", "replace") if mapped else chr(code) if width == 1 else "?")
-        return "".join(out)
+            out.append(mapped.decode("utf-16-be", "replace") if mapped else chr(code) if width == 1 else missing)
+        return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -474,6 +506,9 @@ class Marked:
     artifact: bool  # inside (or is) an Artifact
     lang: str | None  # its own /Lang, else its structure element's, else the enclosing content's
     element: Element | None = None
+    key: tuple | None = None  # the structure's key for its content, (stream or page objgen, MCID), inherited
+    # its /ActualText and whether a string has been read as it yet, [text, read]; None without one
+    actual: list | None = None
 
 
 class ContentWalker:
@@ -558,17 +593,23 @@ class ContentWalker:
         in_artifact = outer is not None and outer.artifact
         if tag == "Artifact" and in_tagged and not in_artifact:
             record.artifact_in_tagged += 1
-        element = None
+        element, key = None, outer.key if outer else None
         if mcid is not None:
             if in_artifact:
                 record.tagged_in_artifact += 1
-            element = self.structure.mcids.get((stream_key, mcid)) or self.structure.mcids.get((self.page_key, mcid))
+            key = next((k for k in ((stream_key, mcid), (self.page_key, mcid)) if k in self.structure.mcids), None)
+            element = self.structure.mcids.get(key)
             if element is None:
                 record.orphan_mcids.add(mcid)
         lang = lang or (element.inherited_lang if element is not None else None) or (outer.lang if outer else None)
         if tag == "Span" and props is not None and not lang and self.doc.catalog_lang is None:
             record.span_alt_without_lang += [k[1:] for k in ("/ActualText", "/Alt", "/E") if k in props]
-        stack.append(Marked(in_tagged or mcid is not None, in_artifact or tag == "Artifact", lang, element))
+        actual = text(props.get("/ActualText")) if props is not None else None
+        # the outermost ActualText stands in for everything inside it
+        actual = outer.actual if outer is not None and outer.actual is not None else \
+            None if actual is None else [actual, False]
+        stack.append(Marked(in_tagged or mcid is not None, in_artifact or tag == "Artifact", lang, element, key,
+                            actual))
 
     def draw(self, name, resources, stack, depth, forms_open, ctm: tuple) -> None:
         xobjects = resources.get("/XObject") if isinstance(resources, pikepdf.Dictionary) else None
@@ -620,11 +661,17 @@ class ContentWalker:
         use.pages.add(self.record.number)
         artifact = bool(stack) and stack[-1].artifact
         element = next((m.element for m in reversed(stack) if m.element is not None), None)
+        marked = stack[-1] if stack and not artifact else None
+        stand_in = marked.actual if marked is not None else None
+        read = marked is not None and marked.key is not None and not (stand_in is not None and stand_in[1])
+        start, shown = state.tm, []
         for part in parts:
             if not isinstance(part, pikepdf.String):
                 state.advance(-number(part, 0) / 1000 * state.size * state.scale)
                 continue
             data = bytes(part)
+            if read:
+                shown.append(data)
             codes = char_codes(data, use.width)
             use.all_codes |= codes
             if mode != 3:
@@ -632,6 +679,16 @@ class ContentWalker:
             run = state.run(data, use, artifact, element)
             if run is not None and mode not in (3, 7):
                 self.record.runs.append(run)
+        data = b"".join(shown)
+        if read and (data or stand_in is not None):
+            self.read(marked.key, Shown(use, data, start, state.ctm, state.size, None), stand_in)
+
+    def read(self, key: tuple, shown: Shown, stand_in: list | None) -> None:
+        """Keep what a reader reads of a Tj or TJ, under its marked content's key: inside an
+        ActualText, that text once, where its first string is drawn, and nothing after."""
+        if stand_in is not None:
+            shown, stand_in[1] = shown._replace(actual=stand_in[0]), True
+        self.record.marked_text.setdefault(key, []).append(shown)
 
 
 def multiply(m: tuple, n: tuple) -> tuple:
@@ -695,35 +752,38 @@ class TextState:
     def run(self, data: bytes, use: FontUse, artifact: bool, element: Element | None) -> TextRun | None:
         """Where `data` lands, and the pen moved past it; None for an empty string."""
         metrics, width = use.metrics, use.width
-        codes = [int.from_bytes(data[i:i + width], "big") for i in range(0, len(data) - width + 1, width)]
+        codes = data if width == 1 else code_list(data)
         if not codes:
             return None
-        total = 0.0
+        total, widths, default, font_size = 0.0, metrics.widths, metrics.default, self.size
+        char_spacing, word_spacing, scale = self.char_spacing, self.word_spacing, self.scale
         for code in codes:
-            glyph = metrics.widths.get(code, metrics.default) * self.size + self.char_spacing
+            glyph = widths.get(code, default) * font_size + char_spacing
             if width == 1 and code == 32:
-                glyph += self.word_spacing
-            total += glyph * self.scale
-        place = multiply(self.tm, self.ctm)
-        low, high = self.rise + metrics.descent * self.size, self.rise + metrics.ascent * self.size
-        corners = [(x * place[0] + y * place[2] + place[4], x * place[1] + y * place[3] + place[5])
-                   for x in (0.0, total) for y in (low, high)]
+                glyph += word_spacing
+            total += glyph * scale
+        a, b, c, d, e, f = multiply(self.tm, self.ctm)
+        low, high = self.rise + metrics.descent * font_size, self.rise + metrics.ascent * font_size
+        xs = (low * c + e, high * c + e, total * a + low * c + e, total * a + high * c + e)  # the box's corners
+        ys = (low * d + f, high * d + f, total * b + low * d + f, total * b + high * d + f)
         self.advance(total)
-        xs, ys = [c[0] for c in corners], [c[1] for c in corners]
-        size = abs(self.size) * (place[2] ** 2 + place[3] ** 2) ** 0.5
-        advance = abs(total) * (place[0] ** 2 + place[1] ** 2) ** 0.5
+        size = abs(font_size) * (c ** 2 + d ** 2) ** 0.5
+        advance = abs(total) * (a ** 2 + b ** 2) ** 0.5
         return TextRun(min(xs), min(ys), max(xs), max(ys), size, use, artifact, advance, data,
-                       self.rise * place[3] + place[5], element)
+                       self.rise * d + f, element)
 
 
 def char_codes(data: bytes, width: int) -> set[int]:
     """The character codes in a shown string: one byte each, or two bytes big-endian."""
-    if width == 1:
-        return set(data)
+    return set(data) if width == 1 else set(code_list(data))
+
+
+def code_list(data: bytes) -> array.array:
+    """The two-byte big-endian codes of a shown string, in order (an odd last byte is no code)."""
     pairs = array.array("H", data[: len(data) // 2 * 2])
     if sys.byteorder == "little":
         pairs.byteswap()
-    return set(pairs)
+    return pairs
 
 
 def crop_box(page) -> tuple:

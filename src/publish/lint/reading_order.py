@@ -16,12 +16,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-import pikepdf
 from bidi import get_display
 
 from publish.lint.compare import Word, words
 from publish.lint.pdf_document import PdfDocument, text as pdf_text
-from publish.lint.pdf_cmap import lookup, read, unicode_map
 from publish.vocabulary import is_right_to_left
 from publish.xml import NS
 
@@ -122,12 +120,6 @@ def epub_chunks(epub) -> list[tuple[str, str]]:
 # --- PDF -------------------------------------------------------------------------------
 
 
-def multiply(m, n):
-    a, b, c, d, e, f = m
-    p, q, r, s, t, u = n
-    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
-
-
 @dataclass(frozen=True)
 class Piece:
     """A string as drawn: the text of each glyph (a ligature's, or a letter's with its marks, is
@@ -143,91 +135,10 @@ class Piece:
         return "".join(self.glyphs)
 
 
-class PageText:
-    """One page's text per marked-content id, with each piece's baseline to tell lines apart.
-
-    A marked-content span with `/ActualText` (how Typst writes a glyph whose font map says
-    other text, a zero-width space merged into the letter before it) reads as that text, once.
-    """
-
-    def __init__(self):
-        self.pieces: dict[int, list[Piece]] = {}  # mcid -> pieces, in the order drawn
-
-    def read(self, page) -> PageText:
-        resources = page.obj.get("/Resources")
-        fonts = resources.get("/Font") if isinstance(resources, pikepdf.Dictionary) else None
-        ctm, saved, tm, tlm, leading = (1, 0, 0, 1, 0, 0), [], (1, 0, 0, 1, 0, 0), (1, 0, 0, 1, 0, 0), 0.0
-        font, size, marks = None, 0.0, []
-        stand_ins: list[list | None] = []  # per open marked content: [its ActualText, shown yet] or None
-        for instruction in pikepdf.parse_content_stream(page):
-            if isinstance(instruction, pikepdf.ContentStreamInlineImage):
-                continue
-            op, operands = str(instruction.operator), list(instruction.operands)
-            if op == "q":
-                saved.append(ctm)
-            elif op == "Q" and saved:
-                ctm = saved.pop()
-            elif op == "cm" and len(operands) == 6:
-                ctm = multiply(tuple(map(float, operands)), ctm)
-            elif op == "BT":
-                tm = tlm = (1, 0, 0, 1, 0, 0)
-            elif op == "Tm" and len(operands) == 6:
-                tm = tlm = tuple(map(float, operands))
-            elif op in ("Td", "TD") and len(operands) == 2:
-                leading = -float(operands[1]) if op == "TD" else leading
-                tm = tlm = multiply((1, 0, 0, 1, float(operands[0]), float(operands[1])), tlm)
-            elif op in ("T*", "'", '"'):
-                tm = tlm = multiply((1, 0, 0, 1, 0, -leading), tlm)
-            elif op == "TL" and operands:
-                leading = float(operands[0])
-            elif op == "Tf" and len(operands) == 2 and fonts is not None:
-                font, size = fonts.get(operands[0]), float(operands[1])
-            elif op in ("BDC", "BMC"):
-                props = operands[1] if op == "BDC" and len(operands) > 1 else None
-                mcid = props.get("/MCID") if isinstance(props, pikepdf.Dictionary) else None
-                marks.append(mcid if isinstance(mcid, int) else (marks[-1] if marks else None))
-                actual = pdf_text(props.get("/ActualText")) if isinstance(props, pikepdf.Dictionary) else None
-                stand_ins.append(None if actual is None else [actual, False])
-            elif op == "EMC" and marks:
-                marks.pop()
-                stand_ins.pop()
-            if op in ("Tj", "TJ", "'", '"') and marks and marks[-1] is not None and operands:
-                place = multiply(tm, ctm)
-                height = abs(size * place[3]) or 1.0
-                # text inside marked content with an ActualText (Typst's, for a glyph whose usual text
-                # is another) is read as that text, once, where the first of its strings is drawn
-                stand_in = next((s for s in stand_ins if s is not None), None)
-                glyphs = decode(font, operands[-1]) if stand_in is None else () if stand_in[1] else (stand_in[0],)
-                if stand_in is not None:
-                    stand_in[1] = True
-                if glyphs:
-                    self.pieces.setdefault(marks[-1], []).append(Piece(glyphs, place[4], place[5], height))
-        return self
-
-
 def unseen_left_out(text: str) -> str:
     """Text without its format characters (a zero-width space, a direction mark), which Typst keeps
     in an ActualText though no glyph shows them and no reader says them."""
     return "".join(c for c in text if unicodedata.category(c) != "Cf")
-
-
-def decode(font, operand) -> tuple[str, ...]:
-    """Each glyph's text shown by Tj/TJ through the font's ToUnicode map (one or two bytes a code)."""
-    strings = [operand] if isinstance(operand, pikepdf.String) else [
-        s for s in (operand if isinstance(operand, pikepdf.Array) else ()) if isinstance(s, pikepdf.String)]
-    if not isinstance(font, pikepdf.Dictionary):
-        return ()
-    width = 2 if font.get("/Subtype") == "/Type0" else 1
-    cmap = font.get("/ToUnicode")
-    mapping = unicode_map(read(cmap)) if isinstance(cmap, pikepdf.Stream) else None
-    out = []
-    for string in strings:
-        data = bytes(string)
-        for at in range(0, len(data) - width + 1, width):
-            code = int.from_bytes(data[at:at + width], "big")
-            mapped = lookup(mapping, code) if mapping else None
-            out.append(mapped.decode("utf-16-be", "replace") if mapped else chr(code) if width == 1 else "")
-    return tuple(out)
 
 
 def block_of(element):
@@ -240,28 +151,30 @@ def pdf_chunks(doc: PdfDocument) -> list[tuple[str, str]]:
     """Structure-tree order: each marked-content sequence's text, with a space where the line or
     the block changes, and none after a hyphen that ends a line inside a word or after a line
     that ends in a character saying the break is inside a word (`IN_WORD_BREAKS`)."""
-    pages = {}
-    for number, page in enumerate(doc.pdf.pages, start=1):
-        pages[page.obj.objgen] = (number, PageText().read(page))
+    shown = {}  # the content walker's strings under each marked-content key, with their page
+    for page in doc.content:
+        for key, strings in page.marked_text.items():
+            shown.setdefault(key, []).extend((page.number, s) for s in strings)
     chunks, previous, replaced = [], None, set()  # previous: (block, y, last text)
     line: list[Piece] = []  # the pieces of the line being read
     line_lang, where = None, None
-    for (key, mcid), element in doc.structure.mcids.items():
+    for key, element in doc.structure.mcids.items():
         lineage = list(ancestry(element))
-        if key not in pages or any(e.std == "Formula" for e in lineage):
+        if any(e.std == "Formula" for e in lineage):
             continue
-        number, page = pages[key]
         stand_in = next((e for e in reversed(lineage) if pdf_text(e.get("/ActualText")) is not None), None)
         if stand_in is not None:  # the element's ActualText replaces the text it contains
             chunks += line_chunks(line, line_lang, where)
             line = []
             if stand_in not in replaced:
                 replaced.add(stand_in)
-                chunks.append((f" {pdf_text(stand_in.get('/ActualText'))} ", f"page {number}"))
+                page = f"page {element.page}" if element.page else None
+                chunks.append((f" {pdf_text(stand_in.get('/ActualText'))} ", page))
             previous = None
             continue
         block = block_of(element)
-        for piece in page.pieces.get(mcid, ()):
+        for number, string in shown.get(key, ()):
+            piece = Piece(string.glyphs, *string.place)
             if previous is not None:
                 same_block = previous[0] is block
                 new_line = abs(piece.y - previous[1]) > piece.height / 2
