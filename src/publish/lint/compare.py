@@ -54,17 +54,22 @@ def normalise(word: str) -> str:
 
 def words(chunks) -> list[Word]:
     """Words of `chunks`, (text, where) pairs that join into the text; each word keeps where it starts."""
-    text, starts, places = "", [], []
+    pieces, starts, places, at = [], [], [], 0
     for chunk, where in chunks:
-        starts.append(len(text))
+        pieces.append(chunk)
+        starts.append(at)
         places.append(where)
-        text += chunk
+        at += len(chunk)
+    keys: dict[str, str] = {}  # each spelling normalised once: a book uses a few thousand words many times
     found = []
-    for match in re.finditer(r"\S+", text):
-        key = normalise(match.group())
+    for match in re.finditer(r"\S+", "".join(pieces)):
+        written = match.group()
+        key = keys.get(written)
+        if key is None:
+            key = keys[written] = normalise(written)
         if key:
             where = places[bisect.bisect_right(starts, match.start()) - 1] if places else None
-            found.append(Word(match.group(), key, where))
+            found.append(Word(written, key, where))
     return found
 
 
