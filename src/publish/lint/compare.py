@@ -17,6 +17,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import NamedTuple
 
 QUOTE_WORDS = 10  # words quoted from a differing passage
 CONTEXT_WORDS = 5  # words of the expected text quoted before it
@@ -38,8 +39,9 @@ class Expected:
         return cls("", (), problem)
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """One word; a tuple, as a book has a million of them and a frozen dataclass is slow to make."""
+
     text: str  # as written, for messages
     key: str  # what is compared
     where: str | None = None  # where the file has it
