@@ -26,27 +26,50 @@ class Built:
     size: int
 
 
-PARSED: dict[tuple, tuple[BuildContext, dict]] = {}  # (file, mtime, size) -> parse, this process only
+@dataclass
+class Parsed:
+    """One version of a source, parsed and filtered, and the document made ready for each pandoc
+    writer asked for so far: the build and then its check filter each format once."""
+
+    ctx: BuildContext
+    ast: dict
+    formats: dict[str, dict] = dataclasses.field(default_factory=dict)
+
+    def for_format(self, fmt: str) -> dict:
+        """The document filtered for one pandoc writer; shared, so read it only (a writer gets
+        `filterkit.copy_of` it)."""
+        if fmt not in self.formats:
+            self.formats[fmt] = filterkit.for_format(self.ast, fmt)
+        return self.formats[fmt]
 
 
-def parse(path: Path) -> tuple[BuildContext, dict]:
+PARSED: dict[tuple, Parsed] = {}  # (file, mtime, size) -> parse, this process only
+
+
+def parsed(path: Path) -> Parsed:
     """Check the source, parse it once, and run the filters on the result (publish.filterkit).
 
     Kept per version of the file, however its path is written, so building and then
     checking against the source parse it once; callers must not change the document
-    (filterkit.for_format gives a copy).
+    (`Parsed.for_format` is shared too: writers get a copy).
     """
     path = Path(path)
     try:
         info = path.stat()
     except OSError:
-        return parse_now(path)  # source.load says what is wrong
+        return Parsed(*parse_now(path))  # source.load says what is wrong
     version = (path.resolve(), info.st_mtime_ns, info.st_size)
     if version not in PARSED:
         if len(PARSED) >= 4:
             PARSED.clear()
-        PARSED[version] = parse_now(path)
+        PARSED[version] = Parsed(*parse_now(path))
     return PARSED[version]
+
+
+def parse(path: Path) -> tuple[BuildContext, dict]:
+    """The source's build context and its filtered document (see `parsed`)."""
+    one = parsed(path)
+    return one.ctx, one.ast
 
 
 def parse_now(path: Path) -> tuple[BuildContext, dict]:
@@ -102,7 +125,8 @@ def build(
     so a failure leaves the previous set whole, never a mix of old and new editions.
     """
     editions = [EDITIONS[name] for name in (names or EDITIONS)]
-    ctx, ast = parse(source)
+    one = parsed(source)
+    ctx, ast = one.ctx, one.ast
     if braille_page:
         ctx = dataclasses.replace(ctx, braille_page=braille_page)
     if voice:
@@ -111,11 +135,11 @@ def build(
     headings = facts.of(ast).counts["Header"]
     progress(f"Checked {source} ({headings} heading{'' if headings == 1 else 's'})")
     # Editions that share a pandoc format (the PDF and the large-print PDF, the two braille
-    # editions) share its filter run; each writer gets its own copy.
-    formatted = {fmt: filterkit.for_format(ast, fmt) for fmt in dict.fromkeys(e.pandoc_format for e in editions)}
+    # editions) share its filter run, and so does the check after the build; each writer gets its own copy.
+    formatted = {fmt: one.for_format(fmt) for fmt in dict.fromkeys(e.pandoc_format for e in editions)}
     name = ctx.source.name
     if any(e.print_pages for e in editions):  # the standard PDF's page map first: these editions mark its pages
-        typeset = formatted.get(pdf.EDITION.pandoc_format) or filterkit.for_format(ast, pdf.EDITION.pandoc_format)
+        typeset = one.for_format(pdf.EDITION.pandoc_format)
         ctx = dataclasses.replace(ctx, pages=pdf.measure(filterkit.copy_of(typeset), ctx, name + pdf.EDITION.suffix))
     with ThreadPoolExecutor(max_workers=2) as pool:
         made = list(pool.map(lambda e: e.write(filterkit.copy_of(formatted[e.pandoc_format]), ctx), editions))
@@ -134,7 +158,7 @@ def expected_text(source: Path) -> Callable[[str], Expected]:
     """For the linter: what each edition of `source` (by name: `pdf`, `txt`...) should say.
     Parses once. A source that cannot be read or built is not raised: each *410 rule reports it."""
     try:
-        ctx, filtered = parse(Path(source))
+        one = parsed(Path(source))
     except PublishError as exc:
         unavailable = Expected.unavailable(f"could not compare with the source: {exc}")
         return lambda _name: unavailable
@@ -142,15 +166,12 @@ def expected_text(source: Path) -> Callable[[str], Expected]:
         unavailable = Expected.unavailable(f"could not compare with the source: {source}: {exc.strerror or exc}")
         return lambda _name: unavailable
     made: dict[str, Expected] = {}
-    formatted: dict[str, dict] = {}  # pandoc format -> the filtered document, run once for the editions sharing it
 
     def expected_for(name: str) -> Expected:
         if name not in made:
             edition = EDITIONS[name]
-            if edition.pandoc_format not in formatted:
-                formatted[edition.pandoc_format] = filterkit.for_format(filtered, edition.pandoc_format)
-            ast = edition.reads_as(formatted[edition.pandoc_format])
-            made[name] = expected.expected(ctx, ast, edition.layout, edition.added_text(ctx))
+            ast = edition.reads_as(one.for_format(edition.pandoc_format))
+            made[name] = expected.expected(one.ctx, ast, edition.layout, edition.added_text(one.ctx))
         return made[name]
 
     return expected_for

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import panflute as pf
 
-from publish import pagemap
+from publish import facts, pagemap
 from publish.braille.document import linear_table, load
 from publish.editions.base import BuildContext, Edition
 from publish.editions.pdf import LAYOUT, Look, print_page, write_print
@@ -47,7 +47,11 @@ def needs(table: pf.Table) -> float:
 
 
 def linear_wide_tables(ast: dict) -> dict:
-    """The document with each table too wide for large print as paragraphs, one a row."""
+    """The document with each table too wide for large print as paragraphs, one a row; a document
+    without tables as it is (reading a book through panflute for nothing costs seconds)."""
+    if not any(node["t"] == "Table" for node in facts.walk(ast["blocks"])):
+        return ast
+
     def linear(element, _doc):
         if isinstance(element, pf.Table) and needs(element) > MEASURE:
             return pf.Div(*(pf.Para(*line.content) for line in linear_table(element)))

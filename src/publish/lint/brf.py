@@ -10,7 +10,6 @@ Locations are `page N:line:column`, the page as numbered in the file, lines coun
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -288,7 +287,7 @@ def read_against(doc: BrfDocument, should_say: Expected) -> tuple[float, int, tu
         forgiven += found[at:j1]  # read back as written
         misread = tag == "replace" and max(i2 - i1, j2 - j1) < LOST_RUN
         place = found[min(j1, len(found) - 1)].where if found else None
-        forgiven += [dataclasses.replace(w, where=place) for w in expected[i1:i2]] if misread else found[j1:j2]
+        forgiven += [w._replace(where=place) for w in expected[i1:i2]] if misread else found[j1:j2]
         at = j2
     forgiven += found[at:]
     return share, grade, first_difference(expected, furniture, forgiven)

@@ -17,6 +17,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import NamedTuple
 
 QUOTE_WORDS = 10  # words quoted from a differing passage
 CONTEXT_WORDS = 5  # words of the expected text quoted before it
@@ -38,8 +39,9 @@ class Expected:
         return cls("", (), problem)
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """One word; a tuple, as a book has a million of them and a frozen dataclass is slow to make."""
+
     text: str  # as written, for messages
     key: str  # what is compared
     where: str | None = None  # where the file has it
@@ -54,17 +56,22 @@ def normalise(word: str) -> str:
 
 def words(chunks) -> list[Word]:
     """Words of `chunks`, (text, where) pairs that join into the text; each word keeps where it starts."""
-    text, starts, places = "", [], []
+    pieces, starts, places, at = [], [], [], 0
     for chunk, where in chunks:
-        starts.append(len(text))
+        pieces.append(chunk)
+        starts.append(at)
         places.append(where)
-        text += chunk
+        at += len(chunk)
+    keys: dict[str, str] = {}  # each spelling normalised once: a book uses a few thousand words many times
     found = []
-    for match in re.finditer(r"\S+", text):
-        key = normalise(match.group())
+    for match in re.finditer(r"\S+", "".join(pieces)):
+        written = match.group()
+        key = keys.get(written)
+        if key is None:
+            key = keys[written] = normalise(written)
         if key:
             where = places[bisect.bisect_right(starts, match.start()) - 1] if places else None
-            found.append(Word(match.group(), key, where))
+            found.append(Word(written, key, where))
     return found
 
 

@@ -9,8 +9,6 @@ import re
 
 import pikepdf
 
-from fontTools.agl import LEGACY_AGL2UV, UV2AGL
-from fontTools.agl import toUnicode as agl_unicode
 from fontTools.encodings.StandardEncoding import StandardEncoding
 
 from publish.lint.pdf_cmap import lookup, read, unicode_map
@@ -148,6 +146,8 @@ def text_not_unicode(doc: PdfDocument):
                       f"({len(unmapped)} codes unmapped)" if mapping is not None else
                       f"the font {use.name} has no Unicode mapping (ToUnicode) and no standard encoding", where(use))
         elif unmapped and font.get("/Subtype") != "/Type0":
+            from fontTools.agl import LEGACY_AGL2UV  # only simple fonts need the glyph list: a tenth of a one-file lint
+
             differences = glyph_names(font)
             unknown = [(c, differences[c]) for c in unmapped
                        if c in differences and differences[c] not in LEGACY_AGL2UV]
@@ -339,6 +339,8 @@ def encoded_name(font, prog: Program, code: int, differences: dict) -> str | Non
     encoding, else the program's built-in encoding; None for .notdef (PDF404's concern)."""
     encoding = font.get("/Encoding")
     base = text(encoding.get("/BaseEncoding") if isinstance(encoding, pikepdf.Dictionary) else encoding)
+    from fontTools.agl import UV2AGL  # imported here, as the other uses of the glyph list: simple fonts only
+
     if code in differences:
         name = differences[code]
     elif base in CODECS:
@@ -359,7 +361,9 @@ def truetype_glyph(prog: Program, code: int, name: str | None) -> str | None:
     for candidate in (code, 0xF000 + code, 0xF100 + code, 0xF200 + code):
         if candidate in symbol:
             return symbol[candidate]
-    unicode = agl_unicode(name) if name else None
+    from fontTools.agl import toUnicode  # simple fonts only, as above
+
+    unicode = toUnicode(name) if name else None
     if unicode and len(unicode) == 1 and ord(unicode) in prog.cmaps.get((3, 1), {}):
         return prog.cmaps[(3, 1)][ord(unicode)]
     return prog.cmaps.get((1, 0), {}).get(code)
