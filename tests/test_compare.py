@@ -30,6 +30,8 @@ def test_words_keep_the_place_where_each_starts_and_drop_what_is_not_a_word():
 def test_furniture_lines_are_distinct_non_empty_and_longest_first():
     assert compare.furniture_lines(["Open letter", "The Group: 2024", "", "–", "open  LETTER"]) == (
         ("the", "group", "2024"), ("open", "letter"))
+    assert compare.furniture_lines(["Zebra", "Open letter"]) == (("open", "letter"), ("zebra",))
+    assert compare.is_furniture(words("Open letter"), compare.furniture_lines(["Open", "Open letter"]))
 
 
 @pytest.mark.parametrize(("found", "opcodes"), [
@@ -41,6 +43,7 @@ def test_furniture_lines_are_distinct_non_empty_and_longest_first():
     ("one two three four five six seven eight nine", [("delete", 9, 10, 9, 9)]),
     ("six seven eight nine ten one two three four five", [("insert", 0, 0, 0, 5), ("delete", 5, 10, 10, 10)]),
     ("one two three four five six seven eight", [("delete", 8, 10, 8, 8)]),
+    ("one two three four five six seven eight nine eleven", [("replace", 9, 10, 9, 10)]),  # the last words differ
     ("one two x y three four five six seven eight nine ten z", [("insert", 2, 2, 2, 4), ("insert", 10, 10, 12, 13)]),
 ])
 def test_differences_name_each_stretch_by_position(found, opcodes):
@@ -51,9 +54,16 @@ def test_differences_name_each_stretch_by_position(found, opcodes):
     ("from 201920 to now", "from 2019 20 to now"),  # a line broken inside a word
     ("from 2019 20 to now", "from 201920 to now"),
     ("write to info@example.org today", "write to info@ example.org today"),
+    ("to 201920", "to 2019 20"),  # the pieces are the last two words
+    ("to 2019 20", "to 201920"),
 ])
 def test_a_word_in_two_pieces_is_the_same_word(expected, found):
     assert compare.differences(keys(expected), keys(found)) == []
+
+
+def test_a_difference_after_a_joined_word_keeps_its_place():
+    assert compare.differences(keys("from 2019 20 to now then"), keys("from 201920 to now than")) == [
+        ("replace", 5, 6, 4, 5)]
 
 
 def test_only_adjacent_pieces_make_a_word():
@@ -64,6 +74,7 @@ def test_only_adjacent_pieces_make_a_word():
     ("x a b c d e f", "a b c d e f", (1, 0)),  # back in step on a run of six
     ("a b c d e f", "y z a b c d e f", (0, 2)),
     ("x a b c q", "a b c r", (1, 0)),  # no run of six: three will do
+    ("x c a b c q", "c y a b c r", (2, 2)),  # three before one, though one is nearer
     ("x a q", "y a r", (1, 1)),  # nor three: one
     ("x end", "y end", (1, 1)),
     ("x y", "p q", (2, 2)),  # never again: the rest of both
@@ -72,6 +83,17 @@ def test_only_adjacent_pieces_make_a_word():
 ])
 def test_resync_finds_the_nearest_point_where_both_agree_again(a, b, step):
     assert compare.resync(keys(a), 0, keys(b), 0) == step
+
+
+@pytest.mark.parametrize(("a", "i", "b", "j", "step"), [
+    ("x p q", 0, "p y p q", 0, (1, 2)),  # the two tails agreeing beats a nearer single word
+    ("s s x p q", 2, "t p y p q", 1, (1, 2)),
+    ("x q p q", 0, "p q", 0, (2, 0)),
+    ("s x p y", 1, "t z p w", 1, (1, 1)),  # both ends are no agreement while a shared word is in reach
+    ("x b a", 0, "y a b", 0, (1, 2)),  # of two equally near, the one fewer words into the expected text
+])
+def test_resync_near_the_end_needs_the_tails_to_agree(a, i, b, j, step):
+    assert compare.resync(keys(a), i, keys(b), j) == step
 
 
 def test_resync_looks_no_further_than_its_window(monkeypatch):
@@ -99,6 +121,12 @@ def test_a_coarse_stretch_is_named_insert_delete_or_replace(monkeypatch):
     assert compare.refined(keys("a b"), 1, 1, keys("a x y b"), 1, 3) == [("insert", 1, 1, 1, 3)]
     assert compare.refined(keys("a x y b"), 1, 3, keys("a b"), 1, 1) == [("delete", 1, 3, 1, 1)]
     assert compare.refined(keys("a x b"), 1, 2, keys("a y b"), 1, 2) == [("replace", 1, 2, 1, 2)]
+
+
+def test_a_long_stretch_of_common_words_is_refined_word_by_word():
+    a = ["the", "word"] * 150  # "the" is common enough for difflib's autojunk to ignore it
+    b = [*a[:151], "ward", *a[152:]]
+    assert compare.refined(a, 0, 300, b, 0, 300) == [("replace", 151, 152, 151, 152)]
 
 
 def test_refined_reports_positions_in_the_whole_texts():
@@ -163,6 +191,11 @@ def places(*chunks: str) -> list[compare.Word]:
      "missing: “five” after “…One two three. Four” (1 more difference)", "line 2"),
     (places("One three. ", "Four six. Seven eight"),
      "missing: “two” after “…One” (2 more differences)", "line 1"),
+    (places("One extra two three. ", "Four six."), "added: “extra” after “…One” (1 more difference)", "line 1"),
+    (places("Four One two three. ", "4 five six."),
+     "out of order: “Four” comes too early, at the start (1 more difference)", "line 1"),
+    (places("Two three. ", "Four One six."),
+     "out of order: “One”, the source's start, comes later (1 more difference)", "line 1"),
     (places("Four five six. ", "One two three."),
      "out of order: “Four five six.” comes too early, at the start (1 more difference)", "line 1"),
     (places("One Four five six. ", "two three."),
