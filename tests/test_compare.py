@@ -191,7 +191,8 @@ def places(*chunks: str) -> list[compare.Word]:
      "missing: “five” after “…One two three. Four” (1 more difference)", "line 2"),
     (places("One three. ", "Four six. Seven eight"),
      "missing: “two” after “…One” (2 more differences)", "line 1"),
-    (places("One extra two three. ", "Four six."), "added: “extra” after “…One” (1 more difference)", "line 1"),
+    (places("One extra two three. ", "Four six."),
+     "added: “extra” after “…One” (1 more difference)", "line 1"),
     (places("Four One two three. ", "4 five six."),
      "out of order: “Four” comes too early, at the start (1 more difference)", "line 1"),
     (places("Two three. ", "Four One six."),
@@ -199,11 +200,12 @@ def places(*chunks: str) -> list[compare.Word]:
     (places("Four five six. ", "One two three."),
      "out of order: “Four five six.” comes too early, at the start (1 more difference)", "line 1"),
     (places("One Four five six. ", "two three."),
-     "out of order: “two three.”, which follows “…One” in the source, comes later (1 more difference)", "line 1"),
+     "out of order: “two three.”, which follows “…One” in the source, comes later (1 more difference)",
+     "line 1"),
     (places("Two three. ", "One four five six."),
      "out of order: “One”, the source's start, comes later (1 more difference)", "line 1"),
-    (places("One two three. ", "Four five six. ", "Six."), "duplicated: “Six.” after “…two three. Four five six.”",
-     "line 3"),
+    (places("One two three. ", "Four five six. ", "Six."),
+     "duplicated: “Six.” after “…two three. Four five six.”", "line 3"),
 ])
 def test_first_difference_says_what_and_where(found, message, where):
     assert compare.first_difference(words("One two three. Four five six."), (), found) == (
