@@ -1,6 +1,7 @@
 """The web model (lint/web.py) reads a page as a screen reader does: an image by its alt text,
 an element's name from aria-labelledby, aria-label, its content, then its title, and nothing of
-what is hidden from everyone. Written for mutants that `make mutation` found alive."""
+what is hidden from everyone, and a data table's header cells. Written for mutants that `make mutation`
+found alive."""
 
 from __future__ import annotations
 
@@ -52,3 +53,27 @@ def test_names_of_images_headings_and_links_as_a_screen_reader_reads_them():
     assert text(page.root.find(".//a")) == ""  # an image without alt gives a link no words
     assert name(page, page.root.get_element_by_id("logo")) == "Logo"
     assert name(page, page.root.get_element_by_id("bare")) == ""
+
+
+TABLES = """<body><p><th>Stray</th></p>
+<table><tr><td>corner</td><th>Rent</th><th hidden="">Gone</th><th><span id="l">Service</span></th>
+<th aria-labelledby="l"></th></tr></table>
+<table role="none"><tr><th>Layout</th></tr></table>
+<table role="presentation"><tr><th>Layout</th></tr></table>
+<table><tr><th>Later</th></tr></table></body>"""
+
+
+def test_header_cells_of_data_tables_with_their_names_and_columns():
+    from lxml import etree
+
+    from publish.lint import html, web
+
+    xhtml = web.Part("ch.xhtml", etree.fromstring(f'<html xmlns="{web.NS["xhtml"]}">{TABLES}</html>'))
+    page = html.load(f"<html>{TABLES}</html>".encode("utf-8"))
+    for part, file in ((xhtml, "ch.xhtml:"), (page, "")):
+        assert [(c.label, c.where, c.what) for c in web.header_cells(part)] == [
+            ("Rent", f"{file}2", "the header cell in column 2"),
+            ("Service", f"{file}2", "the header cell in column 4"),
+            ("Service", f"{file}3", "the header cell in column 5"),
+            ("Later", f"{file}6", "the header cell in column 1"),
+        ]
