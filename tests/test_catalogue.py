@@ -15,7 +15,7 @@ from lxml import etree
 from test_html_edition import assert_reflows, measure
 
 from conftest import ROOT
-from publish import catalogue, checkers, cli, pipeline, source
+from publish import catalogue, checkers, cli, source
 from publish.editions import EDITIONS
 from publish.pages.feed import ATOM, atom_feed
 

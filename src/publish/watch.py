@@ -14,9 +14,13 @@ import threading
 import time
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from publish.errors import PublishError
+
+if TYPE_CHECKING:
+    from http.server import ThreadingHTTPServer
 
 HOST = "127.0.0.1"
 STATE = "/_watch/state.json"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
-from pathlib import Path
 from urllib.parse import quote
 
 from lxml import html as lxml_html
