@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from publish import pagemap, pandoc
+from publish import facts, pagemap, pandoc
 from publish.editions import web
 
 NUMBERED = ('<pre class="sourceCode numberSource python numberLines" data-startFrom="10">'
@@ -88,19 +88,7 @@ def test_note_words_follow_the_language_and_fall_back_to_english_marked_as_engli
 
 
 def raw_html(ast: dict) -> list[str]:
-    found = []
-
-    def visit(node):
-        if isinstance(node, dict):
-            if node.get("t") == "RawInline" and node["c"][0] == "html":
-                found.append(node["c"][1])
-            for value in node.values():
-                visit(value)
-        elif isinstance(node, list):
-            for value in node:
-                visit(value)
-    visit(ast)
-    return found
+    return [node["c"][1] for node in facts.walk(ast) if node["t"] == "RawInline" and node["c"][0] == "html"]
 
 
 def test_page_markers_name_the_pdf_page_where_it_begins_in_the_documents_language():

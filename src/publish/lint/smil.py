@@ -29,6 +29,7 @@ ROUNDING = 0.0015  # seconds: clock values are written to the millisecond
 UNITS = {"h": 3600, "min": 60, "s": 1, "ms": 0.001}
 CLOCK = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{2}(?:\.\d+)?)$")
 TIMECOUNT = re.compile(r"^(\d+(?:\.\d+)?)(h|min|s|ms)?$")
+REBUILD = "Rebuild the spoken edition with `{build}`; if it still fails, report the build as a bug"
 REFS = ("EPUB Media Overlays 3.3", "EPUB Accessibility 1.1 §4 (synchronizedAudioText)")
 
 
@@ -122,7 +123,7 @@ def targets(overlay: Overlay) -> dict[str, object]:
 
 @rule("EPUB501", "sentence-not-read-once", Severity.ERROR,
       "Every sentence of a read-aloud book must be read by exactly one par",
-      fix="Rebuild the spoken edition with `{build}`; if it still fails, report the build as a bug",
+      fix=REBUILD,
       fix_file="Give every sentence element one <par> in the content document's SMIL, pointing at an id that exists",
       refs=REFS)
 def sentence_not_read_once(epub: EpubDocument):
@@ -176,7 +177,7 @@ def _read_once(epub: EpubDocument):
 
 @rule("EPUB502", "clip-outside-audio", Severity.ERROR,
       "Every clip of a read-aloud book must lie inside its audio file",
-      fix="Rebuild the spoken edition with `{build}`; if it still fails, report the build as a bug",
+      fix=REBUILD,
       fix_file="Point each <audio> at a file in the EPUB, with clipBegin before clipEnd and clipEnd within the "
                "file's length",
       refs=REFS)
@@ -215,7 +216,7 @@ def _outside(pars: list[Par], known: dict):
 
 @rule("EPUB503", "clips-do-not-cover-audio", Severity.ERROR,
       "The clips of each audio file must not overlap and must add up to the file",
-      fix="Rebuild the spoken edition with `{build}`; if it still fails, report the build as a bug",
+      fix=REBUILD,
       fix_file="Make each file's clips follow one another without overlapping, covering the file to within 50 ms",
       refs=REFS)
 def clips_do_not_cover_audio(epub: EpubDocument):
@@ -251,7 +252,7 @@ def clips_do_not_cover_audio(epub: EpubDocument):
 
 @rule("EPUB504", "overlay-duration-mismatch", Severity.ERROR,
       "Each overlay's declared duration, and the book's, must be the length of its clips",
-      fix="Rebuild the spoken edition with `{build}`; if it still fails, report the build as a bug",
+      fix=REBUILD,
       fix_file="Set <meta property=\"media:duration\" refines=\"#overlay\"> to the sum of the overlay's clips, "
                "and the unrefined media:duration to the sum of them all",
       refs=("EPUB Media Overlays 3.3 §9.3.2 (media:duration)", "EPUBCheck MED-016"))
