@@ -9,7 +9,8 @@ The blocks are counted in one walk (`anchored`) that every edition's copy of the
 document shares: paragraphs, headings, code, table cells and list items' paragraphs, in
 reading order, but not notes or captions (each edition sets those in its own place). The
 standard PDF is typeset once with an invisible Typst anchor at the start of each such
-block, and Typst says which page each anchor landed on (editions/pdf.py, `measure`). An edition then puts
+block, and in the same run Typst attaches to the PDF a file that says which page each anchor
+landed on; the build reads it and takes it out (editions/pdf.py, `typeset`). An edition then puts
 its own marker before the first block of each page (`mark`). A page on which no block
 starts (one paragraph longer than a page) has no marker: there is no block to point at.
 """
@@ -23,10 +24,12 @@ from typing import Callable, Iterator
 # An anchor is Typst metadata holding its block's number under this key (not a label: in a
 # heading, a label at the start names the heading).
 ANCHOR = "block-anchor"
-QUERY = "page-map"  # the label of what Typst says of them: each anchor's number and page, in layout order
-TYPST_QUERY = (f'#context [#metadata(query(metadata)'
-               f'.filter(m => type(m.value) == dictionary and "{ANCHOR}" in m.value)'
-               f'.map(m => (m.value.at("{ANCHOR}"), m.location().page())))<{QUERY}>]')
+ATTACHMENT = "page-map.json"  # what Typst says of them: each anchor's number and page, in layout order
+TYPST_ATTACHMENT = (f'#context pdf.attach("{ATTACHMENT}", bytes(json.encode(query(metadata)'
+                    f'.filter(m => type(m.value) == dictionary and "{ANCHOR}" in m.value)'
+                    f'.map(m => (m.value.at("{ANCHOR}"), m.location().page())), pretty: false)), '
+                    f'mime-type: "application/json", relationship: "data", '
+                    f'description: "the page map of the build, taken out of the published PDF")')
 TEXT_BLOCKS = frozenset(("Para", "Plain", "Header", "CodeBlock", "LineBlock"))
 
 
@@ -107,8 +110,8 @@ def raw_block(fmt: str, text: str) -> dict:
     return {"t": "RawBlock", "c": [fmt, text]}
 
 
-def from_query(found: str, edition: str) -> PageMap:
-    """The page map from Typst's answer: each anchor's number and page, in document order."""
+def from_json(found: bytes, edition: str) -> PageMap:
+    """The page map from what Typst attached: each anchor's number and page, in document order."""
     turns: dict[int, int] = {}
     placed: set[int] = set()
     seen = 0

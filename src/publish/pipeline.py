@@ -138,11 +138,14 @@ def build(
     # editions) share its filter run, and so does the check after the build; each writer gets its own copy.
     formatted = {fmt: one.for_format(fmt) for fmt in dict.fromkeys(e.pandoc_format for e in editions)}
     name = ctx.source.name
-    if any(e.print_pages for e in editions):  # the standard PDF's page map first: these editions mark its pages
-        typeset = one.for_format(pdf.EDITION.pandoc_format)
-        ctx = dataclasses.replace(ctx, pages=pdf.measure(filterkit.copy_of(typeset), ctx, name + pdf.EDITION.suffix))
+    made_first: dict[str, bytes] = {}
+    if any(e.print_pages for e in editions):  # the standard PDF and its page map first: these editions mark its pages
+        standard, pages = pdf.with_page_map(filterkit.copy_of(one.for_format(pdf.EDITION.pandoc_format)), ctx)
+        ctx = dataclasses.replace(ctx, pages=pages)
+        made_first[pdf.EDITION.name] = standard
     with ThreadPoolExecutor(max_workers=2) as pool:
-        made = list(pool.map(lambda e: e.write(filterkit.copy_of(formatted[e.pandoc_format]), ctx), editions))
+        made = list(pool.map(lambda e: made_first.get(e.name) or e.write(filterkit.copy_of(formatted[e.pandoc_format]), ctx),
+                             editions))
     built = []
     for edition, data in zip(editions, made):
         files = data if isinstance(data, dict) else {edition.suffix: data}  # an edition may add files

@@ -152,17 +152,16 @@ def markup(ast: dict, ctx: BuildContext, look: Look) -> str:
     return preamble(ctx, look) + body
 
 
-def write_print(ast: dict, ctx: BuildContext, look: Look) -> bytes:
+def typeset(ast: dict, ctx: BuildContext, look: Look, attached: str | None = None) -> tuple[bytes, bytes | None]:
+    """The tagged PDF, and the file the markup had Typst attach under the name `attached`
+    (taken out of the PDF: it is for the build, not the reader)."""
     tables = pdf_tags.row_header_tables(ast)
     pdf = typst_run(typst.compile, markup(ast, ctx, look), ctx, pdf_standards=["ua-1"], timestamp=ctx.timestamp)
-    return pdf_tags.mark_row_headers(pdf, tables)
+    return pdf_tags.mend(pdf, tables, attached)
 
 
-def anchored(ast: dict) -> dict:
-    """The standard PDF's document: an invisible anchor at each text block, and what Typst says of them."""
-    marked = pagemap.mark(ast, pagemap.typst_anchor)
-    marked["blocks"].append(pagemap.raw_block("typst", pagemap.TYPST_QUERY))
-    return marked
+def write_print(ast: dict, ctx: BuildContext, look: Look) -> bytes:
+    return typeset(ast, ctx, look)[0]
 
 
 def print_page(page: int) -> dict:
@@ -170,18 +169,17 @@ def print_page(page: int) -> dict:
     return pagemap.raw("typst", f'#metadata(("print-page": {page}))')
 
 
-def measure(ast: dict, ctx: BuildContext, name: str) -> pagemap.PageMap:
-    """On which page of the standard PDF (`name`) each text block starts: the page map.
-
-    A Typst run of its own (the typst wheel cannot yet query a document it has compiled), on
-    the very markup `write` compiles, so the pages are the same."""
-    answer = typst_run(typst.query, markup(anchored(ast), ctx, CLEAR_PRINT), ctx,
-                       selector=f"<{pagemap.QUERY}>", field="value", one=True)
-    return pagemap.from_query(answer, name)
+def with_page_map(ast: dict, ctx: BuildContext) -> tuple[bytes, pagemap.PageMap]:
+    """The standard PDF and its page map, from one Typst run: an invisible anchor at each text
+    block, and a file Typst attaches saying the page each anchor landed on."""
+    marked = pagemap.mark(ast, pagemap.typst_anchor)
+    marked["blocks"].append(pagemap.raw_block("typst", pagemap.TYPST_ATTACHMENT))
+    data, found = typeset(marked, ctx, CLEAR_PRINT, attached=pagemap.ATTACHMENT)
+    return data, pagemap.from_json(found, ctx.source.name + EDITION.suffix)
 
 
 def write(ast: dict, ctx: BuildContext) -> bytes:
-    return write_print(anchored(ast), ctx, CLEAR_PRINT)
+    return with_page_map(ast, ctx)[0]
 
 
 LAYOUT = Layout(list_numbers=True, notes="inline", note_numbers=True, caption_labels=True)  # as Typst sets them

@@ -1,4 +1,4 @@
-"""Structure-tree mending after Typst, for what Typst's Python wheel cannot yet tag.
+"""Mending after Typst: what Typst's Python wheel cannot yet tag, and what it attached for the build.
 
 Row headers: a table marked `{.row-headers}` has its first column as row headers (pandoc's
 `row_head_columns`, which the HTML and EPUB editions write as `<th scope="row">`). Typst
@@ -9,6 +9,10 @@ row name it in their `/Headers`.
 Which tables: Typst tags tables in document order, as pandoc lists them, so the n-th Table
 element is the n-th table of the AST; each one's row count is checked against the AST
 before anything changes, and a mismatch stops the build rather than tag the wrong cells.
+
+Attached for the build: the standard PDF's page map (publish.pagemap) comes out of the same
+Typst run as the PDF, as an attached file, which is read here and taken out: readers never
+see it.
 """
 
 from __future__ import annotations
@@ -89,11 +93,28 @@ def mark_table(table, number: int, ids: pikepdf.NameTree) -> None:
                                                     pikepdf.String(name)])
 
 
-def mark_row_headers(data: bytes, shapes: list[TableShape]) -> bytes:
-    """The PDF with the row headers of every `{.row-headers}` table tagged TH, scope Row."""
-    if not any(shape.row_headers for shape in shapes):
-        return data
+def mend(data: bytes, shapes: list[TableShape], attached: str | None = None) -> tuple[bytes, bytes | None]:
+    """The PDF with the row headers of every `{.row-headers}` table tagged TH, scope Row, and
+    the file Typst attached under the name `attached` taken out; and that file's bytes."""
+    if attached is None and not any(shape.row_headers for shape in shapes):
+        return data, None
     pdf = pikepdf.open(io.BytesIO(data))
+    found = None
+    if attached is not None:
+        found = pdf.attachments[attached].get_file().read_bytes()
+        del pdf.attachments[attached]
+        if not pdf.attachments:
+            del pdf.Root.Names.EmbeddedFiles
+            if not pdf.Root.Names.keys():
+                del pdf.Root.Names
+    if any(shape.row_headers for shape in shapes):
+        mark_row_headers(pdf, shapes)
+    out = io.BytesIO()
+    pdf.save(out, deterministic_id=True)
+    return out.getvalue(), found
+
+
+def mark_row_headers(pdf: pikepdf.Pdf, shapes: list[TableShape]) -> None:
     tree = pdf.Root.StructTreeRoot
     tables = elements(tree, "Table")
     if len(tables) != len(shapes):
@@ -109,6 +130,3 @@ def mark_row_headers(data: bytes, shapes: list[TableShape]) -> bytes:
                              f"{shape.rows} in the source; please report this as a bug in publish")
         if shape.row_headers:
             mark_table(table, number, ids)
-    out = io.BytesIO()
-    pdf.save(out, deterministic_id=True)
-    return out.getvalue()
