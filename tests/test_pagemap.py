@@ -110,6 +110,16 @@ def test_every_page_is_marked_where_the_pdf_has_it(built):
     assert "pageNavigation" in opf and "pageBreakMarkers" in opf
 
 
+def test_the_page_map_typst_attached_is_taken_out_of_the_published_pdf(built):
+    """The page map comes out of the standard PDF's own Typst run as an attached file; a reader
+    must not find it in the PDF, and the PDF keeps its other name tree (link targets)."""
+    import pikepdf
+    with pikepdf.open(built["pdf"]) as pdf:
+        assert len(pdf.attachments) == 0
+        assert "/EmbeddedFiles" not in pdf.Root.get("/Names", {})
+        assert pagemap.ATTACHMENT.encode() not in built["pdf"].read_bytes()
+
+
 def test_the_web_page_has_the_same_markers_announced_not_shown(built):
     page = html.fromstring(built["html"].read_bytes())
     markers = page.xpath("//*[@role='doc-pagebreak']")
