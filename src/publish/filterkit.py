@@ -4,10 +4,12 @@ A filter reports a problem in the source by raising SourceError with a `needle` 
 that stands on the offending line); the pipeline turns the needle into a line number.
 
 Each filter declares `FORMATS`, the pandoc formats it reshapes differently from the
-rest. In process, every filter runs once on the parsed document (`shared`: all checks,
-and the changes every edition shares); then, per edition, only the filters that declare
-its format run again on a copy (`for_format`). Run twice, such a filter must change
-nothing the first run already did.
+rest, and `RESHAPED`, the element types it reshapes them at. In process, every filter
+runs once on the parsed document (`shared`: all checks, and the changes every edition
+shares); then, per edition, only the filters that declare its format run again on a copy
+(`for_format`), and only on the top-level blocks that hold an element they reshape: loading
+the rest of a long book into panflute for nothing costs seconds. Run twice, such a filter
+must change nothing the first run already did.
 
 In process the filters share one walk of the document: each declares its `FILTER`
 (action, prepare, finalize), and at every element the actions run in FILTER_NAMES order,
@@ -29,6 +31,7 @@ from typing import Callable
 
 import panflute as pf
 
+from publish import facts
 from publish.errors import SourceError
 
 FILTERS_DIR = Path(__file__).resolve().parent / "filters"
@@ -116,19 +119,39 @@ def walk(elem: pf.Element, visit: Callable, doc: pf.Doc):
     return visit(elem, doc)
 
 
-def apply(ast: dict, fmt: str, modules=FILTERS) -> dict:
-    """Run the filters in process on a copy of the AST, as pandoc would for `fmt`, in one walk."""
+def walk_blocks(doc: pf.Doc, visit: Callable) -> list[list[pf.Element]]:
+    """`walk(doc, visit, doc)`, top-level block by block: what each block became (itself,
+    others, or nothing), so that a run on some of a document's blocks can be put back in place."""
+    metadata = walk(doc.metadata, visit, doc)
+    if metadata is not None:
+        doc.metadata = metadata
+    became = []
+    for block in list(doc.content):
+        result = walk(block, visit, doc)
+        became.append([block] if result is None else result if isinstance(result, list) else [result])
+    doc.content = [item for items in became for item in items]
+    visit(doc, doc)
+    return became
+
+
+def run(ast: dict, fmt: str, modules) -> tuple[pf.Doc, list[list[pf.Element]]]:
+    """The filters on a copy of the AST, as pandoc would run them for `fmt`, in one walk."""
     doc = pf.load(io.StringIO(json.dumps(ast)))
     doc.format = fmt
     filters = [module.FILTER for module in modules]
     for one in filters:
         if one.prepare:
             one.prepare(doc)
-    walk(doc, lambda elem, doc: dispatch(filters, elem, doc), doc)
+    became = walk_blocks(doc, lambda elem, doc: dispatch(filters, elem, doc))
     for one in filters:
         if one.finalize:
             one.finalize(doc)
-    return doc.to_json()
+    return doc, became
+
+
+def apply(ast: dict, fmt: str, modules=FILTERS) -> dict:
+    """Run the filters in process on a copy of the AST, as pandoc would for `fmt`."""
+    return run(ast, fmt, modules)[0].to_json()
 
 
 def shared(ast: dict) -> dict:
@@ -142,6 +165,19 @@ def copy_of(ast: dict) -> dict:
 
 
 def for_format(filtered: dict, fmt: str) -> dict:
-    """The shared document made ready for one pandoc writer, as a copy the writer may change."""
+    """The shared document made ready for one pandoc writer, as a copy the writer may change:
+    the filters that declare the format run on the blocks holding what they reshape, with the
+    document's metadata, and what each block became takes its place."""
     modules = [m for m in FILTERS if fmt in m.FORMATS]
-    return apply(filtered, fmt, modules) if modules else copy_of(filtered)
+    copy = copy_of(filtered)
+    kinds = {kind for module in modules for kind in module.RESHAPED}
+    chosen = [index for index, block in enumerate(copy["blocks"])
+              if any(node["t"] in kinds for node in facts.walk(block))]
+    if not chosen:
+        return copy
+    doc, became = run({**copy, "blocks": [copy["blocks"][index] for index in chosen]}, fmt, modules)
+    made = dict(zip(chosen, became))
+    copy["meta"] = doc.metadata.content.to_json()
+    copy["blocks"] = [item for index, block in enumerate(copy["blocks"])
+                      for item in ([b.to_json() for b in made[index]] if index in made else [block])]
+    return copy

@@ -14,6 +14,7 @@ from publish.filterkit import Filter, problem, run_script
 from publish.vocabulary import is_file_name
 
 FORMATS = ("typst",)
+RESHAPED = ("Image", "Figure")
 
 pf.elements.RAW_FORMATS.add("typst")
 

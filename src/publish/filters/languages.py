@@ -19,6 +19,7 @@ from publish.filterkit import Filter, problem, run_script
 from publish.vocabulary import is_language_tag
 
 FORMATS = ("typst",)
+RESHAPED = ("Span", "Div")
 
 
 pf.elements.RAW_FORMATS.add("typst")

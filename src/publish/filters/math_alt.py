@@ -13,6 +13,7 @@ import panflute as pf
 from publish.filterkit import Filter, problem, run_script
 
 FORMATS = ("typst", "plain")
+RESHAPED = ("Math",)  # and the Span around it, in the same block
 
 pf.elements.RAW_FORMATS.add("typst")
 

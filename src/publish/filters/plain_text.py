@@ -26,6 +26,7 @@ import panflute as pf
 from publish.filterkit import Filter, run_script
 
 FORMATS = ("plain",)
+RESHAPED = ("Header", "Link", "Image", "Table")
 
 WIDTH = 72
 RULES = {1: "=", 2: "=", 3: "-", 4: "~", 5: "^", 6: '"'}  # level 1 also has its rule above

@@ -15,6 +15,7 @@ import panflute as pf
 from publish.filterkit import Filter, problem, run_script
 
 FORMATS = ("html5", "epub3")
+RESHAPED = ("Table",)
 
 
 def prepare(doc: pf.Doc) -> None:
