@@ -11,6 +11,7 @@ import array
 import functools
 import io
 import re
+import struct
 import sys
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -235,14 +236,24 @@ class FontUse:
         """The text of shown codes, through the ToUnicode map; `?` where a code maps to nothing."""
         return "".join(self.glyphs(data))
 
+    @cached_property
+    def texts(self) -> dict[int, str | None]:
+        """Each code's text met so far (None: a two-byte code that maps to nothing): a book shows
+        the same few hundred codes hundreds of thousands of times."""
+        return {}
+
+    def text_of(self, code: int) -> str | None:
+        mapped = lookup(self.to_unicode, code) if self.to_unicode else None
+        return mapped.decode("utf-16-be", "replace") if mapped else chr(code) if self.width == 1 else None
+
     def glyphs(self, data: bytes, missing: str = "?") -> tuple[str, ...]:
         """Each shown code's text through the ToUnicode map (a ligature's, or a letter's with its
         marks, is several characters, in logical order); `missing` where a two-byte code maps to nothing."""
-        mapping, width, out = self.to_unicode, self.width, []
-        for at in range(0, len(data) - width + 1, width):
-            code = int.from_bytes(data[at:at + width], "big")
-            mapped = lookup(mapping, code) if mapping else None
-            out.append(mapped.decode("utf-16-be", "replace") if mapped else chr(code) if width == 1 else missing)
+        codes = data if self.width == 1 else struct.unpack(f">{len(data) // 2}H", data[:len(data) // 2 * 2])
+        texts, out = self.texts, []
+        for code in codes:
+            text = texts[code] if code in texts else texts.setdefault(code, self.text_of(code))
+            out.append(missing if text is None else text)
         return tuple(out)
 
 
@@ -376,7 +387,7 @@ class PdfDocument:
 
 def qpdf_message(text: str) -> str:
     """qpdf's message without the name of the in-memory buffer it read from."""
-    return re.sub(r"^.*? object at 0x[0-9a-f]+>(?: \(offset \d+\))?:\s*", "", text)
+    return re.sub(r"^.*? object at 0x[0-9a-f]+>(?: \([^)]*\))?:\s*", "", text)
 
 
 def load(data: bytes) -> PdfDocument:
