@@ -11,7 +11,6 @@ import array
 import functools
 import io
 import re
-import struct
 import sys
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -249,7 +248,7 @@ class FontUse:
     def glyphs(self, data: bytes, missing: str = "?") -> tuple[str, ...]:
         """Each shown code's text through the ToUnicode map (a ligature's, or a letter's with its
         marks, is several characters, in logical order); `missing` where a two-byte code maps to nothing."""
-        codes = data if self.width == 1 else struct.unpack(f">{len(data) // 2}H", data[:len(data) // 2 * 2])
+        codes = data if self.width == 1 else code_list(data)
         texts, out = self.texts, []
         for code in codes:
             text = texts[code] if code in texts else texts.setdefault(code, self.text_of(code))
