@@ -78,6 +78,7 @@ class DocxDocument:
     settings: object | None
     relationships: dict[str, str] = field(default_factory=dict)  # r:id -> target
     found_in_styles: dict = field(default_factory=dict, repr=False)  # (style id, path) -> element, memo
+    found_in_defaults: dict = field(default_factory=dict, repr=False)  # run property name -> element, memo
 
     @cached_property
     def styles(self) -> dict[str, Style]:
@@ -127,9 +128,10 @@ class DocxDocument:
             found = self.style_property(style_id, path)
             if found is not None:
                 return found
-        if self.styles_root is not None:
-            return self.styles_root.find(f"w:docDefaults/w:rPrDefault/w:rPr/w:{name}", NS)
-        return None
+        if name not in self.found_in_defaults:
+            self.found_in_defaults[name] = None if self.styles_root is None else \
+                self.styles_root.find(f"w:docDefaults/w:rPrDefault/{path}", NS)
+        return self.found_in_defaults[name]
 
     def heading_level(self, p, style_id: str | None) -> int | None:
         direct = val(p.find("w:pPr/w:outlineLvl", NS))
