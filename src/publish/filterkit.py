@@ -23,6 +23,7 @@ from __future__ import annotations
 import importlib
 import io
 import json
+import marshal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -160,8 +161,8 @@ def shared(ast: dict) -> dict:
 
 
 def copy_of(ast: dict) -> dict:
-    """A copy of pandoc JSON that a writer may change."""
-    return json.loads(json.dumps(ast))
+    """A copy of pandoc JSON that a writer may change (marshal: the fastest deep copy of plain data)."""
+    return marshal.loads(marshal.dumps(ast))
 
 
 def for_format(filtered: dict, fmt: str) -> dict:

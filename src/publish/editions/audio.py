@@ -12,7 +12,6 @@ from publish.editions import epub
 from publish.editions.base import BuildContext, Edition
 from publish.editions.web import notes_heading
 from publish.source import meta_line
-from publish.speech import mp3, overlay, script, synth
 
 
 def lexicon(ctx: BuildContext) -> dict[str, str]:
@@ -26,7 +25,8 @@ def lexicon(ctx: BuildContext) -> dict[str, str]:
     return {k.strip(): v.strip() for k, v in value.items()}
 
 
-def playlist(ctx: BuildContext, audio: list[synth.Audio], names: list[str]) -> bytes:
+def playlist(ctx: BuildContext, audio: list, names: list[str]) -> bytes:
+    """The M3U playlist of the MP3s (`audio`: their synth.Audio), in order."""
     lines = ["#EXTM3U", f"#PLAYLIST:{ctx.title}"]
     for track, name in zip(audio, names):
         lines += [f"#EXTINF:{round(track.seconds)},{track.title}", name]
@@ -39,6 +39,8 @@ def playlist_suffix(ctx: BuildContext) -> str:
 
 
 def write(ast: dict, ctx: BuildContext) -> dict[str, bytes]:
+    from publish.speech import mp3, overlay, script, synth  # only a build of this edition needs speech
+
     words = lexicon(ctx)
     marked, spoken = script.mark(ast, ctx.lang, ctx.title, words)
     book = overlay.Book.open(epub.write(marked, ctx))
