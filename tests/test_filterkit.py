@@ -1,11 +1,15 @@
-"""The per-format filter run (filterkit.for_format) loads only the top-level blocks that hold
-an element a filter reshapes for that format; it must give what running the same filters on
-the whole document gives, for every document of the project and every format."""
+"""The filters' one walk hands each filter only the element types it declares, and the
+per-format run (filterkit.for_format) loads only the top-level blocks holding them: it must
+give what running the same filters on the whole document gives, for every document of the
+project and every format, and no filter may change an element it does not declare."""
 
 from __future__ import annotations
 
+import dataclasses
+import io
 import json
 
+import panflute as pf
 import pytest
 
 from conftest import ROOT
@@ -31,16 +35,38 @@ def test_running_on_some_blocks_gives_the_whole_run(document, fmt):
     assert json.dumps(filterkit.for_format(document, fmt)) == json.dumps(whole_run(document, fmt))
 
 
-def test_every_reshaping_filter_says_what_it_reshapes():
-    for module in filterkit.FILTERS:
-        assert bool(module.FORMATS) == bool(getattr(module, "RESHAPED", ())), module.__name__
+def undeclared_effects(module, ast: dict, fmt: str) -> list[str]:
+    """The elements of types the filter does not declare that its action changes or replaces,
+    when run as `fmt` on the document (each element met as the shared walk meets it)."""
+    doc = pf.load(io.StringIO(json.dumps(ast)))
+    doc.format = fmt
+    if module.FILTER.prepare:
+        module.FILTER.prepare(doc)
+    found = []
+
+    def probe(elem, doc):
+        if isinstance(elem, module.FILTER.elements) or isinstance(elem, pf.Doc):
+            return
+        before = json.dumps(elem.to_json())
+        result = module.FILTER.action(elem, doc)
+        if result is not None or json.dumps(elem.to_json()) != before:
+            found.append(f"{type(elem).__name__}: {before[:60]}")
+    doc.walk(probe)
+    return found
 
 
-def test_a_filter_that_leaves_out_what_it_reshapes_is_caught(monkeypatch):
-    """The comparison above has teeth: the tables filter declaring images instead of tables
-    leaves the web editions' tables outside their scrolling regions."""
+@pytest.mark.parametrize("module", filterkit.FILTERS, ids=lambda m: m.__name__.rsplit(".", 1)[1])
+def test_a_filter_acts_only_on_the_elements_it_declares(document, module):
+    """The shared walk hands a filter only the element types it declares, and the per-format
+    run loads only the blocks holding them: an action must leave every other element alone."""
+    for fmt in ("json", *module.FORMATS):
+        assert undeclared_effects(module, document, fmt) == [], fmt
+
+
+def test_a_filter_declaring_the_wrong_elements_is_caught(monkeypatch):
+    """The check above has teeth: the tables filter declaring images instead of tables."""
     from publish.filters import tables
 
     ast = pipeline.parsed(ROOT / "tests" / "zoo" / "report" / "index.md").ast
-    monkeypatch.setattr(tables, "RESHAPED", ("Image",))
-    assert json.dumps(filterkit.for_format(ast, "html5")) != json.dumps(whole_run(ast, "html5"))
+    monkeypatch.setattr(tables, "FILTER", dataclasses.replace(tables.FILTER, elements=(pf.Image,)))
+    assert any(found.startswith("Table:") for found in undeclared_effects(tables, ast, "html5"))

@@ -4,16 +4,16 @@ A filter reports a problem in the source by raising SourceError with a `needle` 
 that stands on the offending line); the pipeline turns the needle into a line number.
 
 Each filter declares `FORMATS`, the pandoc formats it reshapes differently from the
-rest, and `RESHAPED`, the element types it reshapes them at. In process, every filter
-runs once on the parsed document (`shared`: all checks, and the changes every edition
-shares); then, per edition, only the filters that declare its format run again on a copy
-(`for_format`), and only on the top-level blocks that hold an element they reshape: loading
-the rest of a long book into panflute for nothing costs seconds. Run twice, such a filter
-must change nothing the first run already did.
+rest. In process, every filter runs once on the parsed document (`shared`: all checks,
+and the changes every edition shares); then, per edition, only the filters that declare
+its format run again on a copy (`for_format`), and only on the top-level blocks that hold
+an element they act on: loading the rest of a long book into panflute for nothing costs
+seconds. Run twice, such a filter must change nothing the first run already did.
 
 In process the filters share one walk of the document: each declares its `FILTER`
-(action, prepare, finalize), and at every element the actions run in FILTER_NAMES order,
-a later one getting what an earlier one put in its place. Walking once instead of once a
+(action, the element types it acts on, prepare, finalize), and at every element of those
+types the actions run in FILTER_NAMES order, a later one getting what an earlier one put in
+its place; the many elements no filter acts on (words, spaces) are passed by. Walking once instead of once a
 filter is most of a long book's parse. A filter that builds new elements must come after
 the filters that would look inside them (the reshaping filters come last).
 """
@@ -52,9 +52,11 @@ def problem(message: str, fix: str, elem: pf.Element | None = None, needle: str 
 
 @dataclass(frozen=True)
 class Filter:
-    """One filter as panflute runs it: an action for each element, and what to do before and after the walk."""
+    """One filter as panflute runs it: an action for each element of the types it acts on (it
+    returns None for any other), and what to do before and after the walk."""
 
     action: Callable
+    elements: tuple[type, ...]
     prepare: Callable | None = None
     finalize: Callable | None = None
 
@@ -82,7 +84,7 @@ def dispatch(filters: list[Filter], elem: pf.Element, doc: pf.Doc):
     for one in filters:
         changed = []
         for item in current:
-            result = one.action(item, doc)
+            result = one.action(item, doc) if isinstance(item, one.elements) else None
             changed += [item] if result is None else result if isinstance(result, list) else [result]
             replaced = replaced or result is not None
         current = changed
@@ -143,7 +145,8 @@ def run(ast: dict, fmt: str, modules) -> tuple[pf.Doc, list[list[pf.Element]]]:
     for one in filters:
         if one.prepare:
             one.prepare(doc)
-    became = walk_blocks(doc, lambda elem, doc: dispatch(filters, elem, doc))
+    acted_on = {kind for one in filters for kind in one.elements}
+    became = walk_blocks(doc, lambda elem, doc: dispatch(filters, elem, doc) if type(elem) in acted_on else None)
     for one in filters:
         if one.finalize:
             one.finalize(doc)
@@ -167,11 +170,11 @@ def copy_of(ast: dict) -> dict:
 
 def for_format(filtered: dict, fmt: str) -> dict:
     """The shared document made ready for one pandoc writer, as a copy the writer may change:
-    the filters that declare the format run on the blocks holding what they reshape, with the
+    the filters that declare the format run on the blocks holding what they act on, with the
     document's metadata, and what each block became takes its place."""
     modules = [m for m in FILTERS if fmt in m.FORMATS]
     copy = copy_of(filtered)
-    kinds = {kind for module in modules for kind in module.RESHAPED}
+    kinds = {kind.__name__ for module in modules for kind in module.FILTER.elements}  # pandoc's names
     chosen = [index for index, block in enumerate(copy["blocks"])
               if any(node["t"] in kinds for node in facts.walk(block))]
     if not chosen:

@@ -14,7 +14,6 @@ from publish.filterkit import Filter, problem, run_script
 from publish.vocabulary import is_file_name
 
 FORMATS = ("typst",)
-RESHAPED = ("Image", "Figure")
 
 pf.elements.RAW_FORMATS.add("typst")
 
@@ -79,7 +78,7 @@ def prepare(doc: pf.Doc) -> None:
     doc.figures_read_once = []
 
 
-FILTER = Filter(check_image, prepare=prepare)
+FILTER = Filter(check_image, (pf.Image, pf.Figure), prepare=prepare)
 
 
 def main(doc: pf.Doc | None = None) -> pf.Doc | None:

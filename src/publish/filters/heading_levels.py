@@ -48,7 +48,7 @@ def finalize(doc: pf.Doc) -> None:
                       needle=pf.stringify(doc.content[0])[:40])
 
 
-FILTER = Filter(check_heading, prepare=prepare, finalize=finalize)
+FILTER = Filter(check_heading, (pf.Header,), prepare=prepare, finalize=finalize)
 
 
 def main(doc: pf.Doc | None = None) -> pf.Doc | None:

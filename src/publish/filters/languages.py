@@ -19,7 +19,6 @@ from publish.filterkit import Filter, problem, run_script
 from publish.vocabulary import is_language_tag
 
 FORMATS = ("typst",)
-RESHAPED = ("Span", "Div")
 
 
 pf.elements.RAW_FORMATS.add("typst")
@@ -58,7 +57,7 @@ def check_language(elem: pf.Element, doc: pf.Doc):
     return None
 
 
-FILTER = Filter(check_language)
+FILTER = Filter(check_language, (pf.Span, pf.Div))
 
 
 def main(doc: pf.Doc | None = None) -> pf.Doc | None:

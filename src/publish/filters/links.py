@@ -32,7 +32,7 @@ def check_link(elem: pf.Element, doc: pf.Doc) -> None:
                       needle=f"[{text}]")
 
 
-FILTER = Filter(check_link)
+FILTER = Filter(check_link, (pf.Link,))
 
 
 def main(doc: pf.Doc | None = None) -> pf.Doc | None:

@@ -13,7 +13,6 @@ import panflute as pf
 from publish.filterkit import Filter, problem, run_script
 
 FORMATS = ("typst", "plain")
-RESHAPED = ("Math",)  # and the Span around it, in the same block
 
 pf.elements.RAW_FORMATS.add("typst")
 
@@ -57,7 +56,7 @@ def unexplained(math: pf.Math):
                    f'listener: [{marks}…{marks}]{{alt="…"}}', needle=text)
 
 
-FILTER = Filter(check_math)
+FILTER = Filter(check_math, (pf.Span, pf.Math))
 
 
 def main(doc: pf.Doc | None = None) -> pf.Doc | None:

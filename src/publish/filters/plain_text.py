@@ -26,7 +26,6 @@ import panflute as pf
 from publish.filterkit import Filter, run_script
 
 FORMATS = ("plain",)
-RESHAPED = ("Header", "Link", "Image", "Table")
 
 WIDTH = 72
 RULES = {1: "=", 2: "=", 3: "-", 4: "~", 5: "^", 6: '"'}  # level 1 also has its rule above
@@ -132,7 +131,7 @@ def show_structure(elem: pf.Element, doc: pf.Doc):
     return None
 
 
-FILTER = Filter(show_structure)
+FILTER = Filter(show_structure, (pf.Header, pf.Link, pf.Image, pf.Table))
 
 
 def main(doc: pf.Doc | None = None) -> pf.Doc | None:

@@ -41,7 +41,7 @@ def check_raw(elem: pf.Element, doc: pf.Doc):
             needle=first_line)
 
 
-FILTER = Filter(check_raw, prepare=prepare)
+FILTER = Filter(check_raw, (pf.RawBlock, pf.RawInline), prepare=prepare)
 
 
 def main(doc: pf.Doc | None = None) -> pf.Doc | None:

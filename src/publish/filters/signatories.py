@@ -68,7 +68,7 @@ def structure_signatories(elem: pf.Element, doc: pf.Doc):
     return elem
 
 
-FILTER = Filter(structure_signatories)
+FILTER = Filter(structure_signatories, (pf.Div,))
 
 
 def main(doc: pf.Doc | None = None) -> pf.Doc | None:

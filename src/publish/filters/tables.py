@@ -15,7 +15,6 @@ import panflute as pf
 from publish.filterkit import Filter, problem, run_script
 
 FORMATS = ("html5", "epub3")
-RESHAPED = ("Table",)
 
 
 def prepare(doc: pf.Doc) -> None:
@@ -55,7 +54,7 @@ def check_table(elem: pf.Element, doc: pf.Doc) -> pf.Div | None:
     return None
 
 
-FILTER = Filter(check_table, prepare=prepare)
+FILTER = Filter(check_table, (pf.Table,), prepare=prepare)
 
 
 def main(doc: pf.Doc | None = None) -> pf.Doc | None:
