@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/bench.py            # full run (letter, 1-500 pages, 1,000-page PDF, profile)
     .venv/bin/python benchmarks/bench.py --quick    # fewer repeats, up to 100 pages, no profile
-    .venv/bin/python benchmarks/bench.py --goals    # only the three speed goals, side by side
+    .venv/bin/python benchmarks/bench.py --goals    # only the three speed goals, side by side, and
+                                                    # where the book's time goes (benchmarks/phases.py)
 
 The editions compared with bare pandoc/Typst come from the editions registry: every
 edition but those made with tools bare pandoc and Typst do not have (braille with
@@ -18,11 +19,8 @@ asserted: a miss is a line in the table, not a failure.
 from __future__ import annotations
 
 import argparse
-import cProfile
-import io
 import os
 import platform
-import pstats
 import re
 import shlex
 import shutil
@@ -306,50 +304,16 @@ def thousand(rows: list[Row], tmp: Path, runs: int) -> None:
     rows.append(Row("1000", "publish lint pdf", pdf_pages(pdf), seconds, peak, validate, "page-validation"))
 
 
+def phases(source: Path) -> str:
+    """Where one build and check of `source` spend their CPU time (benchmarks/phases.py)."""
+    return subprocess.run([str(PY), str(HERE / "phases.py"), str(source), *EDITIONS], capture_output=True,
+                          text=True, check=True, timeout=TIMEOUT).stdout.strip()
+
+
 def profile(tmp: Path, pages: int) -> str:
-    """Where one build's time goes, edition by edition, run in this process one after another."""
-    from publish import filterkit, pandoc as pandoc_mod, pipeline
-    from publish.editions import EDITIONS as EDITION_DEFS
-
-    source = generate(pages, tmp / f"profile-{pages}")
-    spent: dict[str, float] = {}
-    original_run = pandoc_mod.run
-
-    def run(args, *rest, **kw):  # measurement only: attribute pandoc's own time to its writer
-        start = time.perf_counter()
-        try:
-            return original_run(args, *rest, **kw)
-        finally:
-            key = f"pandoc --to {args[args.index('--to') + 1]}" if "--to" in args else "pandoc (other)"
-            spent[key] = spent.get(key, 0) + time.perf_counter() - start
-
-    pandoc_mod.run = run
-    profiler = cProfile.Profile()
-    phases = []
-    profiler.enable()
-    start = time.perf_counter()
-    ctx, ast = pipeline.parse(source)
-    phases.append(("parse: source checks, pandoc parse, filter checks", time.perf_counter() - start))
-    for name, edition in EDITION_DEFS.items():
-        start = time.perf_counter()
-        filtered = filterkit.for_format(ast, edition.pandoc_format)
-        phases.append((f"{name}: filters in process (panflute)", time.perf_counter() - start))
-        start = time.perf_counter()
-        edition.write(filtered, ctx)
-        phases.append((f"{name}: writer (pandoc + post-processing)", time.perf_counter() - start))
-    profiler.disable()
-    pandoc_mod.run = original_run
-    total = sum(s for _, s in phases)
-    lines = [f"Profile of one sequential build of all editions, {pages} pages (cProfile, one thread): "
-             f"{total:.1f} s in all.", "", "| phase | seconds | share |", "|---|---:|---:|"]
-    lines += [f"| {what} | {s:.2f} | {s / total:.0%} |" for what, s in phases]
-    lines += ["", "| pandoc subprocess | seconds |", "|---|---:|"]
-    lines += [f"| {what} | {s:.2f} |" for what, s in sorted(spent.items(), key=lambda i: -i[1])]
-    stream = io.StringIO()
-    pstats.Stats(profiler, stream=stream).sort_stats("tottime").print_stats(15)
-    top = [line for line in stream.getvalue().splitlines() if re.match(r"\s+\d", line)]
-    lines += ["", "Largest own-time functions (cProfile, tottime):", "", "```", *top, "```"]
-    return "\n".join(lines)
+    """Where one build's time goes, step by step, on a generated document."""
+    return (f"Where one build and check of a {pages}-page document spend their CPU time "
+            "(`benchmarks/phases.py`, the steps one after another):\n\n" + phases(generate(pages, tmp / f"profile-{pages}")))
 
 
 def fit(points: dict[int, float]) -> str:
@@ -477,6 +441,7 @@ def goals_only(runs: int = 3) -> int:
     """Measure the three goals and put them in RESULTS.md in place of the section's earlier figures."""
     with tempfile.TemporaryDirectory(prefix="publish-bench-") as name:
         rows = goals(Path(name), runs)
+    spent = phases(BOOK)
     load = os.getloadavg()
     section = [GOALS_HEAD, "",
                f"Made by `.venv/bin/python benchmarks/bench.py --goals` on {time.strftime('%Y-%m-%d %H:%M %Z')}, "
@@ -485,7 +450,10 @@ def goals_only(runs: int = 3) -> int:
                "command and its children, steadier than wall time when other work shares the cores. The editions "
                f"compared are {', '.join(EDITIONS)} (the registry's, less braille and speech): bare pandoc writes "
                "each with the same writer, Typst compiles pandoc's Typst for each PDF; braille (liblouis) and the "
-               "spoken edition (eSpeak NG) have no bare equivalent and are timed on their own.", "", *rows, ""]
+               "spoken edition (eSpeak NG) have no bare equivalent and are timed on their own.", "", *rows, "",
+               "Where the zoo book's build and check spend their CPU time (`benchmarks/phases.py`, one run, "
+               "the steps one after another): pandoc and Typst are what the bare conversions spend too; the "
+               "rest is publish's own Python, the check most of it.", "", spent, ""]
     print("\n".join(section))
     path = HERE / "RESULTS.md"
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
