@@ -6,7 +6,7 @@ import re
 
 from publish.lint.colour import contrast, from_hex, needed_ratio
 from publish.lint.concerns import (
-    BARE_URL_LINK, EMPTY_HEADING, HEADING_SKIPPED, VAGUE_LINK, Heading, Labelled,
+    BARE_URL_LINK, EMPTY_HEADING, EMPTY_LINK, HEADING_SKIPPED, VAGUE_LINK, Heading, Labelled,
 )
 from publish.lint.docx_document import OFF, DocxDocument, Paragraph, is_on, paragraph_text, val
 from publish.lint.rule import Hit, Severity, capped, rule
@@ -195,10 +195,11 @@ def blank_spacing(doc: DocxDocument):
 
 
 def is_empty(para: Paragraph) -> bool:
-    """An empty paragraph that only makes space: no text, no object, no page or section break."""
+    """An empty paragraph that only makes space: no text, no object, no page or section break.
+    Pictures and drawings are in the text already (as one object character); an embedded
+    object (`w:object`) is not."""
     p = para.element
-    return (not para.in_table and not para.text.strip() and p.find(".//w:drawing", NS) is None
-            and p.find(".//w:pict", NS) is None and p.find(".//w:object", NS) is None
+    return (not para.in_table and not para.text.strip() and p.find(".//w:object", NS) is None
             and p.find("w:pPr/w:sectPr", NS) is None
             and not any(val(br, "type") == "page" for br in p.iter(qname("w:br"))))
 
@@ -398,6 +399,26 @@ def links(doc: DocxDocument):
             yield doc.locate(field), paragraph_text(field).strip(), " ".join(instruction[1:]).strip('"')
 
 
+@EMPTY_LINK.rule("DOCX", fix_file="Right-click the link > Edit Hyperlink, and type words that say where it goes "
+                                 "in Text to display", refs=("Word checker: unclear hyperlink text",))
+def empty_link_text(doc: DocxDocument):
+    """## What it does
+    Finds hyperlinks (`w:hyperlink`, and `HYPERLINK` fields) with no text: no words and
+    no picture inside. The finding names where the link goes.
+
+    ## Why is this bad?
+    A screen reader announces "link" and nothing more, or skips it; a sighted reader
+    sees nothing to click.
+
+    ## Example
+    ```markdown
+    [](https://example.org)       <- fails
+    [Annual report](https://example.org)
+    ```
+    """
+    return capped(EMPTY_LINK.check(link_facts(doc)))
+
+
 @BARE_URL_LINK.rule("DOCX", fix_file="Right-click the link > Edit Hyperlink, and type words that say where it "
                                     "goes in Text to display", refs=("Word checker: unclear hyperlink text",))
 def bare_url_link_text(doc: DocxDocument):
@@ -434,7 +455,7 @@ def colour_source(doc: DocxDocument, run, para: Paragraph) -> str | None:
         return None
     for style_id in (val(run.find("w:rPr/w:rStyle", NS)), para.style_id):
         if doc.style_property(style_id, "w:rPr/w:color") is not None:
-            return doc.styles[style_id].name if style_id in doc.styles else style_id
+            return doc.styles[style_id].name  # found along its chain, so the style exists
     return "default paragraph font"
 
 
