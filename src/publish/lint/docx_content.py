@@ -19,6 +19,7 @@ DECORATIVE = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 BULLET = "•◦▪▫●○■□‣⁃"
 TYPED_LIST = re.compile(rf"^\s*([{BULLET}]|[-–*]|\d{{1,2}}[.)]|[a-z][.)])\s+\S")
 REPEATED_BLANKS = re.compile(r"[ \u00a0]{3,}|\t{2,}")
+FIELD_WORD = re.compile(r'"([^"]*)"|(\S+)')  # a field instruction's words, quoted or bare
 CODE_STYLE = re.compile(r"code|preformatted|plain text|verbatim", re.IGNORECASE)  # where spaces are the content
 HIGHLIGHT = {"yellow": "FFFF00", "green": "00FF00", "cyan": "00FFFF", "magenta": "FF00FF", "blue": "0000FF",
              "red": "FF0000", "darkBlue": "000080", "darkCyan": "008080", "darkGreen": "008000",
@@ -39,17 +40,18 @@ def consecutive(paragraphs):
 
 
 def objects(doc: DocxDocument):
-    """(paragraph, drawing element, alt text, decorative) for every DrawingML object and VML image."""
-    for frame in doc.body.iter(qname("wp:inline"), qname("wp:anchor")):
+    """(paragraph, drawing element, alt text, decorative) for every DrawingML object and VML image,
+    in document order."""
+    for frame in doc.body.iter(qname("wp:inline"), qname("wp:anchor"), f"{{{VML}}}imagedata"):
+        if frame.tag == f"{{{VML}}}imagedata":
+            shape = frame.getparent()  # v:shape, v:rect, ...
+            yield doc.locate(shape), shape, (shape.get("alt") or frame.get(f"{{{OFFICE}}}title") or "").strip(), False
+            continue
         props = frame.find("wp:docPr", NS)
         alt = " ".join(filter(None, (props.get("descr"), props.get("title")))).strip() if props is not None else ""
         decorative = props is not None and any(
             (mark.get("val") or "").lower() in ("1", "true") for mark in props.iter(f"{{{DECORATIVE}}}decorative"))
         yield doc.locate(frame), frame, alt, decorative
-    for image in doc.body.iter(f"{{{VML}}}imagedata"):
-        shape = image.getparent()  # v:shape, v:rect, ...
-        alt = (shape.get("alt") or image.get(f"{{{OFFICE}}}title") or "").strip()
-        yield doc.locate(shape), shape, alt, False
 
 
 def where(para: Paragraph | None) -> str | None:
@@ -394,9 +396,23 @@ def links(doc: DocxDocument):
         target = doc.relationships.get(link.get(qname("r:id")) or "", "") or f"#{val(link, 'anchor') or ''}"
         yield doc.locate(link), paragraph_text(link).strip(), target
     for field in doc.body.iter(qname("w:fldSimple")):
-        instruction = (val(field, "instr") or "").split()
-        if instruction[:1] == ["HYPERLINK"]:
-            yield doc.locate(field), paragraph_text(field).strip(), " ".join(instruction[1:]).strip('"')
+        target = field_link(val(field, "instr") or "")
+        if target is not None:
+            yield doc.locate(field), paragraph_text(field).strip(), target
+
+
+def field_link(instruction: str) -> str | None:
+    """Where a HYPERLINK field goes (`HYPERLINK "address" \\l "bookmark" \\o "tip"`); None for other fields."""
+    words = [quoted or bare for quoted, bare in FIELD_WORD.findall(instruction)]
+    if words[:1] != ["HYPERLINK"]:
+        return None
+    address = anchor = ""
+    for before, word in zip(words, words[1:]):  # a switch's argument follows it
+        if before.lower() == "\\l":
+            anchor = word
+        elif not (address or word.startswith("\\") or before.startswith("\\")):
+            address = word
+    return address + (f"#{anchor}" if anchor else "")
 
 
 @EMPTY_LINK.rule("DOCX", fix_file="Right-click the link > Edit Hyperlink, and type words that say where it goes "
