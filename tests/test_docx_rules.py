@@ -279,10 +279,10 @@ def fake(number: int, quote: str) -> str:
 def test_lines_that_look_like_headings(tmp_path):
     hundred = "A" * 99 + "b"
     body = "".join([
+        para("Our recommendations", run_props=BOLD),  # 1: yes
         para("Open letter", "Title", run_props=BOLD),
         para("March 2026", "Subtitle", run_props=BOLD),
         para("The letter", "Heading1", run_props=BOLD),
-        para("Our recommendations", run_props=BOLD),  # 4: yes
         para("Make a commitment", props=LIST_ITEM, run_props=BOLD),
         para("A bold sentence.", run_props=BOLD),
         para("Appendix X", run_props=BOLD),  # 7: yes
@@ -296,7 +296,7 @@ def test_lines_that_look_like_headings(tmp_path):
         "<w:tbl><w:tr><w:tc>" + para("Cell", run_props=BOLD) + "</w:tc></w:tr></w:tbl>",
     ])
     assert fake_headings(tmp_path, body) == [
-        fake(4, "Our recommendations"), fake(7, "Appendix X"), fake(8, "Large line"), fake(10, hundred[:60] + "…")]
+        fake(1, "Our recommendations"), fake(7, "Appendix X"), fake(8, "Large line"), fake(10, hundred[:60] + "…")]
 
 
 def test_bold_labels_beside_contents_entries_are_not_headings(tmp_path):
@@ -377,6 +377,8 @@ PICTURES = "".join([
     vml("", 'o:title="scan.png"'),
     picture(9, 'descr="" title="IMG_0001.JPG"'),
     picture(10, 'descr="Scan" title="page 1.png"'),
+    picture(11, 'descr="ornament.png"', '<a:extLst><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}">'
+                                         '<adec:decorative val="1"/></a:ext></a:extLst>'),
 ])
 
 
@@ -534,7 +536,7 @@ def test_typed_lists(tmp_path):
         para("- A dash alone"), para("Between"),
         para("▪ A bullet alone"), para("Between"),
         para("1. First"), para("2) Second"), para("Between"),
-        para("a. Typed"), para("Real item", props=LIST_ITEM), para("b. Typed"),
+        para("a. Typed"), para("- A real item that starts with a dash", props=LIST_ITEM), para("b. Typed"),
     ])
     assert findings(tmp_path, "DOCX123", body) == [
         "paragraph 3: DOCX123 error: a paragraph starts with a typed “▪” instead of being a list, from “▪ A bullet alone”",
@@ -556,11 +558,12 @@ def test_repeated_blanks_in_document_order_and_not_in_code(tmp_path):
 
 
 def test_header_rows_marked_off_and_irregular_tables(tmp_path):
+    inner = plain_table(first="Inner").replace("<w:tc>", '<w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>', 1)
     merged = ("<w:tbl><w:tr><w:trPr><w:tblHeader/></w:trPr>"
               '<w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>' + para("Region") + "</w:tc></w:tr>"
               '<w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>' + para("North")
               + "</w:tc>" + cell("15") + "</w:tr><w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr>" + para("")
-              + "</w:tc><w:tc>" + plain_table(first="Inner") + para("") + "</w:tc></w:tr></w:tbl>")
+              + "</w:tc><w:tc>" + inner + para("") + "</w:tc></w:tr></w:tbl>")
     unmarked = plain_table().replace("<w:tr>", '<w:tr><w:trPr><w:tblHeader w:val="false"/></w:trPr>', 1)
     body = unmarked + merged
     assert findings(tmp_path, "DOCX112", body) == [
@@ -568,6 +571,7 @@ def test_header_rows_marked_off_and_irregular_tables(tmp_path):
         "paragraph 9: DOCX112 error: table 3 (starting “Inner”) has no header row",
     ]
     assert findings(tmp_path, "DOCX106", body) == [
-        "paragraph 5: DOCX106 warning: table 2 (starting “Region”) has 3 merged cells",
+        "paragraph 5: DOCX106 warning: table 2 (starting “Region”) has 3 merged cells",  # its own, not the inner's
         "paragraph 9: DOCX106 warning: table 3 (starting “Inner”) is nested inside another table",
+        "paragraph 9: DOCX106 warning: table 3 (starting “Inner”) has 1 merged cell",
     ]

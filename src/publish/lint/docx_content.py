@@ -364,7 +364,8 @@ def image_without_alt(doc: DocxDocument):
       refs=("WCAG 2.2 SC 1.1.1", "Word checker: missing alternative text"))
 def alt_text_is_file_name(doc: DocxDocument):
     """## What it does
-    Finds alt text that is a file name, such as `image1.png` or `IMG_2034.JPG`.
+    Finds alt text that is a file name, such as `image1.png` or `IMG_2034.JPG`. An image
+    marked decorative is not read out, so its leftover alt text is left alone.
 
     ## Why is this bad?
     Screen readers read it out letter by letter; it tells the reader nothing.
@@ -373,7 +374,7 @@ def alt_text_is_file_name(doc: DocxDocument):
     `![chart.png](chart.png)` fails; `![Bar chart of reports by region](chart.png)` passes.
     """
     yield from capped(Hit(f"the alt text of {object_name(frame)} is a file name (“{alt}”)", where(para))
-                      for para, frame, alt, _decorative in objects(doc) if is_file_name(alt))
+                      for para, frame, alt, decorative in objects(doc) if is_file_name(alt) and not decorative)
 
 
 def heading_facts(doc: DocxDocument) -> list[Heading]:
