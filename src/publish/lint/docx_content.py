@@ -6,7 +6,7 @@ import re
 
 from publish.lint.colour import contrast, from_hex, needed_ratio
 from publish.lint.concerns import (
-    BARE_URL_LINK, EMPTY_HEADING, HEADING_SKIPPED, VAGUE_LINK, Heading, Labelled,
+    BARE_URL_LINK, EMPTY_HEADING, EMPTY_LINK, HEADING_SKIPPED, VAGUE_LINK, Heading, Labelled,
 )
 from publish.lint.docx_document import OFF, DocxDocument, Paragraph, is_on, paragraph_text, val
 from publish.lint.rule import Hit, Severity, capped, rule
@@ -19,6 +19,7 @@ DECORATIVE = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 BULLET = "•◦▪▫●○■□‣⁃"
 TYPED_LIST = re.compile(rf"^\s*([{BULLET}]|[-–*]|\d{{1,2}}[.)]|[a-z][.)])\s+\S")
 REPEATED_BLANKS = re.compile(r"[ \u00a0]{3,}|\t{2,}")
+FIELD_WORD = re.compile(r'"([^"]*)"|(\S+)')  # a field instruction's words, quoted or bare
 CODE_STYLE = re.compile(r"code|preformatted|plain text|verbatim", re.IGNORECASE)  # where spaces are the content
 HIGHLIGHT = {"yellow": "FFFF00", "green": "00FF00", "cyan": "00FFFF", "magenta": "FF00FF", "blue": "0000FF",
              "red": "FF0000", "darkBlue": "000080", "darkCyan": "008080", "darkGreen": "008000",
@@ -39,17 +40,18 @@ def consecutive(paragraphs):
 
 
 def objects(doc: DocxDocument):
-    """(paragraph, drawing element, alt text, decorative) for every DrawingML object and VML image."""
-    for frame in doc.body.iter(qname("wp:inline"), qname("wp:anchor")):
+    """(paragraph, drawing element, alt text, decorative) for every DrawingML object and VML image,
+    in document order."""
+    for frame in doc.body.iter(qname("wp:inline"), qname("wp:anchor"), f"{{{VML}}}imagedata"):
+        if frame.tag == f"{{{VML}}}imagedata":
+            shape = frame.getparent()  # v:shape, v:rect, ...
+            yield doc.locate(shape), shape, (shape.get("alt") or frame.get(f"{{{OFFICE}}}title") or "").strip(), False
+            continue
         props = frame.find("wp:docPr", NS)
         alt = " ".join(filter(None, (props.get("descr"), props.get("title")))).strip() if props is not None else ""
         decorative = props is not None and any(
             (mark.get("val") or "").lower() in ("1", "true") for mark in props.iter(f"{{{DECORATIVE}}}decorative"))
         yield doc.locate(frame), frame, alt, decorative
-    for image in doc.body.iter(f"{{{VML}}}imagedata"):
-        shape = image.getparent()  # v:shape, v:rect, ...
-        alt = (shape.get("alt") or image.get(f"{{{OFFICE}}}title") or "").strip()
-        yield doc.locate(shape), shape, alt, False
 
 
 def where(para: Paragraph | None) -> str | None:
@@ -195,10 +197,11 @@ def blank_spacing(doc: DocxDocument):
 
 
 def is_empty(para: Paragraph) -> bool:
-    """An empty paragraph that only makes space: no text, no object, no page or section break."""
+    """An empty paragraph that only makes space: no text, no object, no page or section break.
+    Pictures and drawings are in the text already (as one object character); an embedded
+    object (`w:object`) is not."""
     p = para.element
-    return (not para.in_table and not para.text.strip() and p.find(".//w:drawing", NS) is None
-            and p.find(".//w:pict", NS) is None and p.find(".//w:object", NS) is None
+    return (not para.in_table and not para.text.strip() and p.find(".//w:object", NS) is None
             and p.find("w:pPr/w:sectPr", NS) is None
             and not any(val(br, "type") == "page" for br in p.iter(qname("w:br"))))
 
@@ -361,7 +364,8 @@ def image_without_alt(doc: DocxDocument):
       refs=("WCAG 2.2 SC 1.1.1", "Word checker: missing alternative text"))
 def alt_text_is_file_name(doc: DocxDocument):
     """## What it does
-    Finds alt text that is a file name, such as `image1.png` or `IMG_2034.JPG`.
+    Finds alt text that is a file name, such as `image1.png` or `IMG_2034.JPG`. An image
+    marked decorative is not read out, so its leftover alt text is left alone.
 
     ## Why is this bad?
     Screen readers read it out letter by letter; it tells the reader nothing.
@@ -370,7 +374,7 @@ def alt_text_is_file_name(doc: DocxDocument):
     `![chart.png](chart.png)` fails; `![Bar chart of reports by region](chart.png)` passes.
     """
     yield from capped(Hit(f"the alt text of {object_name(frame)} is a file name (“{alt}”)", where(para))
-                      for para, frame, alt, _decorative in objects(doc) if is_file_name(alt))
+                      for para, frame, alt, decorative in objects(doc) if is_file_name(alt) and not decorative)
 
 
 def heading_facts(doc: DocxDocument) -> list[Heading]:
@@ -393,9 +397,43 @@ def links(doc: DocxDocument):
         target = doc.relationships.get(link.get(qname("r:id")) or "", "") or f"#{val(link, 'anchor') or ''}"
         yield doc.locate(link), paragraph_text(link).strip(), target
     for field in doc.body.iter(qname("w:fldSimple")):
-        instruction = (val(field, "instr") or "").split()
-        if instruction[:1] == ["HYPERLINK"]:
-            yield doc.locate(field), paragraph_text(field).strip(), " ".join(instruction[1:]).strip('"')
+        target = field_link(val(field, "instr") or "")
+        if target is not None:
+            yield doc.locate(field), paragraph_text(field).strip(), target
+
+
+def field_link(instruction: str) -> str | None:
+    """Where a HYPERLINK field goes (`HYPERLINK "address" \\l "bookmark" \\o "tip"`); None for other fields."""
+    words = [quoted or bare for quoted, bare in FIELD_WORD.findall(instruction)]
+    if words[:1] != ["HYPERLINK"]:
+        return None
+    address = anchor = ""
+    for before, word in zip(words, words[1:]):  # a switch's argument follows it
+        if before.lower() == "\\l":
+            anchor = word
+        elif not (address or word.startswith("\\") or before.startswith("\\")):
+            address = word
+    return address + (f"#{anchor}" if anchor else "")
+
+
+@EMPTY_LINK.rule("DOCX", fix_file="Right-click the link > Edit Hyperlink, and type words that say where it goes "
+                                 "in Text to display", refs=("Word checker: unclear hyperlink text",))
+def empty_link_text(doc: DocxDocument):
+    """## What it does
+    Finds hyperlinks (`w:hyperlink`, and `HYPERLINK` fields) with no text: no words and
+    no picture inside. The finding names where the link goes.
+
+    ## Why is this bad?
+    A screen reader announces "link" and nothing more, or skips it; a sighted reader
+    sees nothing to click.
+
+    ## Example
+    ```markdown
+    [](https://example.org)       <- fails
+    [Annual report](https://example.org)
+    ```
+    """
+    return capped(EMPTY_LINK.check(link_facts(doc)))
 
 
 @BARE_URL_LINK.rule("DOCX", fix_file="Right-click the link > Edit Hyperlink, and type words that say where it "
@@ -434,7 +472,7 @@ def colour_source(doc: DocxDocument, run, para: Paragraph) -> str | None:
         return None
     for style_id in (val(run.find("w:rPr/w:rStyle", NS)), para.style_id):
         if doc.style_property(style_id, "w:rPr/w:color") is not None:
-            return doc.styles[style_id].name if style_id in doc.styles else style_id
+            return doc.styles[style_id].name  # found along its chain, so the style exists
     return "default paragraph font"
 
 

@@ -74,11 +74,6 @@ def shown_size(doc: DocxDocument, para: Paragraph, run, large_print: bool) -> fl
     return size * SHRUNK if large_print and shifted else size
 
 
-def quote(para: Paragraph) -> str:
-    text = " ".join(para.text.split())
-    return f"“{text[:60]}{'…' if len(text) > 60 else ''}”"
-
-
 def small_text(doc: DocxDocument):
     check = settings(doc)
     seen = set()
@@ -87,7 +82,7 @@ def small_text(doc: DocxDocument):
         if size < check.min_size and where not in seen:
             seen.add(where)
             kind = "large print needs" if check.large_print else "the minimum is"
-            yield Hit(f"text is {size:g} pt ({kind} {check.min_size:g} pt) in {quote(para)}", where,
+            yield Hit(f"text is {size:g} pt ({kind} {check.min_size:g} pt) in {para.quote}", where,
                       severity=Severity.ERROR if check.declared else None)
 
 
@@ -123,7 +118,7 @@ def italic_text(doc: DocxDocument):
     for para, where, run in text_runs(doc):
         if is_on(doc.run_property(run, para, "i")) and where not in seen:
             seen.add(where)
-            yield Hit(f"italic text in a large-print document: {quote(para)}", where)
+            yield Hit(f"italic text in a large-print document: {para.quote}", where)
 
 
 @rule("DOCX422", "italic-in-large-print", Severity.ERROR, "Large-print documents must not use italic",
