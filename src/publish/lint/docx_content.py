@@ -97,7 +97,7 @@ def looks_like_heading(doc: DocxDocument, para: Paragraph) -> bool:
         return False
     if para.style.strip().lower() in ("title", "subtitle") or "\t" in text or in_contents(doc, para):
         return False
-    runs = [r for r in para.element.iter(qname("w:r")) if paragraph_text(r).strip()]
+    runs = [r for r in para.element.iter(qname("w:r")) if doc.run_text(r).strip()]
     if not runs:
         return False
     bold = all(is_on(r.find("w:rPr/w:b", NS)) for r in runs)
@@ -281,7 +281,7 @@ def layout_table(doc: DocxDocument, table) -> bool:
 def all_bold(doc: DocxDocument, row) -> bool:
     """Whether every run of text in a table row is bold, directly or through its styles."""
     runs = [(run, doc.paragraph_of.get(p)) for p in row.iter(qname("w:p")) for run in p.iter(qname("w:r"))
-            if paragraph_text(run).strip()]
+            if doc.run_text(run).strip()]
     return bool(runs) and all(para is not None and is_on(doc.run_property(run, para, "b")) for run, para in runs)
 
 
@@ -482,7 +482,7 @@ def low_contrast_runs(doc: DocxDocument):
     found = {}  # (style or None, foreground, background, needed) -> [first hit's parts, places]
     for para in doc.paragraphs:
         for run in para.element.iter(qname("w:r")):
-            words = paragraph_text(run).strip()
+            words = doc.run_text(run).strip()
             foreground = colour(val(doc.run_property(run, para, "color")))
             if not words or foreground is None:  # "auto": Word picks black or white against the background
                 continue

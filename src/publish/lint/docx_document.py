@@ -79,6 +79,8 @@ class DocxDocument:
     relationships: dict[str, str] = field(default_factory=dict)  # r:id -> target
     found_in_styles: dict = field(default_factory=dict, repr=False)  # (style id, path) -> element, memo
     found_in_defaults: dict = field(default_factory=dict, repr=False)  # run property name -> element, memo
+    found_in_runs: dict = field(default_factory=dict, repr=False)  # run element -> (own properties, style), memo
+    run_texts: dict = field(default_factory=dict, repr=False)  # run element -> its text, memo
 
     @cached_property
     def styles(self) -> dict[str, Style]:
@@ -118,13 +120,31 @@ class DocxDocument:
                 (found for style in self.chain(style_id) if (found := style.element.find(path, NS)) is not None), None)
         return self.found_in_styles[key]
 
+    def run_text(self, run) -> str:
+        """A run's text (paragraph_text), read once: several rules read every run."""
+        if run not in self.run_texts:
+            self.run_texts[run] = paragraph_text(run)
+        return self.run_texts[run]
+
+    def run_properties(self, run) -> tuple[dict, str | None]:
+        """A run's own properties by tag, and its character style: read once a run, as the rules
+        ask for several of each run."""
+        if run not in self.found_in_runs:
+            properties = run.find("w:rPr", NS)
+            own: dict = {}
+            for child in properties if properties is not None else ():
+                own.setdefault(child.tag, child)
+            self.found_in_runs[run] = (own, val(own.get(qname("w:rStyle"))))
+        return self.found_in_runs[run]
+
     def run_property(self, run, para: Paragraph, name: str):
         """A run's effective `w:NAME`: direct, character style, paragraph style, then defaults."""
-        path = f"w:rPr/w:{name}"
-        direct = run.find(path, NS)
+        own, character_style = self.run_properties(run)
+        direct = own.get(qname(f"w:{name}"))
         if direct is not None:
             return direct
-        for style_id in (val(run.find("w:rPr/w:rStyle", NS)), para.style_id):
+        path = f"w:rPr/w:{name}"
+        for style_id in (character_style, para.style_id):
             found = self.style_property(style_id, path)
             if found is not None:
                 return found

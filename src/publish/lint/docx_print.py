@@ -63,7 +63,7 @@ def text_runs(doc: DocxDocument):
     """(paragraph, where, run) for every run that shows text."""
     for para, where in paragraphs(doc):
         for run in para.element.iter(qname("w:r")):
-            if paragraph_text(run).strip():
+            if doc.run_text(run).strip():
                 yield para, where, run
 
 
