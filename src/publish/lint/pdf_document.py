@@ -138,9 +138,9 @@ class PageContent:
     marked_text: dict = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class TextRun:
-    """One string shown (a Tj, or one string of a TJ), where it lands on the page."""
+class TextRun(NamedTuple):
+    """One string shown (a Tj, or one string of a TJ), where it lands on the page (a tuple, quick
+    to make: a book shows hundreds of thousands)."""
 
     x0: float
     y0: float
@@ -682,11 +682,11 @@ class ContentWalker:
             data = bytes(part)
             if read:
                 shown.append(data)
-            codes = char_codes(data, use.width)
-            use.all_codes |= codes
+            codes = data if use.width == 1 else code_list(data)
+            use.all_codes.update(codes)
             if mode != 3:
-                use.codes |= codes
-            run = state.run(data, use, artifact, element)
+                use.codes.update(codes)
+            run = state.run(data, codes, use, artifact, element)
             if run is not None and mode not in (3, 7):
                 self.record.runs.append(run)
         data = b"".join(shown)
@@ -759,10 +759,9 @@ class TextState:
     def advance(self, distance: float) -> None:
         self.tm = multiply((1, 0, 0, 1, distance, 0), self.tm)
 
-    def run(self, data: bytes, use: FontUse, artifact: bool, element: Element | None) -> TextRun | None:
-        """Where `data` lands, and the pen moved past it; None for an empty string."""
+    def run(self, data: bytes, codes, use: FontUse, artifact: bool, element: Element | None) -> TextRun | None:
+        """Where `data` (its character `codes`) lands, and the pen moved past it; None for an empty string."""
         metrics, width = use.metrics, use.width
-        codes = data if width == 1 else code_list(data)
         if not codes:
             return None
         total, widths, default, font_size = 0.0, metrics.widths, metrics.default, self.size
@@ -781,11 +780,6 @@ class TextState:
         advance = abs(total) * (a ** 2 + b ** 2) ** 0.5
         return TextRun(min(xs), min(ys), max(xs), max(ys), size, use, artifact, advance, data,
                        self.rise * d + f, element)
-
-
-def char_codes(data: bytes, width: int) -> set[int]:
-    """The character codes in a shown string: one byte each, or two bytes big-endian."""
-    return set(data) if width == 1 else set(code_list(data))
 
 
 def code_list(data: bytes) -> array.array:
