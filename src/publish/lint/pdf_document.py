@@ -231,6 +231,15 @@ class FontUse:
         cmap = self.font.get("/ToUnicode")
         return unicode_map(read(cmap)) if isinstance(cmap, pikepdf.Stream) else None
 
+    def prints(self, data: bytes) -> bool:
+        """Whether the string shows more than spaces (a code with no text counts as shown)."""
+        texts = self.texts
+        for code in data if self.width == 1 else code_list(data):
+            text = texts[code] if code in texts else texts.setdefault(code, self.text_of(code))
+            if text is None or text.strip():
+                return True
+        return False
+
     def decode(self, data: bytes) -> str:
         """The text of shown codes, through the ToUnicode map; `?` where a code maps to nothing."""
         return "".join(self.glyphs(data))

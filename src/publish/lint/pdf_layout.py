@@ -53,7 +53,7 @@ def overprints(runs: list[TextRun]):
 
     Strings with no width (combining marks drawn on their own) or only spaces (which print
     nothing: Typst may set one over a number in a right-to-left line) cover nothing."""
-    placed = sorted((r for r in runs if r.width > 0.01 and r.y1 > r.y0 and r.text.strip()), key=lambda r: r.y0)
+    placed = sorted((r for r in runs if r.width > 0.01 and r.y1 > r.y0 and r.font.prints(r.data)), key=lambda r: r.y0)
     active: list[TextRun] = []
     for run in placed:
         active = [a for a in active if a.y1 > run.y0]
