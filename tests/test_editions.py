@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 
@@ -118,6 +119,33 @@ def test_epub_language_metadata_and_navigation(letter):
             root = etree.fromstring(data)
             assert root.get("lang") == "en-GB" and root.get(f"{{{NS['xml']}}}lang") == "en-GB", name
             assert not root.findtext("xhtml:head/xhtml:title", namespaces=NS).endswith(".xhtml"), name
+
+
+def test_epub_claims_conformance_only_when_the_claiming_book_passes_the_linter(monkeypatch):
+    """The claim is made in the book the linter checks; an error there leaves it out."""
+    from conftest import ROOT
+    from publish import filterkit, lint, pipeline
+    from publish.editions import epub
+
+    one = pipeline.parsed(ROOT / "source" / "letter.md")
+    checked = []
+
+    def lint_bytes(data, shown, settings):
+        opf = next(v for k, v in epub_members_of(data).items() if k.endswith(".opf"))
+        checked.append(b"dcterms:conformsTo" in opf)
+        error = lint.Finding("EPUB102", "heading-skipped", lint.Severity.ERROR, shown, "planted", "fix it")
+        return lint.Checked(shown, "epub", [error], True)
+
+    monkeypatch.setattr(epub.lint, "lint_bytes", lint_bytes)
+    book = epub.write(filterkit.copy_of(one.for_format("epub3")), one.ctx)
+    assert checked == [True]
+    opf = next(v for k, v in epub_members_of(book).items() if k.endswith(".opf"))
+    assert b"dcterms:conformsTo" not in opf and b"a11y:certifiedBy" not in opf
+    assert b"schema:accessibilitySummary" in opf
+
+
+def epub_members_of(data: bytes) -> dict[str, bytes]:
+    return epub_members(io.BytesIO(data))
 
 
 def test_epub_claims_no_images_for_a_text_only_letter(letter):

@@ -2,7 +2,7 @@
 
 pandoc claims fixed accessibility metadata; here it is derived from what the document
 contains, chapter titles replace file names, the landmarks list the table of contents
-and the body, and the conformance claim is added only when the linter passes the book.
+and the body, and the conformance claim stays only when the linter passes the book that makes it.
 Formulas are MathML (pandoc's EPUB default is TeX source, which a reader would hear as code).
 """
 
@@ -266,9 +266,9 @@ def write(ast: dict, ctx: BuildContext) -> bytes:
     options = ["--toc", "--mathml", "--css", str(CSS), "--metadata", f"identifier=urn:uuid:{identifier}", "-o", "-"]
     raw = pandoc.write(page_markers(ast, ctx, epub=True), "epub3", options, cwd=ctx.source.folder,
                        env={"SOURCE_DATE_EPOCH": str(ctx.timestamp)})
-    draft = post_process(raw, ast, ctx, conforms=False)
+    claiming = post_process(raw, ast, ctx, conforms=True)
     should_say = expected(ctx, ast, LAYOUT, notes_heading(ctx))
-    return post_process(raw, ast, ctx, conforms=True) if passes_lint(draft, should_say) else draft
+    return claiming if passes_lint(claiming, should_say) else post_process(raw, ast, ctx, conforms=False)
 
 
 LAYOUT = Layout(notes="chapter")  # each chapter's notes follow it; a note's number is its link back
