@@ -256,9 +256,9 @@ def goals(tmp: Path, runs: int) -> list[str]:
     def pair(goal: str, ours: list[str], baseline: list[str], cwd: Path, before=None, ok=(0,)) -> None:
         base_wall, _, base_cpu = measured(baseline, runs, cwd=cwd, before=before)
         wall, _, cpu = measured(ours, runs, before=before, ok=ok)
-        met = "met" if cpu / base_cpu <= 1.5 else "MISSED"
+        met = "" if "not a goal" in goal else "met (1.5x)" if cpu / base_cpu <= 1.5 else "MISSED (1.5x)"
         lines.append(f"| {goal} | {wall:.2f}, {cpu:.2f} | {base_wall:.2f}, {base_cpu:.2f} | "
-                     f"{wall / base_wall:.2f}x | {cpu / base_cpu:.2f}x | {met} (1.5x) |")
+                     f"{wall / base_wall:.2f}x | {cpu / base_cpu:.2f}x | {met} |")
 
     book = f"the zoo book ({BOOK.stat().st_size // 1024} KB of Markdown)"
     for name, source in (("the letter", LETTER), (book, BOOK)):
@@ -266,9 +266,10 @@ def goals(tmp: Path, runs: int) -> list[str]:
         shutil.copytree(source.parent, folder)
         out = folder / "out"
         fresh = lambda out=out: (shutil.rmtree(out, ignore_errors=True), out.mkdir())  # noqa: E731
-        pair(f"{name}: `publish build --check` of {len(EDITIONS)} editions vs bare pandoc/Typst of the same",
-             [PUBLISH, "build", *EDITIONS, "--check", "--source", str(folder / source.name), "--out", str(out)],
-             bare_all(folder / source.name, out), folder, before=fresh)
+        for check, what in ((["--check"], "`publish build --check`"), ([], "`publish build` (no check; not a goal)")):
+            pair(f"{name}: {what} of {len(EDITIONS)} editions vs bare pandoc/Typst of the same",
+                 [PUBLISH, "build", *EDITIONS, *check, "--source", str(folder / source.name), "--out", str(out)],
+                 bare_all(folder / source.name, out), folder, before=fresh)
         if source == LETTER:
             pdf = edition_file(out, source, "pdf")
             pair("the letter: one-file `publish lint` of the PDF vs page-validation (PDF/UA-1)",
