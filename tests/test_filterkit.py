@@ -70,3 +70,20 @@ def test_a_filter_declaring_the_wrong_elements_is_caught(monkeypatch):
     ast = pipeline.parsed(ROOT / "tests" / "zoo" / "report" / "index.md").ast
     monkeypatch.setattr(tables, "FILTER", dataclasses.replace(tables.FILTER, elements=(pf.Image,)))
     assert any(found.startswith("Table:") for found in undeclared_effects(tables, ast, "html5"))
+
+
+def every_node(node) -> list:
+    """The plain recursive definition facts.walk must agree with."""
+    if isinstance(node, dict):
+        return ([node] if "t" in node else []) + [n for value in node.values() for n in every_node(value)]
+    if isinstance(node, list):
+        return [n for value in node for n in every_node(value)]
+    return []
+
+
+def test_the_shared_walk_meets_every_node_in_document_order(document):
+    """facts.walk (a stack, for speed) against the recursive definition, metadata included."""
+    from publish import facts
+
+    whole = {"meta": document["meta"], "blocks": document["blocks"]}
+    assert [id(n) for n in facts.walk(whole)] == [id(n) for n in every_node(whole)]

@@ -11,17 +11,23 @@ from dataclasses import dataclass
 
 
 def walk(node):
-    """Yield every AST node (dicts with a `t` key) in document order (a stack, not recursion:
-    twice as fast on a book, and no depth limit)."""
+    """Yield every AST node (dicts with a `t` key) in document order. A stack, not recursion: a
+    book has some 300,000 nodes and the build walks them a dozen times. A node's children are
+    all in its `c`, as pandoc writes them."""
     stack = [node]
+    pop, push, extend = stack.pop, stack.append, stack.extend
     while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
+        item = pop()
+        if type(item) is dict:
             if "t" in item:
                 yield item
-            stack.extend(reversed([value for value in item.values() if isinstance(value, (dict, list))]))
-        elif isinstance(item, list):
-            stack.extend(reversed([value for value in item if isinstance(value, (dict, list))]))
+                content = item.get("c")
+                if type(content) is list or type(content) is dict:
+                    push(content)
+            else:
+                extend(reversed(item.values()))
+        elif type(item) is list:
+            extend(reversed(item))
 
 
 def stringify(node) -> str:
