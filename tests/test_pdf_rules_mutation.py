@@ -1,0 +1,258 @@
+"""The PDF rules' branches one by one, each with the exact findings it must give: the cases
+that mutation testing (`make mutation`) showed the rule fixtures do not reach. Each PDF is
+the rule fixtures' Typst base with one thing changed (tests/fixtures/rules/PDF_fixtures.py)."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pikepdf
+import pytest
+
+from conftest import RULE_FIXTURES
+from publish.lint import Settings, lint_file, selector
+
+sys.path.insert(0, str(RULE_FIXTURES))
+from PDF_fixtures import changed, elements  # noqa: E402
+
+Name = pikepdf.Name
+
+
+def lint(tmp_path, change, code: str) -> list[tuple[str, str]]:
+    """(location, message) of each finding of one rule on the base PDF after `change(pdf)`;
+    in locations, an object with a name (`T` or `NM`) is called by it, `(obj 12)` becoming `[name]`."""
+    path = changed(tmp_path, change)
+    checked = lint_file(path, Settings(selector([code])))
+    assert checked.readable
+    with pikepdf.open(path) as pdf:
+        names = {f"(obj {o.objgen[0]})": f"[{o.get('/NM') or o.get('/T')}]" for o in pdf.objects
+                 if isinstance(o, pikepdf.Dictionary) and ("/NM" in o or "/T" in o and "/S" in o)}
+    return [(re.sub(r"\(obj \d+\)", lambda m: names.get(m[0], m[0]), f.location or ""), f.message)
+            for f in checked.findings]
+
+
+def messages(tmp_path, change, code: str) -> list[str]:
+    return [message for _, message in lint(tmp_path, change, code)]
+
+
+def tag(pdf, parent, kind: str, **entries) -> pikepdf.Dictionary:
+    """A new structure element of type `kind`, the last child of `parent`."""
+    element = pdf.make_indirect(pikepdf.Dictionary(Type=Name.StructElem, S=Name("/" + kind), P=parent, **entries))
+    kids = parent.get("/K")
+    kids = list(kids) if isinstance(kids, pikepdf.Array) else [] if kids is None else [kids]
+    parent.K = pikepdf.Array([*kids, element])
+    return element
+
+
+def tags(pdf, parent, *kinds: str) -> list[pikepdf.Dictionary]:
+    return [tag(pdf, parent, kind) for kind in kinds]
+
+
+def document(pdf) -> pikepdf.Dictionary:
+    return elements(pdf, "Document")[0]
+
+
+# PDF105: what may hold what, and where a caption may stand
+
+def nested(*kinds: str, inside: str = "Document"):
+    """A change adding an element `kinds[0]` with children `kinds[1:]` under a new `inside`
+    (or under Document)."""
+    def change(pdf):
+        parent = document(pdf) if inside == "Document" else tag(pdf, document(pdf), inside)
+        tags(pdf, tag(pdf, parent, kinds[0]), *kinds[1:])
+    return change
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (nested("L", "Caption", "LI"), []),
+    (nested("L", "LI", "Caption"), ["L has a Caption that is not its first child"]),
+    (nested("TOC", "Caption", "TOCI"), []),
+    (nested("TOC", "TOCI", "Caption"), ["TOC has a Caption that is not its first child"]),
+    (nested("Table", "Caption", "TR"), []),
+    (nested("Table", "TR", "Caption"), []),
+    (nested("Table", "THead", "Caption", "TBody"), ["Table has a Caption that is not its one first or last child"]),
+    (nested("Table", "Caption", "TR", "Caption"), ["Table has a Caption that is not its one first or last child"]),
+    (nested("Table", "THead", "THead", "TBody"), ["Table has 2 THead elements"]),
+    (nested("Table", "TBody", "TFoot", "TFoot"), ["Table has 2 TFoot elements"]),
+    (nested("Table", "THead", "TR"), ["Table has a THead but no TBody"]),
+    (nested("Table", "TR", "TFoot"), ["Table has a TFoot but no TBody"]),
+    (nested("L", "P", "Span"), ["L contains P, which it may not"]),
+    (nested("TR", inside="Div"), ["TR is inside Div, not TBody or TFoot or THead or Table"]),
+], ids=lambda value: " ".join(value) if isinstance(value, list) else None)
+def test_nesting(tmp_path, change, expected):
+    assert messages(tmp_path, change, "PDF105") == expected
+
+
+def test_list_item_at_the_root_of_the_structure_tree(tmp_path):
+    def change(pdf):
+        tag(pdf, pdf.Root.StructTreeRoot, "LI")
+
+    assert messages(tmp_path, change, "PDF105") == ["LI is inside the document root, not L"]
+
+
+# PDF102: the words a skipped heading is quoted by
+
+@pytest.mark.parametrize(("entries", "quoted"), [
+    ({"ActualText": " Our\n  demands ", "Alt": "Alt text", "T": "Title"}, "heading “Our demands”"),
+    ({"Alt": "Alt text", "T": "Title"}, "heading “Alt text”"),
+    ({"Alt": "  ", "T": "Title"}, "heading “Title”"),
+    ({}, "heading"),
+])
+def test_skipped_heading_is_quoted_by_its_own_words(tmp_path, entries, quoted):
+    def change(pdf):
+        tag(pdf, document(pdf), "H4", **{key: pikepdf.String(value) for key, value in entries.items()})
+
+    assert messages(tmp_path, change, "PDF102") == [f"{quoted} skips from level 2 to level 4"]
+
+
+# PDF201: what counts as an alternative
+
+@pytest.mark.parametrize(("entries", "flagged"), [
+    ({"Alt": pikepdf.String("")}, True),
+    ({"ActualText": pikepdf.String("A square")}, False),
+    ({"Alt": Name.Square}, True),
+])
+def test_figure_alternative(tmp_path, entries, flagged):
+    def change(pdf):
+        figure = elements(pdf, "Figure")[0]
+        del figure.Alt
+        figure.update({"/" + key: value for key, value in entries.items()})
+
+    assert messages(tmp_path, change, "PDF201") == (
+        ["figure has no alternative text (Alt or ActualText)"] if flagged else [])
+
+
+# PDF106 and PDF107: the grid of a table with row and column spans
+
+def cell(kind: str, **attributes) -> tuple[str, dict]:
+    return kind, attributes
+
+
+def table(pdf, *rows, group: str | None = "TBody", layout_first: bool = False) -> list[list[pikepdf.Dictionary]]:
+    """A new table under Document; each row a list of cell(kind, RowSpan=, ColSpan=, Scope=...).
+    The rows go into `group` (or straight into the table); attributes in a Table attribute
+    dictionary, after a Layout one when `layout_first`."""
+    made = tag(pdf, document(pdf), "Table")
+    holder = tag(pdf, made, group) if group else made
+    cells = []
+    for row in rows:
+        tr = tag(pdf, holder, "TR")
+        cells.append([])
+        for kind, attributes in row:
+            owners = [pikepdf.Dictionary(O=Name.Table, **attributes)] if attributes else []
+            if layout_first:
+                owners.insert(0, pikepdf.Dictionary(O=Name.Layout, Placement=Name.Block))
+            entries = {"A": pikepdf.Array(owners)} if owners else {}
+            cells[-1].append(tag(pdf, tr, kind, **entries))
+    return cells
+
+
+def irregular(tmp_path, *rows, group="TBody") -> list[str]:
+    return messages(tmp_path, lambda pdf: table(pdf, *rows, group=group), "PDF106")
+
+
+def test_column_span_covers_the_columns_of_the_next_row(tmp_path):
+    assert irregular(tmp_path, [cell("TD", ColSpan=2)], [cell("TD"), cell("TD")]) == []
+
+
+def test_row_span_fills_the_next_rows_first_column(tmp_path):
+    assert irregular(tmp_path, [cell("TD", RowSpan=2), cell("TD")], [cell("TD")]) == []
+
+
+def test_row_span_pushes_the_next_rows_cells_right(tmp_path):
+    assert irregular(tmp_path, [cell("TD", RowSpan=2), cell("TD")], [cell("TD"), cell("TD")]) == [
+        "row 2 covers 3 columns where row 1 covers 2"]
+
+
+def test_cells_that_overlap(tmp_path):
+    assert irregular(tmp_path, [cell("TD"), cell("TD", RowSpan=2)], [cell("TD", ColSpan=2)]) == [
+        "two cells overlap"]
+
+
+def test_row_span_past_the_end_of_the_table(tmp_path):
+    assert irregular(tmp_path, [cell("TD"), cell("TD")], [cell("TD", RowSpan=2), cell("TD")]) == [
+        "a cell spans 2 rows, past the end of the table"]
+
+
+@pytest.mark.parametrize("value", [0, -1, 1.5])
+def test_a_span_that_is_not_a_positive_whole_number_is_one(tmp_path, value):
+    assert irregular(tmp_path, [cell("TD", RowSpan=value), cell("TD", ColSpan=value)], [cell("TD"), cell("TD")]) == []
+
+
+@pytest.mark.parametrize("group", [None, "THead", "TBody", "TFoot"])
+def test_rows_are_found_in_the_table_and_in_each_group(tmp_path, group):
+    assert irregular(tmp_path, [cell("TD"), cell("TD")], [cell("TD")], group=group) == [
+        "row 2 covers 1 columns where row 1 covers 2"]
+
+
+@pytest.mark.parametrize(("rows", "too_large"), [(200, False), (201, True)])
+def test_table_at_the_grid_cell_limit(tmp_path, rows, too_large):
+    """200,000 grid cells are laid out; one more cell's worth and the table is too large."""
+    found = irregular(tmp_path, [cell("TD", RowSpan=rows, ColSpan=1000)], *[[]] * (rows - 1))
+    assert found == (["the table is too large to check (over 200,000 grid cells)"] if too_large else [])
+
+
+def test_header_cells_without_scope_in_reading_order(tmp_path):
+    def change(pdf):
+        rows = table(pdf, [cell("TH"), cell("TH")], [cell("TH"), cell("TD")])
+        for number, made in enumerate([rows[1][0], rows[0][1], rows[0][0]]):  # made in one order, read in another
+            made.T = pikepdf.String(f"cell {3 - number}")
+
+    assert lint(tmp_path, change, "PDF107") == [
+        (f"TH [cell {n}]", "header cell has no Scope (Row or Column)") for n in (1, 2, 3)]
+
+
+def test_scope_found_in_the_second_attribute_dictionary(tmp_path):
+    def change(pdf):
+        table(pdf, [cell("TH", Scope=Name.Column)], [cell("TD")], layout_first=True)
+
+    assert messages(tmp_path, change, "PDF107") == []
+
+
+# PDF204 and PDF303: which annotations are seen, and how they are named
+
+CROP = [10, 20, 585, 822]
+
+
+def annotate(pdf, rect, page: int = 0, indirect: bool = True, **entries) -> pikepdf.Dictionary:
+    """An annotation on a page, with no description unless `entries` give one."""
+    annot = pikepdf.Dictionary(Type=Name.Annot, Rect=rect, **entries)
+    annot = pdf.make_indirect(annot) if indirect else annot
+    pdf.pages[page].Annots.append(annot)
+    return annot
+
+
+def undescribed(tmp_path, *annots: dict, crop=CROP, second_page=False) -> list[tuple[str, str]]:
+    """PDF204's findings after adding square annotations (`rect` and entries each) to page 1,
+    whose crop box is `crop`."""
+    def change(pdf):
+        pdf.pages[0].CropBox = crop
+        if second_page:
+            pdf.add_blank_page(page_size=(100, 100))
+        for number, entries in enumerate(annots):
+            annotate(pdf, **{"Subtype": Name.Square, "NM": pikepdf.String(f"#{number}"), **entries})
+
+    return lint(tmp_path, change, "PDF204")
+
+
+def square(number: int = 0) -> tuple[str, str]:
+    return f"page 1: Square annotation [#{number}]", "square annotation has no description (Contents or Alt)"
+
+
+@pytest.mark.parametrize("rect", [
+    [0, 100, 9, 110], [586, 100, 600, 110], [100, 0, 110, 19], [100, 823, 110, 900],
+], ids=["left", "right", "below", "above"])
+def test_annotation_outside_the_crop_box_is_not_seen(tmp_path, rect):
+    assert undescribed(tmp_path, {"rect": rect}, {"rect": [100, 100, 110, 110]}) == [square(1)]
+
+
+@pytest.mark.parametrize("rect", [
+    [0, 100, 10, 110], [585, 100, 600, 110], [100, 0, 110, 20], [100, 822, 110, 900], [100, 100, 110, 110],
+], ids=["left edge", "right edge", "bottom edge", "top edge", "inside"])
+def test_annotation_touching_the_crop_box_is_seen(tmp_path, rect):
+    assert undescribed(tmp_path, {"rect": rect}) == [square()]
+
+
+def test_annotation_is_judged_by_its_own_pages_crop_box(tmp_path):
+    assert undescribed(tmp_path, {"rect": [200, 200, 210, 210]}, second_page=True) == [square()]
