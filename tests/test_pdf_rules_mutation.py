@@ -256,3 +256,128 @@ def test_annotation_touching_the_crop_box_is_seen(tmp_path, rect):
 
 def test_annotation_is_judged_by_its_own_pages_crop_box(tmp_path):
     assert undescribed(tmp_path, {"rect": [200, 200, 210, 210]}, second_page=True) == [square()]
+
+
+def test_hidden_annotation_is_not_seen_and_invisible_one_is(tmp_path):
+    """Flag 2 (Hidden) hides an annotation; flag 1 (Invisible) only concerns unknown types."""
+    assert undescribed(tmp_path, {"rect": [100, 100, 110, 110], "F": 2}, {"rect": [100, 100, 110, 110], "F": 1}) == [
+        square(1)]
+
+
+def test_popup_is_not_seen(tmp_path):
+    assert undescribed(tmp_path, {"rect": [100, 100, 110, 110], "Subtype": Name.Popup},
+                       {"rect": [100, 100, 110, 110]}) == [square(1)]
+
+
+def test_annotation_without_a_subtype(tmp_path):
+    def change(pdf):
+        annotate(pdf, [100, 100, 110, 110], NM=pikepdf.String("x"))
+
+    assert lint(tmp_path, change, "PDF204") == [
+        ("page 1: unknown annotation [x]", "unknown annotation has no description (Contents or Alt)")]
+
+
+def test_annotation_written_in_the_page_has_no_object_number(tmp_path):
+    def change(pdf):
+        annotate(pdf, [100, 100, 110, 110], indirect=False, Subtype=Name.Square)
+
+    assert lint(tmp_path, change, "PDF204") == [
+        ("page 1: Square annotation", "square annotation has no description (Contents or Alt)")]
+
+
+# PDF204: a form field's tooltip, looked up from its widget
+
+def fields(pdf, *chain: dict, widget: dict) -> None:
+    """A widget annotation whose field ancestors are `chain` (the field first, its parent next...),
+    each a dictionary of entries; with no chain the widget is its own field."""
+    parent = None
+    for entries in reversed(chain):
+        node = pdf.make_indirect(pikepdf.Dictionary(FT=Name.Tx, **entries))
+        if parent is not None:
+            node.Parent = parent
+        parent = node
+    annot = annotate(pdf, [100, 100, 110, 110], Subtype=Name.Widget, **widget)
+    if parent is not None:
+        annot.Parent = parent
+    top = annot
+    while "/Parent" in top:
+        top = top.Parent
+    pdf.Root.AcroForm = pikepdf.Dictionary(Fields=[top])
+
+
+NO_TOOLTIP = [("page 1: Widget annotation [w]", "form field has no tooltip (TU) or alternative text")]
+
+
+@pytest.mark.parametrize(("chain", "widget", "expected"), [
+    ([], {"TU": "Name"}, []),  # a widget that is its own field, with no name
+    ([], {}, NO_TOOLTIP),
+    ([{"T": "name"}], {"TU": "Name"}, NO_TOOLTIP),  # a kid's TU is no field entry
+    ([{"T": "name"}], {"T": "first", "TU": "Name"}, []),  # a kid with a name is a field
+    ([{"T": "name", "TU": "Name"}], {}, []),
+    ([{"T": "first"}, {"T": "name", "TU": "Name"}], {}, []),  # the TU of the field's parent
+    ([{"T": "first"}, {"T": "name"}], {}, NO_TOOLTIP),
+], ids=["own field", "own field, no TU", "kid's TU", "named kid's TU", "field's TU", "parent's TU", "no TU"])
+def test_form_field_tooltip(tmp_path, chain, widget, expected):
+    def strings(entries):
+        return {key: pikepdf.String(value) for key, value in entries.items()}
+
+    def change(pdf):
+        fields(pdf, *map(strings, chain), widget={"NM": pikepdf.String("w"), **strings(widget)})
+
+    assert lint(tmp_path, change, "PDF204") == expected
+
+
+# PDF203: media clips reached through actions and renditions
+
+def clip(pdf, **entries) -> pikepdf.Dictionary:
+    """A media rendition playing a clip with `entries` (CT, Alt)."""
+    return pikepdf.Dictionary(S=Name.MR, C=pikepdf.Dictionary(S=Name.MCD, **entries))
+
+
+def play(rendition) -> pikepdf.Dictionary:
+    return pikepdf.Dictionary(S=Name.Rendition, R=rendition)
+
+
+NO_CT = "media clip has no content type (CT)"
+NO_ALT = "media clip has no alternative description (Alt)"
+DESCRIBED = {"Alt": [pikepdf.String("en"), pikepdf.String("A short film")]}
+
+
+def media(tmp_path, **actions) -> list[str]:
+    """PDF203's messages for one screen annotation with the actions (A, AA) that `actions` make."""
+    def change(pdf):
+        annotate(pdf, [100, 100, 110, 110], Subtype=Name.Screen, Contents=pikepdf.String("Film"),
+                 **{key: make(pdf) for key, make in actions.items()})
+
+    return messages(tmp_path, change, "PDF203")
+
+
+def test_clip_played_when_the_page_opens(tmp_path):
+    assert media(tmp_path, AA=lambda pdf: pikepdf.Dictionary(PO=play(clip(pdf, **DESCRIBED)))) == [NO_CT]
+
+
+def test_clips_of_the_action_and_of_the_additional_actions(tmp_path):
+    assert media(tmp_path, A=lambda pdf: play(clip(pdf, CT=pikepdf.String("video/mp4"))),
+                 AA=lambda pdf: pikepdf.Dictionary(PO=play(clip(pdf, **DESCRIBED)),
+                                                   PC=pikepdf.Dictionary(S=Name.URI))) == [NO_CT, NO_ALT]
+
+
+def test_rendition_action_without_a_rendition(tmp_path):
+    assert media(tmp_path, A=lambda pdf: pikepdf.Dictionary(S=Name.Rendition)) == []
+
+
+def test_clip_in_a_rendition_written_once_and_played_twice(tmp_path):
+    def actions(pdf):
+        shared = pdf.make_indirect(clip(pdf, **DESCRIBED))
+        return pikepdf.Dictionary(PO=play(shared), PV=play(shared))
+
+    assert media(tmp_path, AA=actions) == [NO_CT]
+
+
+def test_clips_chosen_among_by_a_selector_rendition(tmp_path):
+    def action(pdf):
+        selector = pdf.make_indirect(pikepdf.Dictionary(S=Name.SR))
+        selector.R = pikepdf.Array([clip(pdf, **DESCRIBED), selector, clip(pdf, CT=pikepdf.String("video/mp4"))])
+        return play(selector)
+
+    assert media(tmp_path, A=action) == [NO_ALT, NO_CT]
