@@ -4,6 +4,7 @@ the rule fixtures' Typst base with one thing changed (tests/fixtures/rules/PDF_f
 
 from __future__ import annotations
 
+import io
 import re
 import sys
 
@@ -14,7 +15,7 @@ from conftest import RULE_FIXTURES
 from publish.lint import Settings, lint_file, selector
 
 sys.path.insert(0, str(RULE_FIXTURES))
-from PDF_fixtures import changed, elements  # noqa: E402
+from PDF_fixtures import add_font, append_content, changed, elements, truetype_program, type1_font  # noqa: E402
 
 Name = pikepdf.Name
 
@@ -381,3 +382,150 @@ def test_clips_chosen_among_by_a_selector_rendition(tmp_path):
         return play(selector)
 
     assert media(tmp_path, A=action) == [NO_ALT, NO_CT]
+
+
+# PDF402-PDF405: fonts. F1 is the base's body font, a CFF CID font under Identity-H.
+
+F1 = "the font XBXBPO+LibertinusSerif-Regular-Identity-H"
+
+
+def body_font(pdf) -> pikepdf.Dictionary:
+    return pdf.pages[0].Resources.Font.f1
+
+
+def show(pdf, key: str, codes: bytes) -> None:
+    append_content(pdf, b"/Artifact BMC BT %s 12 Tf 72 300 Td <%s> Tj ET EMC" % (key.encode(), codes.hex().encode()))
+
+
+def with_cmaps(data: bytes, *subtables: tuple[int, int], offset: int = 0) -> bytes:
+    """A TrueType program with its cmap replaced by `subtables` (platform, encoding), each
+    mapping what the program mapped; a (3,0) symbol cmap from `offset` + the code."""
+    from fontTools.ttLib import TTFont
+    from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
+
+    font = TTFont(io.BytesIO(data))
+    mapping = font.getBestCmap()
+    tables = []
+    for platform, encoding in subtables:
+        table = CmapSubtable.newSubtable(4)
+        table.platformID, table.platEncID, table.language = platform, encoding, 0
+        table.cmap = {(offset if (platform, encoding) == (3, 0) else 0) + code: glyph for code, glyph in mapping.items()}
+        tables.append(table)
+    font["cmap"].tables = tables
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+def truetype(pdf, widths: list, encoding=Name.WinAnsiEncoding, flags: object = 32, subtables=None, offset=0,
+             shown: bytes = b"A") -> pikepdf.Dictionary:
+    """A simple TrueType font `TRUETY+Squares` whose program has the glyph A, 600 wide."""
+    data = truetype_program({"A": 600})
+    data = with_cmaps(data, *subtables, offset=offset) if subtables is not None else data
+    font = add_font(pdf, "/Ft", shown, "/TrueType", "TRUETY+Squares", widths, encoding,
+                    pikepdf.Stream(pdf, data, Length1=len(data)))
+    font.FontDescriptor.Flags = flags
+    if encoding is None and "/Encoding" in font:
+        del font.Encoding
+    return font
+
+
+TT = "the font TRUETY+Squares"
+
+
+@pytest.mark.parametrize(("options", "expected"), [
+    ({}, []),
+    ({"encoding": None}, ["is a non-symbolic TrueType font without WinAnsi or MacRoman encoding"]),
+    ({"encoding": pikepdf.Dictionary(BaseEncoding=Name.MacRomanEncoding)}, []),
+    ({"encoding": pikepdf.Dictionary(Differences=[65, Name.A])},
+     ["is a non-symbolic TrueType font without WinAnsi or MacRoman encoding"]),
+    ({"subtables": [(3, 0)], "offset": 0xF000}, ["is a non-symbolic TrueType font whose program has no Unicode or "
+                                                 "Macintosh cmap"]),
+    ({"subtables": [(1, 0)]}, []),
+    ({"flags": 4, "subtables": [(3, 0)]}, ["is a symbolic TrueType font with an Encoding entry"]),
+    ({"flags": 4, "encoding": None, "subtables": [(3, 1), (1, 0)]},
+     ["is a symbolic TrueType font whose program has neither one cmap nor a (3,0) cmap"]),
+    ({"flags": 4, "encoding": None, "subtables": [(3, 1)]}, []),
+    ({"flags": 4, "encoding": None, "subtables": [(3, 0), (1, 0)], "offset": 0xF000}, []),
+    ({"flags": Name.Symbolic}, []),  # not a number: no flags
+    ({"flags": 36, "subtables": [(3, 0)]}, ["is a symbolic TrueType font with an Encoding entry"]),
+], ids=["WinAnsi", "no encoding", "MacRoman base", "differences only", "symbol cmap only", "Mac cmap",
+        "symbolic with encoding", "symbolic with two cmaps", "symbolic, one cmap", "symbolic with (3,0)",
+        "flags not a number", "symbolic among other flags"])
+def test_truetype_encoding_and_cmaps(tmp_path, options, expected):
+    assert messages(tmp_path, lambda pdf: truetype(pdf, [600], **options), "PDF405") == [
+        f"{TT} {message}" for message in expected]
+
+
+def width_finding(font: str, code: int, declared: int, actual: int) -> str:
+    return f"{font} gives character code {code} the width {declared} where the font program has {actual}"
+
+
+@pytest.mark.parametrize(("options", "reached"), [
+    ({"flags": 4, "encoding": None, "subtables": [(3, 0)], "offset": offset}, True)
+    for offset in (0, 0xF000, 0xF100, 0xF200)] + [
+    ({"subtables": [(1, 0)]}, True),  # by the code, in the Macintosh cmap
+    ({"subtables": [(3, 1)]}, True),  # by the glyph name's Unicode value
+    ({"subtables": [(3, 1)], "encoding": pikepdf.Dictionary(Differences=[65, Name.f_i])}, False),  # no one character
+    ({"subtables": [(3, 1)], "shown": b"\x81"}, False),  # a code WinAnsi leaves out
+], ids=["symbol", "symbol F000", "symbol F100", "symbol F200", "Mac", "Unicode", "ligature name", "no name"])
+def test_truetype_glyph_found_through_the_cmaps(tmp_path, options, reached):
+    """The program's glyph is 600 wide and the PDF says 900: found only where the cmaps reach it."""
+    found = messages(tmp_path, lambda pdf: truetype(pdf, [900], **options), "PDF402")
+    assert found == ([width_finding(TT, 65, 900, 600)] if reached else [])
+
+
+# simple Type 1 fonts: which glyph each code shows, and at what width
+
+SQUARES = "the font SQUARE+Squares"
+
+
+def type1(tmp_path, shown: bytes, glyphs: dict, widths: list, encoding, code="PDF402", **descriptor) -> list[str]:
+    return messages(tmp_path, lambda pdf: type1_font(pdf, "/Fa", shown, glyphs, widths, encoding, **descriptor), code)
+
+
+@pytest.mark.parametrize(("declared", "flagged"), [(601, False), (599, False), (602, True), (598, True)])
+def test_width_within_one_thousandth_of_an_em(tmp_path, declared, flagged):
+    found = type1(tmp_path, b"A", {"A": 600}, [declared], Name.WinAnsiEncoding)
+    assert found == ([width_finding(SQUARES, 65, declared, 600)] if flagged else [])
+
+
+def test_width_checked_after_a_code_without_a_width(tmp_path):
+    """Code 64 comes before FirstChar (65), so has no width to check; code 65 still is checked."""
+    def change(pdf):
+        type1_font(pdf, "/Fa", b"A", {"A": 600, "at": 500}, [650], Name.WinAnsiEncoding)
+        show(pdf, "/Fa", b"@A")
+
+    assert messages(tmp_path, change, "PDF402") == [width_finding(SQUARES, 65, 650, 600)]
+
+
+@pytest.mark.parametrize("encoding", [
+    Name.StandardEncoding, pikepdf.Dictionary(BaseEncoding=Name.WinAnsiEncoding),
+    pikepdf.Dictionary(BaseEncoding=Name.StandardEncoding)], ids=["standard", "WinAnsi base", "standard base"])
+def test_glyphs_named_by_the_base_encoding(tmp_path, encoding):
+    assert type1(tmp_path, b"AB", {"A": 600}, [650, 600], encoding) == [
+        f"{SQUARES} has no glyph for character code 66", width_finding(SQUARES, 65, 650, 600)]
+
+
+def test_code_winansi_leaves_out_has_no_glyph_to_check(tmp_path):
+    assert type1(tmp_path, b"\x81", {"A": 600}, [600], Name.WinAnsiEncoding) == []
+
+
+def test_notdef_named_by_the_differences(tmp_path):
+    """A code the Differences call .notdef is PDF404's finding, not a missing glyph or a wrong width."""
+    notdef = pikepdf.Dictionary(Differences=[65, Name.A, Name("/.notdef")])
+    assert type1(tmp_path, b"AB", {"A": 600}, [600, 900], notdef) == []
+    assert type1(tmp_path, b"AB", {"A": 600}, [600, 900], notdef, "PDF404") == [
+        f"{SQUARES} shows the missing-glyph box (.notdef) for character code 66"]
+
+
+@pytest.mark.parametrize(("charset", "expected"), [
+    ("/X/A/Z", []),
+    ("/A/X/Z/", []),
+    ("/A", ["has the glyph `X`, which its CharSet does not list"]),
+    ("/A/X/Y/Z", ["lists the glyph `Y` in its CharSet, but its program lacks it"]),
+])
+def test_type1_subset_charset(tmp_path, charset, expected):
+    found = type1(tmp_path, b"A", {"A": 600, "X": 600, "Z": 600}, [600], Name.WinAnsiEncoding,
+                  CharSet=pikepdf.String(charset))
+    assert found == [f"{SQUARES} {message}" for message in expected]
