@@ -529,3 +529,182 @@ def test_type1_subset_charset(tmp_path, charset, expected):
     found = type1(tmp_path, b"A", {"A": 600, "X": 600, "Z": 600}, [600], Name.WinAnsiEncoding,
                   CharSet=pikepdf.String(charset))
     assert found == [f"{SQUARES} {message}" for message in expected]
+
+
+# composite fonts: the base's body font under another CMap, and a TrueType CID font
+
+def body_font_shows(pdf, encoding, codes: bytes, cidset: bytes | None = None) -> None:
+    """The body font (F1) under `encoding`, with `codes` shown and, given, a CIDSet of `cidset`."""
+    font = body_font(pdf)
+    font.Encoding = encoding
+    if cidset is not None:
+        font.DescendantFonts[0].FontDescriptor.CIDSet = pikepdf.Stream(pdf, cidset)
+    show(pdf, "/f1", codes)
+
+
+@pytest.mark.parametrize("cmap", [Name("/Identity-H"), Name("/Identity-V")])
+def test_cid_beyond_the_program_and_its_cidset(tmp_path, cmap):
+    assert messages(tmp_path, lambda pdf: body_font_shows(pdf, cmap, b"\x27\x0f"), "PDF402") == [
+        f"{F1} does not list glyph 9999 in its CIDSet", f"{F1} has no glyph for character code 9999"]
+
+
+@pytest.mark.parametrize(("cidset", "first"), [
+    (b"\xff\xff\xf0", None),  # CIDs 0 to 19, as written
+    (b"\xff\xff\x7f", 16),  # CID 16's bit cleared
+    (b"\xff\xff", 16),  # CIDs 16 to 19 past the end
+], ids=["complete", "one bit cleared", "too short"])
+def test_cidset_lists_each_cid_shown(tmp_path, cidset, first):
+    """The body text shows CIDs 1 to 19."""
+    found = messages(tmp_path, lambda pdf: body_font_shows(pdf, Name("/Identity-H"), b"", cidset), "PDF402")
+    assert found == ([] if first is None else [f"{F1} does not list glyph {first} in its CIDSet"])
+
+
+@pytest.mark.parametrize(("cmap", "flagged"), [
+    (Name("/Identity-H"), True), (Name("/Identity-V"), True), (Name("/UniJIS-UCS2-H"), False)])
+def test_cid_zero_is_notdef_under_identity_cmaps_only(tmp_path, cmap, flagged):
+    found = messages(tmp_path, lambda pdf: body_font_shows(pdf, cmap, b"\x00\x00"), "PDF404")
+    assert found == ([f"{F1} shows the missing-glyph box (.notdef) for character code 0"] if flagged else [])
+
+
+def cid_truetype(pdf, codes: bytes, gids=Name.Identity, embedded: bool = True, **kid) -> None:
+    """A Type 0 font `TRUETY+Squares` (Identity-H) over a TrueType CID font whose program has
+    the glyphs A (gid 1, 600 wide) and B (gid 2, 700 wide), showing `codes`; CIDs 1 and 2 are
+    declared 600 and 700 wide unless `kid` says otherwise."""
+    data = truetype_program({"A": 600, "B": 700})
+    desc = pikepdf.Dictionary(Type=Name.FontDescriptor, FontName=Name("/TRUETY+Squares"), Flags=32,
+                              FontBBox=[0, 0, 500, 400], ItalicAngle=0, Ascent=800, Descent=-200, CapHeight=400,
+                              StemV=80)
+    if embedded:
+        desc.FontFile2 = pdf.make_indirect(pikepdf.Stream(pdf, data, Length1=len(data)))
+    info = pikepdf.Dictionary(Registry=pikepdf.String("Adobe"), Ordering=pikepdf.String("Identity"), Supplement=0)
+    cid_font = pikepdf.Dictionary(Type=Name.Font, Subtype=Name.CIDFontType2, BaseFont=Name("/TRUETY+Squares"),
+                                  CIDSystemInfo=info, FontDescriptor=pdf.make_indirect(desc),
+                                  **{"W": [1, [600, 700]], **kid})
+    if gids is not None:
+        cid_font.CIDToGIDMap = gids if isinstance(gids, pikepdf.Name) else pikepdf.Stream(pdf, gids)
+    pdf.pages[0].Resources.Font.Fq = pdf.make_indirect(pikepdf.Dictionary(
+        Type=Name.Font, Subtype=Name.Type0, BaseFont=Name("/TRUETY+Squares"), Encoding=Name("/Identity-H"),
+        DescendantFonts=[pdf.make_indirect(cid_font)]))
+    show(pdf, "/Fq", codes)
+
+
+CID_TT = "the font TRUETY+Squares"
+
+
+@pytest.mark.parametrize(("gids", "embedded", "flagged"), [
+    (Name.Identity, True, False), (b"\x00\x00\x00\x01\x00\x02", True, False), (None, True, True),
+    (b"", True, True), (None, False, False)], ids=["identity", "map", "none", "empty", "not embedded"])
+def test_truetype_cid_font_needs_a_cid_to_gid_map(tmp_path, gids, embedded, flagged):
+    found = messages(tmp_path, lambda pdf: cid_truetype(pdf, b"\x00\x01", gids, embedded), "PDF405")
+    assert found == ([f"{CID_TT} is an embedded TrueType CID font without a valid CIDToGIDMap"] if flagged else [])
+
+
+@pytest.mark.parametrize(("gids", "codes", "expected"), [
+    (Name.Identity, b"\x00\x01\x00\x02", []),
+    (None, b"\x00\x01\x00\x02", []),  # no map: the CID is the glyph id
+    (b"\x00\x00\x00\x02\x00\x01", b"\x00\x01", [width_finding(CID_TT, 1, 600, 700)]),  # CID 1 shows B
+    (b"\x00\x00\x00\x03", b"\x00\x01", [f"{CID_TT} has no glyph for character code 1"]),  # glyph 3 of 0-2
+    (Name.Identity, b"\x00\x03", [f"{CID_TT} has no glyph for character code 3"]),
+], ids=["identity", "no map", "swapped", "past the glyphs", "identity past the glyphs"])
+def test_truetype_cid_glyph_through_the_cid_to_gid_map(tmp_path, gids, codes, expected):
+    assert messages(tmp_path, lambda pdf: cid_truetype(pdf, codes, gids), "PDF402") == expected
+
+
+def test_truetype_cid_width_from_the_default(tmp_path):
+    """A CID the W array leaves out is as wide as DW."""
+    found = messages(tmp_path, lambda pdf: cid_truetype(pdf, b"\x00\x01", W=[2, [700]], DW=900), "PDF402")
+    assert found == [width_finding(CID_TT, 1, 900, 600)]
+
+
+@pytest.mark.parametrize(("gids", "codes", "flagged"), [
+    (b"\x00\x00\x00\x00\x00\x02", b"\x00\x01", True),  # CID 1 sent to glyph 0
+    (b"\x00\x00\x00\x00\x00\x02", b"\x00\x02", False),
+    (b"\x00\x00\x00\x00", b"\x00\x01", True),  # the last entry of the map
+    (b"\x00\x00\x00\x01", b"\x00\x02", False),  # past the map
+], ids=["glyph 0", "glyph 2", "last entry", "past the map"])
+def test_truetype_cid_sent_to_glyph_zero_is_notdef(tmp_path, gids, codes, flagged):
+    found = messages(tmp_path, lambda pdf: cid_truetype(pdf, codes, gids), "PDF404")
+    code = int.from_bytes(codes, "big")
+    assert found == ([f"{CID_TT} shows the missing-glyph box (.notdef) for character code {code}"] if flagged else [])
+
+
+# PDF405: an embedded CMap and the character collections
+
+def cmap_stream(pdf, wmode: int | None = 0, **entries) -> pikepdf.Stream:
+    """An embedded CMap `Custom-H`, identity over two-byte codes, declaring `/WMode wmode` in its program."""
+    program = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+               b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def\n"
+               b"/CMapName /Custom-H def /CMapType 1 def\n" + (b"/WMode %d def\n" % wmode if wmode is not None else b"") +
+               b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+               b"1 begincidrange <0000> <FFFF> 0 endcidrange\n"
+               b"endcmap CMapName currentdict /CMap defineresource pop end end\n")
+    info = pikepdf.Dictionary(Registry=pikepdf.String("Adobe"), Ordering=pikepdf.String("Identity"), Supplement=0)
+    return pikepdf.Stream(pdf, program, Type=Name.CMap, CMapName=Name("/Custom-H"), CIDSystemInfo=info, **entries)
+
+
+def embedded_cmap(tmp_path, wmode=0, info=None, font_info=None, **entries) -> list[str]:
+    """PDF405's findings for the body font under an embedded CMap; `info` and `font_info`
+    change entries of the CMap's and of the font's character collection."""
+    def change(pdf):
+        cmap = cmap_stream(pdf, wmode, **entries)
+        cmap.CIDSystemInfo.update(info or {})
+        body_font(pdf).Encoding = pdf.make_indirect(cmap)
+        body_font(pdf).DescendantFonts[0].CIDSystemInfo.update(font_info or {})
+
+    return [message.removeprefix(F1 + " ") for message in messages(tmp_path, change, "PDF405")]
+
+
+def test_embedded_cmap(tmp_path):
+    assert embedded_cmap(tmp_path) == []
+
+
+@pytest.mark.parametrize(("declared", "entry", "expected"), [
+    (None, {}, []), (1, {"WMode": 1}, []), (0, {"WMode": 0}, []),
+    (1, {}, ["has a CMap whose writing mode (1) differs from its dictionary (0)"]),
+    (0, {"WMode": 1}, ["has a CMap whose writing mode (0) differs from its dictionary (1)"]),
+])
+def test_embedded_cmap_writing_mode(tmp_path, declared, entry, expected):
+    assert embedded_cmap(tmp_path, declared, **entry) == expected
+
+
+@pytest.mark.parametrize(("used", "flagged"), [
+    (Name("/Identity-H"), False), (Name("/UniJIS-UCS2-H"), False), (Name("/Custom-V"), True),
+    (pikepdf.String("Identity-H"), True)])
+def test_embedded_cmap_using_another(tmp_path, used, flagged):
+    assert embedded_cmap(tmp_path, UseCMap=used) == (
+        ["has a CMap that refers to another non-standard CMap"] if flagged else [])
+
+
+@pytest.mark.parametrize(("info", "font_info", "expected"), [
+    ({"/Registry": pikepdf.String("Other")}, {}, ["has a character collection Registry that differs from its CMap's"]),
+    ({"/Ordering": pikepdf.String("Japan1")}, {}, ["has a character collection Ordering that differs from its CMap's"]),
+    ({}, {"/Supplement": 2}, ["has a character collection Supplement newer than its CMap's"]),
+    ({"/Supplement": 2}, {}, []),
+    ({"/Supplement": 2}, {"/Supplement": 2}, []),
+])
+def test_embedded_cmap_character_collection(tmp_path, info, font_info, expected):
+    assert embedded_cmap(tmp_path, info=info, font_info=font_info) == expected
+
+
+# PDF403: encodings that give Unicode values without a ToUnicode map
+
+@pytest.mark.parametrize(("registry", "ordering", "flagged"), [
+    ("Adobe", "Japan1", False), ("Adobe", "Korea1", False), ("Other", "Japan1", True), ("Adobe", "Identity", True)])
+def test_cid_font_in_a_standard_character_collection(tmp_path, registry, ordering, flagged):
+    def change(pdf):
+        font = body_font(pdf)
+        del font.ToUnicode
+        font.DescendantFonts[0].CIDSystemInfo.update(
+            {"/Registry": pikepdf.String(registry), "/Ordering": pikepdf.String(ordering)})
+
+    assert messages(tmp_path, change, "PDF403") == (
+        [f"{F1} has no Unicode mapping (ToUnicode) and no standard encoding"] if flagged else [])
+
+
+@pytest.mark.parametrize(("encoding", "flagged"), [
+    (pikepdf.Dictionary(BaseEncoding=Name.MacRomanEncoding), False),
+    (pikepdf.Dictionary(Differences=[65, Name.A]), False),  # a Type 1 font's own encoding, as standard
+    (pikepdf.Dictionary(), True), (Name.StandardEncoding, True)])
+def test_simple_font_encoding_gives_unicode(tmp_path, encoding, flagged):
+    found = type1(tmp_path, b"A", {"A": 600}, [600], encoding, "PDF403")
+    assert found == ([f"{SQUARES} has no Unicode mapping (ToUnicode) and no standard encoding"] if flagged else [])
