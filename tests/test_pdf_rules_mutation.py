@@ -15,7 +15,8 @@ from conftest import RULE_FIXTURES
 from publish.lint import Settings, lint_file, selector
 
 sys.path.insert(0, str(RULE_FIXTURES))
-from PDF_fixtures import add_font, append_content, changed, elements, truetype_program, type1_font  # noqa: E402
+from PDF_fixtures import (add_font, append_content, changed, elements, truetype_program, type1_font,  # noqa: E402
+                          type1_program)
 
 Name = pikepdf.Name
 
@@ -169,6 +170,19 @@ def test_row_span_pushes_the_next_rows_cells_right(tmp_path):
 def test_cells_that_overlap(tmp_path):
     assert irregular(tmp_path, [cell("TD"), cell("TD", RowSpan=2)], [cell("TD", ColSpan=2)]) == [
         "two cells overlap"]
+
+
+def test_column_span_after_a_row_span(tmp_path):
+    assert irregular(tmp_path, [cell("TD", RowSpan=2), cell("TD"), cell("TD")], [cell("TD", ColSpan=2)]) == []
+
+
+def test_column_span_onto_a_row_span(tmp_path):
+    assert irregular(tmp_path, [cell("TD", RowSpan=2), cell("TD"), cell("TD", RowSpan=2)], [cell("TD", ColSpan=2)]) == [
+        "two cells overlap"]
+
+
+def test_row_span_in_the_middle_of_the_table(tmp_path):
+    assert irregular(tmp_path, [cell("TD"), cell("TD")], [cell("TD", RowSpan=2), cell("TD")], [cell("TD")]) == []
 
 
 def test_row_span_past_the_end_of_the_table(tmp_path):
@@ -363,6 +377,12 @@ def test_clips_of_the_action_and_of_the_additional_actions(tmp_path):
                                                    PC=pikepdf.Dictionary(S=Name.URI))) == [NO_CT, NO_ALT]
 
 
+def test_selector_rendition_among_others(tmp_path):
+    assert media(tmp_path, A=lambda pdf: play(clip(pdf, **DESCRIBED)),
+                 AA=lambda pdf: pikepdf.Dictionary(PO=play(pikepdf.Dictionary(
+                     S=Name.SR, R=[clip(pdf, CT=pikepdf.String("video/mp4"))])))) == [NO_ALT, NO_CT]
+
+
 def test_rendition_action_without_a_rendition(tmp_path):
     assert media(tmp_path, A=lambda pdf: pikepdf.Dictionary(S=Name.Rendition)) == []
 
@@ -409,7 +429,8 @@ def with_cmaps(data: bytes, *subtables: tuple[int, int], offset: int = 0) -> byt
     for platform, encoding in subtables:
         table = CmapSubtable.newSubtable(4)
         table.platformID, table.platEncID, table.language = platform, encoding, 0
-        table.cmap = {(offset if (platform, encoding) == (3, 0) else 0) + code: glyph for code, glyph in mapping.items()}
+        start = offset if (platform, encoding) == (3, 0) else 0
+        table.cmap = {start + code: glyph for code, glyph in mapping.items()}
         tables.append(table)
     font["cmap"].tables = tables
     out = io.BytesIO()
@@ -448,10 +469,11 @@ TT = "the font TRUETY+Squares"
     ({"flags": 4, "encoding": None, "subtables": [(3, 1)]}, []),
     ({"flags": 4, "encoding": None, "subtables": [(3, 0), (1, 0)], "offset": 0xF000}, []),
     ({"flags": Name.Symbolic}, []),  # not a number: no flags
+    ({"flags": 33}, []),  # fixed pitch, not symbolic
     ({"flags": 36, "subtables": [(3, 0)]}, ["is a symbolic TrueType font with an Encoding entry"]),
 ], ids=["WinAnsi", "no encoding", "MacRoman base", "differences only", "symbol cmap only", "Mac cmap",
         "symbolic with encoding", "symbolic with two cmaps", "symbolic, one cmap", "symbolic with (3,0)",
-        "flags not a number", "symbolic among other flags"])
+        "flags not a number", "fixed pitch", "symbolic among other flags"])
 def test_truetype_encoding_and_cmaps(tmp_path, options, expected):
     assert messages(tmp_path, lambda pdf: truetype(pdf, [600], **options), "PDF405") == [
         f"{TT} {message}" for message in expected]
@@ -560,9 +582,15 @@ def test_cidset_lists_each_cid_shown(tmp_path, cidset, first):
 
 
 @pytest.mark.parametrize(("cmap", "flagged"), [
-    (Name("/Identity-H"), True), (Name("/Identity-V"), True), (Name("/UniJIS-UCS2-H"), False)])
+    ("/Identity-H", True), ("/Identity-V", True), ("/UniJIS-UCS2-H", False), ("Identity-H", True), ("Custom-H", False),
+], ids=["Identity-H", "Identity-V", "UniJIS-UCS2-H", "embedded Identity-H", "embedded Custom-H"])
 def test_cid_zero_is_notdef_under_identity_cmaps_only(tmp_path, cmap, flagged):
-    found = messages(tmp_path, lambda pdf: body_font_shows(pdf, cmap, b"\x00\x00"), "PDF404")
+    """A CMap is known by its name, whether the font names it or embeds it."""
+    def change(pdf):
+        encoding = Name(cmap) if cmap.startswith("/") else pdf.make_indirect(cmap_stream(pdf, name=cmap))
+        body_font_shows(pdf, encoding, b"\x00\x00")
+
+    found = messages(tmp_path, change, "PDF404")
     assert found == ([f"{F1} shows the missing-glyph box (.notdef) for character code 0"] if flagged else [])
 
 
@@ -604,8 +632,9 @@ def test_truetype_cid_font_needs_a_cid_to_gid_map(tmp_path, gids, embedded, flag
     (None, b"\x00\x01\x00\x02", []),  # no map: the CID is the glyph id
     (b"\x00\x00\x00\x02\x00\x01", b"\x00\x01", [width_finding(CID_TT, 1, 600, 700)]),  # CID 1 shows B
     (b"\x00\x00\x00\x03", b"\x00\x01", [f"{CID_TT} has no glyph for character code 1"]),  # glyph 3 of 0-2
+    (b"\x00\x00\x01\x00", b"\x00\x01", [f"{CID_TT} has no glyph for character code 1"]),  # glyph 256
     (Name.Identity, b"\x00\x03", [f"{CID_TT} has no glyph for character code 3"]),
-], ids=["identity", "no map", "swapped", "past the glyphs", "identity past the glyphs"])
+], ids=["identity", "no map", "exchanged", "past the glyphs", "two-byte glyph id", "identity past the glyphs"])
 def test_truetype_cid_glyph_through_the_cid_to_gid_map(tmp_path, gids, codes, expected):
     assert messages(tmp_path, lambda pdf: cid_truetype(pdf, codes, gids), "PDF402") == expected
 
@@ -630,26 +659,32 @@ def test_truetype_cid_sent_to_glyph_zero_is_notdef(tmp_path, gids, codes, flagge
 
 # PDF405: an embedded CMap and the character collections
 
-def cmap_stream(pdf, wmode: int | None = 0, **entries) -> pikepdf.Stream:
-    """An embedded CMap `Custom-H`, identity over two-byte codes, declaring `/WMode wmode` in its program."""
+def cmap_stream(pdf, wmode: int | None = 0, name: str = "Custom-H", **entries) -> pikepdf.Stream:
+    """An embedded CMap `name`, identity over two-byte codes, declaring `/WMode wmode` in its program."""
+    declared = b"/WMode %d def\n" % wmode if wmode is not None else b""
     program = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
                b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def\n"
-               b"/CMapName /Custom-H def /CMapType 1 def\n" + (b"/WMode %d def\n" % wmode if wmode is not None else b"") +
+               b"/CMapName /Custom-H def /CMapType 1 def\n" + declared +
                b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
                b"1 begincidrange <0000> <FFFF> 0 endcidrange\n"
                b"endcmap CMapName currentdict /CMap defineresource pop end end\n")
     info = pikepdf.Dictionary(Registry=pikepdf.String("Adobe"), Ordering=pikepdf.String("Identity"), Supplement=0)
-    return pikepdf.Stream(pdf, program, Type=Name.CMap, CMapName=Name("/Custom-H"), CIDSystemInfo=info, **entries)
+    return pikepdf.Stream(pdf, program, Type=Name.CMap, CMapName=Name("/" + name), CIDSystemInfo=info, **entries)
 
 
 def embedded_cmap(tmp_path, wmode=0, info=None, font_info=None, **entries) -> list[str]:
     """PDF405's findings for the body font under an embedded CMap; `info` and `font_info`
-    change entries of the CMap's and of the font's character collection."""
+    change entries of the CMap's and of the font's character collection (None removes one)."""
     def change(pdf):
         cmap = cmap_stream(pdf, wmode, **entries)
-        cmap.CIDSystemInfo.update(info or {})
         body_font(pdf).Encoding = pdf.make_indirect(cmap)
-        body_font(pdf).DescendantFonts[0].CIDSystemInfo.update(font_info or {})
+        for collection, changes in ((cmap.CIDSystemInfo, info), (body_font(pdf).DescendantFonts[0].CIDSystemInfo,
+                                                                  font_info)):
+            for key, value in (changes or {}).items():
+                if value is None:
+                    del collection[key]
+                else:
+                    collection[key] = value
 
     return [message.removeprefix(F1 + " ") for message in messages(tmp_path, change, "PDF405")]
 
@@ -681,6 +716,8 @@ def test_embedded_cmap_using_another(tmp_path, used, flagged):
     ({}, {"/Supplement": 2}, ["has a character collection Supplement newer than its CMap's"]),
     ({"/Supplement": 2}, {}, []),
     ({"/Supplement": 2}, {"/Supplement": 2}, []),
+    ({"/Supplement": None}, {"/Supplement": None}, []),  # no Supplement is Supplement 0
+    ({"/Supplement": None}, {"/Supplement": 1}, ["has a character collection Supplement newer than its CMap's"]),
 ])
 def test_embedded_cmap_character_collection(tmp_path, info, font_info, expected):
     assert embedded_cmap(tmp_path, info=info, font_info=font_info) == expected
@@ -708,3 +745,55 @@ def test_cid_font_in_a_standard_character_collection(tmp_path, registry, orderin
 def test_simple_font_encoding_gives_unicode(tmp_path, encoding, flagged):
     found = type1(tmp_path, b"A", {"A": 600}, [600], encoding, "PDF403")
     assert found == ([f"{SQUARES} has no Unicode mapping (ToUnicode) and no standard encoding"] if flagged else [])
+
+
+# fonts missing the parts that say what they are
+
+@pytest.mark.parametrize(("code", "expected"), [
+    ("PDF403", [f"{F1} has no Unicode mapping (ToUnicode) and no standard encoding"]),
+    ("PDF404", []), ("PDF405", [])])
+@pytest.mark.parametrize("missing", ["/DescendantFonts", "/CIDSystemInfo"])
+def test_composite_font_without_its_cid_font_or_collection(tmp_path, missing, code, expected):
+    def change(pdf):
+        font = body_font(pdf)
+        del font.ToUnicode
+        del (font if missing == "/DescendantFonts" else font.DescendantFonts[0])[missing]
+        font.Encoding = pdf.make_indirect(cmap_stream(pdf))
+
+    assert messages(tmp_path, change, code) == expected
+
+
+def test_truetype_font_without_a_descriptor(tmp_path):
+    def change(pdf):
+        del truetype(pdf, [600]).FontDescriptor
+
+    assert messages(tmp_path, change, "PDF405") == []
+
+
+def test_glyph_named_by_the_programs_own_encoding(tmp_path):
+    """A Type 1 font with no Encoding uses its program's (here StandardEncoding, which names code 65 A)."""
+    data, clear = type1_program({"A": 600})
+    head = re.sub(rb"/Encoding 256 array\n.*?\ndef\n", b"/Encoding StandardEncoding def\n", data[:clear], flags=re.S)
+
+    def change(pdf):
+        stream = pikepdf.Stream(pdf, head + data[clear:], Length1=len(head), Length2=len(data) - clear, Length3=0)
+        add_font(pdf, "/Fa", b"A", "/Type1", "SQUARE+Squares", [650], None, stream)
+
+    assert messages(tmp_path, change, "PDF402") == [width_finding(SQUARES, 65, 650, 600)]
+
+
+@pytest.mark.parametrize(("subtype", "flagged"), [("/Type3", False), ("/TrueType", True)])
+def test_differences_alone_give_unicode_in_type1_and_type3_fonts(tmp_path, subtype, flagged):
+    """ISO 32000-1 9.10.2: a Type 1 or Type 3 font's Differences are read over a standard
+    encoding; a TrueType font's are not."""
+    def change(pdf):
+        font = pdf.make_indirect(pikepdf.Dictionary(
+            Type=Name.Font, Subtype=Name(subtype), BaseFont=Name.Squares, FontBBox=[0, 0, 1000, 1000],
+            FontMatrix=[0.001, 0, 0, 0.001, 0, 0], CharProcs=pikepdf.Dictionary(A=pikepdf.Stream(pdf, b"600 0 d0")),
+            Encoding=pikepdf.Dictionary(Differences=[65, Name.A]), FirstChar=65, LastChar=65, Widths=[600],
+            Resources=pikepdf.Dictionary()))
+        pdf.pages[0].Resources.Font.Fs = font
+        show(pdf, "/Fs", b"A")
+
+    assert messages(tmp_path, change, "PDF403") == (
+        ["the font Squares has no Unicode mapping (ToUnicode) and no standard encoding"] if flagged else [])
