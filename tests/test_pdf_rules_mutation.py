@@ -758,7 +758,7 @@ def test_composite_font_without_its_cid_font_or_collection(tmp_path, missing, co
         font = body_font(pdf)
         del font.ToUnicode
         del (font if missing == "/DescendantFonts" else font.DescendantFonts[0])[missing]
-        font.Encoding = pdf.make_indirect(cmap_stream(pdf))
+        font.Encoding = pdf.make_indirect(cmap_stream(pdf, name="Identity-H"))
 
     assert messages(tmp_path, change, code) == expected
 
@@ -797,3 +797,120 @@ def test_differences_alone_give_unicode_in_type1_and_type3_fonts(tmp_path, subty
 
     assert messages(tmp_path, change, "PDF403") == (
         ["the font Squares has no Unicode mapping (ToUnicode) and no standard encoding"] if flagged else [])
+
+
+# PDF002: what has no language when the catalog gives none
+
+UNKNOWN = "document catalog has no valid /Lang, so the language of {} is unknown"
+ALWAYS = [("", UNKNOWN.format("the metadata title or description (x-default only)"))]
+
+
+def without_catalog_language(tmp_path, change=None, unlanguaged=("H1",)) -> list[tuple[str, str]]:
+    """PDF002's findings once the catalog's /Lang is gone, the bookmarks removed, and every
+    element under Document but those in `unlanguaged` given a /Lang of its own."""
+    def changes(pdf):
+        del pdf.Root.Lang
+        del pdf.Root.Outlines
+        for kid in document(pdf).K:
+            if str(kid.S)[1:] not in unlanguaged:
+                kid.Lang = pikepdf.String("en")
+        if change:
+            change(pdf)
+
+    return lint(tmp_path, changes, "PDF002")
+
+
+def test_one_piece_of_text_without_a_language(tmp_path):
+    assert without_catalog_language(tmp_path) == [("page 1", UNKNOWN.format("1 piece of text"))] + ALWAYS
+
+
+def test_nothing_without_a_language_but_the_metadata(tmp_path):
+    assert without_catalog_language(tmp_path, unlanguaged=()) == ALWAYS
+
+
+def test_replacement_text_of_a_span_without_a_language(tmp_path):
+    def change(pdf):
+        append_content(pdf, b"/Span <</Alt (a)>> BDC EMC /Span <</ActualText (b)>> BDC EMC")
+
+    assert without_catalog_language(tmp_path, change, ()) == [("page 1", UNKNOWN.format("the Alt of a span"))] + ALWAYS
+
+
+@pytest.mark.parametrize("key", ["Alt", "ActualText", "E"])
+def test_element_text_without_a_language(tmp_path, key):
+    def change(pdf):
+        tag(pdf, pdf.Root.StructTreeRoot, "Span", T=pikepdf.String("s"), **{key: pikepdf.String("words")})
+
+    assert without_catalog_language(tmp_path, change, ()) == [("Span [s]", UNKNOWN.format(f"the {key} text"))] + ALWAYS
+
+
+@pytest.mark.parametrize(("entries", "flagged"), [
+    ({"Contents": "A note"}, True), ({"TU": "Your name"}, True), ({}, False),
+    ({"Contents": "A note", "Lang": "en"}, False)], ids=["contents", "tooltip", "nothing", "own language"])
+def test_annotation_description_without_a_language(tmp_path, entries, flagged):
+    def change(pdf):
+        annotate(pdf, [100, 100, 110, 110], Subtype=Name.Square,
+                 **{key: pikepdf.String(value) for key, value in entries.items()})
+
+    found = without_catalog_language(tmp_path, change, ())
+    assert found == ([("page 1", UNKNOWN.format("an annotation's description"))] if flagged else []) + ALWAYS
+
+
+def test_metadata_title_in_a_language_of_its_own(tmp_path):
+    def change(pdf):
+        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+            meta["dc:title"] = "T"  # pikepdf writes x-default only
+        data = pdf.Root.Metadata.read_bytes().replace(b'xml:lang="x-default"', b'xml:lang="en"')
+        pdf.Root.Metadata = pdf.make_stream(data, Type=Name.Metadata, Subtype=Name.XML)
+
+    assert without_catalog_language(tmp_path, change, ()) == []
+
+
+# PDF001 and PDF004: metadata that is missing or cannot be read
+
+def test_no_metadata_stream(tmp_path):
+    def change(pdf):
+        del pdf.Root.Metadata
+
+    assert messages(tmp_path, change, "PDF001") == ["XMP metadata has no dc:title"]
+    assert messages(tmp_path, change, "PDF004") == ["the document catalog has no XMP metadata stream"]
+    assert without_catalog_language(tmp_path, change, ()) == []
+
+
+def test_metadata_stream_that_cannot_be_decoded(tmp_path):
+    def change(pdf):
+        pdf.Root.Metadata = pdf.make_stream(b"not deflated", Type=Name.Metadata, Filter=Name.FlateDecode)
+
+    path = changed(tmp_path, change, fix_metadata_version=False)
+    assert [f.message for f in lint_file(path, Settings(selector(["PDF004"]))).findings] == [
+        "the document catalog has no XMP metadata stream"]
+
+
+# PDF008: embedded files in a name tree of several nodes, and attached to annotations
+
+def attachment(pdf, *names: str, embedded: bool = True) -> pikepdf.Dictionary:
+    """A file specification with the names `names` (F, UF) and, when `embedded`, the file."""
+    spec = pikepdf.Dictionary(Type=Name.Filespec, **{key: pikepdf.String("notes.txt") for key in names})
+    if embedded:
+        spec.EF = pikepdf.Dictionary(F=pdf.make_stream(b"notes", Type=Name.EmbeddedFile))
+    return spec
+
+
+def test_embedded_files_in_every_node_of_the_name_tree(tmp_path):
+    def change(pdf):
+        first = pdf.make_indirect(pikepdf.Dictionary(Names=[pikepdf.String("a"), attachment(pdf, "F"),
+                                                            pikepdf.String("b"), attachment(pdf, "UF")]))
+        second = pdf.make_indirect(pikepdf.Dictionary(Names=[pikepdf.String("c"), attachment(pdf),
+                                                             pikepdf.String("d"), attachment(pdf, embedded=False),
+                                                             pikepdf.String("e"), pikepdf.String("not a file")]))
+        pdf.Root.Names = pikepdf.Dictionary(EmbeddedFiles=pikepdf.Dictionary(Kids=[second, first, first]))
+
+    assert messages(tmp_path, change, "PDF008") == [
+        "notes.txt has no UF file name", "notes.txt has no F file name", "an embedded file has no F or UF file name"]
+
+
+def test_files_attached_to_annotations(tmp_path):
+    def change(pdf):
+        annotate(pdf, [100, 100, 110, 110], Subtype=Name.FileAttachment, FS=attachment(pdf, "F"))
+        annotate(pdf, [100, 100, 110, 110], Subtype=Name.FileAttachment, FS=attachment(pdf, embedded=False))
+
+    assert lint(tmp_path, change, "PDF008") == [("page 1", "notes.txt has no UF file name")]
