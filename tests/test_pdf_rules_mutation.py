@@ -15,16 +15,18 @@ from conftest import RULE_FIXTURES
 from publish.lint import Settings, lint_file, selector
 
 sys.path.insert(0, str(RULE_FIXTURES))
+import PDF_fixtures  # noqa: E402
 from PDF_fixtures import (add_font, append_content, changed, elements, truetype_program, type1_font,  # noqa: E402
                           type1_program)
 
 Name = pikepdf.Name
 
 
-def lint(tmp_path, change, code: str) -> list[tuple[str, str]]:
-    """(location, message) of each finding of one rule on the base PDF after `change(pdf)`;
-    in locations, an object with a name (`T` or `NM`) is called by it, `(obj 12)` becoming `[name]`."""
-    path = changed(tmp_path, change)
+def lint(tmp_path, change, code: str, **save) -> list[tuple[str, str]]:
+    """(location, message) of each finding of one rule on the base PDF after `change(pdf)`, saved
+    with `save`; in locations, an object with a name (`T` or `NM`) is called by it, `(obj 12)`
+    becoming `[name]`."""
+    path = changed(tmp_path, change, **save)
     checked = lint_file(path, Settings(selector([code])))
     assert checked.readable
     with pikepdf.open(path) as pdf:
@@ -34,8 +36,8 @@ def lint(tmp_path, change, code: str) -> list[tuple[str, str]]:
             for f in checked.findings]
 
 
-def messages(tmp_path, change, code: str) -> list[str]:
-    return [message for _, message in lint(tmp_path, change, code)]
+def messages(tmp_path, change, code: str, **save) -> list[str]:
+    return [message for _, message in lint(tmp_path, change, code, **save)]
 
 
 def tag(pdf, parent, kind: str, **entries) -> pikepdf.Dictionary:
@@ -880,9 +882,26 @@ def test_metadata_stream_that_cannot_be_decoded(tmp_path):
     def change(pdf):
         pdf.Root.Metadata = pdf.make_stream(b"not deflated", Type=Name.Metadata, Filter=Name.FlateDecode)
 
-    path = changed(tmp_path, change, fix_metadata_version=False)
-    assert [f.message for f in lint_file(path, Settings(selector(["PDF004"]))).findings] == [
+    assert messages(tmp_path, change, "PDF004", fix_metadata_version=False) == [
         "the document catalog has no XMP metadata stream"]
+
+
+UA = 'xmlns:ua="http://www.aiim.org/pdfua/ns/id/"'
+PREFIX = "PDF/UA property `{}` uses the prefix `ua`, not `pdfuaid`"
+
+
+@pytest.mark.parametrize(("identification", "expected"), [
+    (f"<pdfuaid:part>1</pdfuaid:part><ua:amd {UA}>2005</ua:amd>", [PREFIX.format("amd")]),
+    (f"<pdfuaid:part>1</pdfuaid:part><ua:corr {UA}>1</ua:corr>", [PREFIX.format("corr")]),
+    (f"<pdfuaid:part>2</pdfuaid:part><ua:part {UA}>1</ua:part>", [
+        PREFIX.format("part"), "the XMP metadata says pdfuaid:part is `2`, not 1"]),
+], ids=["amd", "corr", "two parts"])
+def test_pdfua_identification(tmp_path, identification, expected):
+    def change(pdf):
+        data = pdf.Root.Metadata.read_bytes().replace(b"<pdfuaid:part>1</pdfuaid:part>", identification.encode())
+        pdf.Root.Metadata = pdf.make_stream(data, Type=Name.Metadata, Subtype=Name.XML)
+
+    assert messages(tmp_path, change, "PDF004", fix_metadata_version=False) == expected
 
 
 # PDF008: embedded files in a name tree of several nodes, and attached to annotations
@@ -914,3 +933,169 @@ def test_files_attached_to_annotations(tmp_path):
         annotate(pdf, [100, 100, 110, 110], Subtype=Name.FileAttachment, FS=attachment(pdf, embedded=False))
 
     assert lint(tmp_path, change, "PDF008") == [("page 1", "notes.txt has no UF file name")]
+
+
+# The rules' own bodies, which mutmut leaves alone (it does not mutate decorated functions):
+# the cases that changes planted by hand in them showed untested.
+
+def test_structure_elements_without_their_parent_are_counted(tmp_path):
+    def change(pdf):
+        for item in elements(pdf, "LI"):
+            del item.P
+
+    assert messages(tmp_path, change, "PDF101") == ["2 structure elements do not name their parent (P), first LI"]
+
+
+def test_nesting_checked_past_an_element_of_no_standard_type(tmp_path):
+    def change(pdf):
+        tags(pdf, document(pdf), "Custom", "LI")
+
+    assert messages(tmp_path, change, "PDF105") == ["LI is inside Document, not L"]
+
+
+def test_notes_sharing_an_id(tmp_path):
+    def change(pdf):
+        for note_id in ("n1", "n2", "n1"):
+            tag(pdf, document(pdf), "Note", ID=pikepdf.String(note_id))
+
+    assert messages(tmp_path, change, "PDF109") == ["note has the ID `n1`, already used"]
+
+
+@pytest.mark.parametrize(("role", "expected"), [
+    (False, ["form element without a Role holds 0 form fields and 0 other items, not exactly one field"]),
+    (True, [])])
+def test_form_element_without_a_field(tmp_path, role, expected):
+    def change(pdf):
+        form = tag(pdf, document(pdf), "Form")
+        if role:
+            form.A = pikepdf.Dictionary(O=Name.PrintField, Role=Name.tv)
+
+    assert messages(tmp_path, change, "PDF303") == expected
+
+
+@pytest.mark.parametrize(("subtype", "entries", "tagged", "described"), [
+    (Name.PrinterMark, {"StructParent": 99}, ["a printer's mark is tagged; it must be an artifact"], []),
+    (Name.PrinterMark, {}, [], []),
+    (Name.TrapNet, {}, ["trap-network annotations are not allowed"], []),
+], ids=["printer's mark with a StructParent", "printer's mark", "trap network"])
+def test_printers_marks_and_trap_networks(tmp_path, subtype, entries, tagged, described):
+    def change(pdf):
+        annotate(pdf, [100, 100, 110, 110], Subtype=subtype, **entries)
+
+    assert messages(tmp_path, change, "PDF303") == tagged
+    assert messages(tmp_path, change, "PDF204") == described
+
+
+@pytest.mark.parametrize(("tabs", "expected"), [
+    (Name.S, []), (Name.C, "page tab order is C, not the structure order (S)"),
+    (None, "page tab order is not set, not the structure order (S)"),
+    (pikepdf.String("S"), "page tab order is the text `S`, not the name S (structure order)"),
+], ids=["structure", "column", "none", "text"])
+def test_tab_order(tmp_path, tabs, expected):
+    def change(pdf):
+        if tabs is None:
+            del pdf.pages[0].Tabs
+        else:
+            pdf.pages[0].Tabs = tabs
+
+    assert lint(tmp_path, change, "PDF304") == ([("page 1", expected)] if expected else [])
+
+
+@pytest.mark.parametrize(("scope", "flagged"), [(Name.Both, False), (Name.Column, False), (Name.Rows, True)])
+def test_header_cell_scopes(tmp_path, scope, flagged):
+    def change(pdf):
+        table(pdf, [cell("TH", Scope=scope)], [cell("TD")])
+
+    assert messages(tmp_path, change, "PDF107") == (["header cell has no Scope (Row or Column)"] if flagged else [])
+
+
+def test_data_cell_naming_a_header_that_does_not_exist(tmp_path):
+    def change(pdf):
+        rows = table(pdf, [cell("TH"), cell("TH")], [cell("TD", Headers=[pikepdf.String("nope")]),
+                                                     cell("TD", Headers=[pikepdf.String("h1")])])
+        rows[0][0].ID, rows[0][1].ID = pikepdf.String("h1"), pikepdf.String("h2")
+
+    assert messages(tmp_path, change, "PDF107") == ["cell names the header `nope`, which is not a header cell's ID"]
+
+
+def type3_font(pdf, encoding) -> None:
+    """A Type 3 font `Squares` (its glyph A drawn by the PDF itself), showing A."""
+    pdf.pages[0].Resources.Font.Fs = pdf.make_indirect(pikepdf.Dictionary(
+        Type=Name.Font, Subtype=Name.Type3, BaseFont=Name.Squares, FontBBox=[0, 0, 1000, 1000],
+        FontMatrix=[0.001, 0, 0, 0.001, 0, 0], CharProcs=pikepdf.Dictionary(A=pikepdf.Stream(pdf, b"600 0 d0")),
+        Encoding=encoding, FirstChar=65, LastChar=65, Widths=[600], Resources=pikepdf.Dictionary()))
+    show(pdf, "/Fs", b"A")
+
+
+def test_type3_font_has_no_program_to_embed(tmp_path):
+    assert messages(tmp_path, lambda pdf: type3_font(pdf, pikepdf.Dictionary(Differences=[65, Name.A])),
+                    "PDF402") == []
+
+
+def to_unicode(pdf, mappings: bytes) -> pikepdf.Stream:
+    """A ToUnicode CMap over two-byte codes with the given `bfchar` lines."""
+    count_ = mappings.count(b"\n")
+    return pikepdf.Stream(pdf, b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+                               b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+                               b"%d beginbfchar\n%sendbfchar\nendcmap end end\n" % (count_, mappings))
+
+
+@pytest.mark.parametrize(("mappings", "expected"), [
+    (b"<0001> <0041>\n", "has no Unicode value for character code 2 (18 codes unmapped)"),
+    (b"".join(b"<%04X> <0041>\n" % code for code in range(1, 19)), "has no Unicode value for character code 19 "
+                                                                   "(1 code unmapped)"),
+    (b"<0002> <0041>\n", "has no Unicode value for character code 1 (18 codes unmapped)"),
+    (b"<0001> <0000>\n", "maps character code 1 to an invalid Unicode value"),
+    (b"<0001> <FFFE>\n", "maps character code 1 to an invalid Unicode value"),
+    (b"<0001> <FEFF>\n", "maps character code 1 to an invalid Unicode value"),
+], ids=["first mapped", "last unmapped", "first unmapped", "U+0000", "U+FFFE", "U+FEFF"])
+def test_unicode_values_of_the_codes_shown(tmp_path, mappings, expected):
+    """The body font shows CIDs 1 to 19."""
+    def change(pdf):
+        body_font(pdf).ToUnicode = to_unicode(pdf, mappings)
+
+    assert messages(tmp_path, change, "PDF403") == [f"{F1} {expected}"]
+
+
+def draw_page_as_form(pdf, times: int) -> None:
+    """Page 1's content moved into a Form XObject that the page draws `times` times."""
+    page = pdf.pages[0]
+    page.contents_coalesce()
+    form = pdf.make_stream(page.Contents.read_bytes(), Type=Name.XObject, Subtype=Name.Form,
+                           BBox=page.MediaBox, Resources=page.Resources)
+    page.Resources.XObject = pikepdf.Dictionary(Fm0=form)
+    page.Contents = pdf.make_stream(b"/Fm0 Do " * times)
+
+
+@pytest.mark.parametrize("times", [1, 2, 3])
+def test_drawing_with_tagged_content_drawn_more_than_once(tmp_path, times):
+    found = messages(tmp_path, lambda pdf: draw_page_as_form(pdf, times), "PDF103")
+    assert [re.sub(r"obj \d+", "obj N", message) for message in found] == (
+        [] if times == 1 else [f"a drawing (Form XObject obj N) with tagged content is drawn {times} times"])
+
+
+def test_one_artifact_inside_tagged_content(tmp_path):
+    assert messages(tmp_path, lambda pdf: append_content(pdf, b"/P <</MCID 0>> BDC /Artifact BMC 0 0 1 1 re f EMC EMC"),
+                    "PDF103") == ["1 artifact inside tagged content"]
+
+
+def test_title_display_not_set(tmp_path):
+    def change(pdf):
+        del pdf.Root.ViewerPreferences.DisplayDocTitle
+
+    assert messages(tmp_path, change, "PDF022") == ["ViewerPreferences/DisplayDocTitle is not true"]
+
+
+@pytest.mark.parametrize(("bits", "flagged"), [
+    (lambda p: p, False),  # qpdf's default: bit 10 on, bit 11 off
+    (lambda p: (p | 1024) & ~512, True),  # bit 10 off, bit 11 on
+], ids=["accessibility allowed", "accessibility forbidden"])
+def test_encryption_permission_for_accessibility(tmp_path, bits, flagged):
+    """Bit 10 of the permissions (P) is the one that lets assistive technology extract the text."""
+    buffer = io.BytesIO()
+    pikepdf.open(io.BytesIO(PDF_fixtures.base())).save(buffer, encryption=pikepdf.Encryption(owner="o", user="", R=6))
+    found = re.search(rb"/P (-\d+)", buffer.getvalue())
+    path = tmp_path / "encrypted.pdf"
+    path.write_bytes(buffer.getvalue().replace(found[0], b"/P %d" % bits(int(found[1])), 1))
+    assert [f.message for f in lint_file(path, Settings(selector(["PDF006"]))).findings] == (
+        ["the encryption settings forbid extracting content for accessibility (bit 10 of P is off)"] if flagged else [])

@@ -12,7 +12,7 @@ import pikepdf
 from fontTools.encodings.StandardEncoding import StandardEncoding
 
 from publish.lint.pdf_cmap import lookup, read, unicode_map
-from publish.lint.pdf_document import FontUse, PdfDocument, safely, text
+from publish.lint.pdf_document import FontUse, PdfDocument, count, safely, text
 from publish.lint.pdf_font_program import Program, descendant, descriptor, font_file
 from publish.lint.rule import Hit, Severity, rule
 
@@ -143,7 +143,7 @@ def text_not_unicode(doc: PdfDocument):
             mapping, unmapped = None, sorted(use.all_codes)
         if unmapped and not standard_mapping(font):
             yield Hit(f"the font {use.name} has no Unicode value for character code {unmapped[0]} "
-                      f"({len(unmapped)} codes unmapped)" if mapping is not None else
+                      f"({count(len(unmapped), 'code', 'codes')} unmapped)" if mapping is not None else
                       f"the font {use.name} has no Unicode mapping (ToUnicode) and no standard encoding", where(use))
         elif unmapped and font.get("/Subtype") != "/Type0":
             from fontTools.agl import LEGACY_AGL2UV  # only simple fonts need the glyph list: a tenth of a one-file lint
