@@ -232,19 +232,19 @@ def test_scope_found_in_the_second_attribute_dictionary(tmp_path):
 CROP = [10, 20, 585, 822]
 
 
-def annotate(pdf, rect, page: int = 0, indirect: bool = True, **entries) -> pikepdf.Dictionary:
-    """An annotation on a page, with no description unless `entries` give one."""
+def annotate(pdf, rect, indirect: bool = True, **entries) -> pikepdf.Dictionary:
+    """An annotation on page 1, with no description unless `entries` give one."""
     annot = pikepdf.Dictionary(Type=Name.Annot, Rect=rect, **entries)
     annot = pdf.make_indirect(annot) if indirect else annot
-    pdf.pages[page].Annots.append(annot)
+    pdf.pages[0].Annots.append(annot)
     return annot
 
 
-def undescribed(tmp_path, *annots: dict, crop=CROP, second_page=False) -> list[tuple[str, str]]:
+def undescribed(tmp_path, *annots: dict, second_page=False) -> list[tuple[str, str]]:
     """PDF204's findings after adding square annotations (`rect` and entries each) to page 1,
-    whose crop box is `crop`."""
+    whose crop box is CROP (its corner away from 0, 0)."""
     def change(pdf):
-        pdf.pages[0].CropBox = crop
+        pdf.pages[0].CropBox = CROP
         if second_page:
             pdf.add_blank_page(page_size=(100, 100))
         for number, entries in enumerate(annots):
@@ -1034,10 +1034,10 @@ def test_type3_font_has_no_program_to_embed(tmp_path):
 
 def to_unicode(pdf, mappings: bytes) -> pikepdf.Stream:
     """A ToUnicode CMap over two-byte codes with the given `bfchar` lines."""
-    count_ = mappings.count(b"\n")
+    lines = mappings.count(b"\n")
     return pikepdf.Stream(pdf, b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
                                b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
-                               b"%d beginbfchar\n%sendbfchar\nendcmap end end\n" % (count_, mappings))
+                               b"%d beginbfchar\n%sendbfchar\nendcmap end end\n" % (lines, mappings))
 
 
 @pytest.mark.parametrize(("mappings", "expected"), [
