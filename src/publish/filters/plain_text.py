@@ -99,7 +99,7 @@ def linearised(table: pf.Table) -> list[pf.Block]:
     row_head = max((body.row_head_columns for body in table.content), default=0) or int("row-headers" in table.classes)
     rows = [row for body in table.content for row in (*body.head, *body.content)]
     rows += list(table.foot.content) if table.foot else []
-    caption = [item for block in (table.caption.content if table.caption else []) for item in inlines([block])]
+    caption = inlines(list(table.caption.content)) if table.caption else []
     count = f"({len(rows)} row{'' if len(rows) == 1 else 's'})"
     blocks: list[pf.Block] = [pf.Para(pf.Str("Table:" if caption else "Table"), pf.Space(), *caption,
                                       *([pf.Space()] if caption else []), *spaced(count))]
