@@ -107,6 +107,7 @@ def test_a_marker_starts_each_block_inside_it_where_it_has_words():
     assert shown(doc["blocks"]) == [("Para", "<0> one"), ("Header", "<1> two"), ("Plain", "<2> three"),
                                     ("Plain", "<3>"), ("CodeBlock", "four"), ("LineBlock", "<4> five six"),
                                     ("Plain", "<5>"), ("LineBlock", ""), ("Plain", "<6>"), ("CodeBlock", "seven")]
+    assert doc["blocks"][3] == {"t": "Plain", "c": [marker(3)]}, "code has its marker in a block before it"
     assert doc["blocks"][1]["c"][0] == 1, "the heading keeps its level"
     assert doc["blocks"][5]["c"][0][0] == marker(4) and doc["blocks"][5]["c"][1] == [{"t": "Str", "c": "six"}]
 
@@ -156,7 +157,7 @@ def test_the_page_map_keeps_the_first_block_of_each_later_page():
     ("Decimal", 12, "12"), ("DefaultStyle", 3, "3"), ("LowerAlpha", 1, "a"), ("LowerAlpha", 26, "z"),
     ("LowerAlpha", 27, "a"), ("UpperAlpha", 28, "B"), ("LowerRoman", 4, "iv"), ("LowerRoman", 9, "ix"),
     ("LowerRoman", 14, "xiv"), ("LowerRoman", 40, "xl"), ("LowerRoman", 90, "xc"), ("LowerRoman", 400, "cd"),
-    ("LowerRoman", 1994, "mcmxciv"), ("UpperRoman", 2888, "MMDCCCLXXXVIII"), ("UpperRoman", 3, "III"),
+    ("LowerRoman", 1994, "mcmxciv"), ("LowerRoman", 2888, "mmdccclxxxviii"), ("UpperRoman", 2888, "MMDCCCLXXXVIII"), ("UpperRoman", 3, "III"),
 ])
 def test_list_markers_as_the_writers_number_them(style, number, marker):
     assert expected.list_marker(style, number) == marker
@@ -169,7 +170,7 @@ INLINES = ast(pf.Para(pf.Str("plain"), pf.Space(), pf.Emph(pf.Str("stressed")), 
                       pf.Image(pf.Str("alt words"), url="a.png"), pf.Math("x^2", format="InlineMath"),
                       pf.RawInline("<b>", format="html"), pf.Str("end")),
               pf.Header(pf.Str("Heading"), level=3, identifier="heading-id", classes=["cls"]),
-              pf.CodeBlock("print(1)"), para("after"),
+              pf.CodeBlock("print(1)"), pf.CodeBlock("exit()"), para("after"),
               pf.LineBlock(pf.LineItem(pf.Str("line")), pf.LineItem(pf.Str("next"))),
               pf.RawBlock("<p>raw</p>", format="html"), pf.HorizontalRule(),
               pf.Div(para("divided"), attributes={"lang": "fr"}))
@@ -177,7 +178,7 @@ INLINES = ast(pf.Para(pf.Str("plain"), pf.Space(), pf.Emph(pf.Str("stressed")), 
 
 def test_the_reading_text_is_the_words_without_attributes_targets_images_or_markup():
     text = expected.ast_text(INLINES["blocks"], Layout())
-    assert words(text) == "plain stressed soft x = 1linked quoted citedend Heading print(1) after line next divided"
+    assert words(text) == "plain stressed soft x = 1linked quoted citedend Heading print(1) exit() after line next divided"
     assert text.startswith(" plain stressed soft x = 1linked")
 
 

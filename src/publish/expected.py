@@ -79,9 +79,9 @@ def ast_text(blocks: list, layout: Layout) -> str:
             elif kind in ("Table", "Figure"):
                 stack.append([Text(" "), captioned(kind, content, layout, counts), Text(" ")])
             elif kind in PANDOC_BLOCKS:
-                stack.extend([Text(" "), children(kind, content), Text(" ")][::-1])
+                stack.extend([Text(" "), children(kind, content), Text(" ")])
             elif kind not in ("Image", "Math", "RawInline", "RawBlock"):
-                stack.append(children(kind, content))
+                stack.append(content)
         if not stack and notes and layout.notes in ("end", "chapter"):
             stack = [set_notes(notes, layout)]
             notes = []
@@ -106,14 +106,9 @@ def captioned(kind: str, content, layout: Layout, counts: dict) -> list:
 
 
 def children(kind: str, content):
-    """The part of a pandoc node that holds its text: not its level, attributes or link target."""
-    if kind == "Header":
-        return content[2]
-    if kind in ("Link", "Quoted", "Cite"):
-        return content[1]
-    if kind == "LineBlock":
-        return [[line, Text(" ")] for line in content]
-    return content
+    """A block's content, each line of a line block apart. A heading's level and attributes or a
+    link's target are bare strings and numbers, which the walk passes over."""
+    return [[line, Text(" ")] for line in content] if kind == "LineBlock" else content
 
 
 def furniture(ctx: BuildContext) -> tuple[str, ...]:
