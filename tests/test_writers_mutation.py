@@ -118,7 +118,8 @@ def test_markers_go_only_where_asked_and_before_blocks_in_the_same_list():
     assert shown(doc["blocks"]) == [("Para", "zero"), ("BulletList", "[1] one [2] two"), ("Para", "three"),
                                     ("RawBlock", "[4]"), ("Para", "four")]
     assert doc["blocks"][1]["c"][0][0] == {"t": "RawBlock", "c": ["html", "[1]"]}
-    assert shown(doc["blocks"][1]["c"][0]) == [("RawBlock", "[1]"), ("Para", "one"), ("RawBlock", "[2]"), ("Para", "two")]
+    assert shown(doc["blocks"][1]["c"][0]) == [("RawBlock", "[1]"), ("Para", "one"),
+                                               ("RawBlock", "[2]"), ("Para", "two")]
 
 
 def test_pages_are_marked_at_the_blocks_that_begin_them_with_their_page_numbers():
@@ -157,14 +158,16 @@ def test_the_page_map_keeps_the_first_block_of_each_later_page():
     ("Decimal", 12, "12"), ("DefaultStyle", 3, "3"), ("LowerAlpha", 1, "a"), ("LowerAlpha", 26, "z"),
     ("LowerAlpha", 27, "a"), ("UpperAlpha", 28, "B"), ("LowerRoman", 4, "iv"), ("LowerRoman", 9, "ix"),
     ("LowerRoman", 14, "xiv"), ("LowerRoman", 40, "xl"), ("LowerRoman", 90, "xc"), ("LowerRoman", 400, "cd"),
-    ("LowerRoman", 1994, "mcmxciv"), ("LowerRoman", 2888, "mmdccclxxxviii"), ("UpperRoman", 2888, "MMDCCCLXXXVIII"), ("UpperRoman", 3, "III"),
+    ("LowerRoman", 1994, "mcmxciv"), ("LowerRoman", 2888, "mmdccclxxxviii"), ("UpperRoman", 2888, "MMDCCCLXXXVIII"),
+    ("UpperRoman", 3, "III"),
 ])
 def test_list_markers_as_the_writers_number_them(style, number, marker):
     assert expected.list_marker(style, number) == marker
 
 
 INLINES = ast(pf.Para(pf.Str("plain"), pf.Space(), pf.Emph(pf.Str("stressed")), pf.SoftBreak(), pf.Str("soft"),
-                      pf.LineBreak(), pf.Code("x = 1"), pf.Link(pf.Str("linked"), url="https://example.org", title="tip"),
+                      pf.LineBreak(), pf.Code("x = 1"),
+                      pf.Link(pf.Str("linked"), url="https://example.org", title="tip"),
                       pf.Space(), pf.Quoted(pf.Str("quoted")), pf.Space(),
                       pf.Cite(pf.Str("cited"), citations=[pf.Citation("key", prefix=[pf.Str("see")])]),
                       pf.Image(pf.Str("alt words"), url="a.png"), pf.Math("x^2", format="InlineMath"),
@@ -178,7 +181,8 @@ INLINES = ast(pf.Para(pf.Str("plain"), pf.Space(), pf.Emph(pf.Str("stressed")), 
 
 def test_the_reading_text_is_the_words_without_attributes_targets_images_or_markup():
     text = expected.ast_text(INLINES["blocks"], Layout())
-    assert words(text) == "plain stressed soft x = 1linked quoted citedend Heading print(1) exit() after line next divided"
+    assert words(text) == ("plain stressed soft x = 1linked quoted citedend Heading print(1) exit() after "
+                           "line next divided")
     assert text.startswith(" plain stressed soft x = 1linked")
 
 
@@ -230,7 +234,8 @@ def captions() -> dict:
     (Layout(), "Prices Item Tea Plain table Map of the site under the map Times Hour Nine Total"),
     (Layout(caption_labels=True), "Table 1: Prices Item Tea Plain table Figure 1: Map of the site under the map "
                                   "Table 2: Times Hour Nine Total"),
-    (Layout(table_caption_last=True), "Item Tea Prices Plain table Map of the site under the map Hour Nine Total Times"),
+    (Layout(table_caption_last=True),
+     "Item Tea Prices Plain table Map of the site under the map Hour Nine Total Times"),
     (Layout(figure_captions=False, caption_labels=True), "Table 1: Prices Item Tea Plain table under the map "
                                                          "Table 2: Times Hour Nine Total"),
 ])
@@ -276,6 +281,10 @@ def test_headings_are_underlined_each_level_its_own_way():
     assert reshaped(*headings).split("\n") == [
         "=======", "Level 1", "=======", "Level 2", "=======", "Level 3", "-------",
         "Level 4", "~~~~~~~", "Level 5", "^^^^^^^", "Level 6", '"""""""']
+
+
+def test_a_heading_below_level_6_is_underlined_as_level_6():
+    assert reshaped(pf.Header(pf.Str("Deep"), level=7)).split("\n") == ["Deep", '""""']
 
 
 def test_a_rule_is_never_wider_than_the_line():
@@ -331,7 +340,8 @@ def test_row_headers_name_their_rows():
     assert reshaped(by_class).split("\n") == [
         "Table: Rents (2 rows)", "Full plot", "- Rent: £72", "- Size: 250", "Half", "- Rent: £40", "- Size: 125",
         "End of table."]
-    two = pf.Table(pf.TableBody(row("North", "East", "9"), row_head_columns=2), head=pf.TableHead(row("Area", "Side", "N")))
+    two = pf.Table(pf.TableBody(row("North", "East", "9"), row_head_columns=2),
+                   head=pf.TableHead(row("Area", "Side", "N")))
     assert reshaped(two).split("\n") == ["Table (1 row)", "North, East", "- N: 9", "End of table."]
 
 
@@ -353,6 +363,25 @@ def test_cells_spanning_columns_are_named_by_all_their_headers_and_those_spannin
         "Row 3", "- Place: North", "- Sales 2023: 7", "- Sales 2024: 8",
         "Row 4", "- Place: South", "- Sales 2023: 9", "- Sales 2024: 10",
         "End of table."]
+
+
+def test_a_cell_after_one_spanning_columns_and_rows_goes_to_the_next_free_column():
+    def plain(*texts: str) -> list[pf.TableCell]:
+        return [spanning(text) for text in texts]
+    body = pf.TableBody(pf.TableRow(spanning("first half", columns=2), spanning("x", rows=4), spanning("y")),
+                        *(pf.TableRow(*plain(*texts)) for texts in ("abc", "def", "ghi", "jklm")))
+    head = pf.TableHead(pf.TableRow(*plain("Q1", "Q2", "Q3", "Q4")))
+    found = reshaped(pf.Table(body, head=head, colspec=[("AlignDefault", "ColWidthDefault")] * 4)).split("\n")
+    assert found == [
+        "Table (5 rows)", "Row 1", "- Q1, Q2: first half", "- Q3: x", "- Q4: y",
+        "Row 2", "- Q1: a", "- Q2: b", "- Q3: x", "- Q4: c", "Row 3", "- Q1: d", "- Q2: e", "- Q3: x", "- Q4: f",
+        "Row 4", "- Q1: g", "- Q2: h", "- Q3: x", "- Q4: i",
+        "Row 5", "- Q1: j", "- Q2: k", "- Q3: l", "- Q4: m", "End of table."]
+
+
+def test_a_table_with_no_body_reads_its_head_and_foot():
+    bare = pf.Table(head=pf.TableHead(row("Total", "Sum")), foot=pf.TableFoot(row("All", "12")))
+    assert reshaped(bare).split("\n") == ["Table (1 row)", "Row 1", "- Total: All", "- Sum: 12", "End of table."]
 
 
 def test_cells_of_several_blocks_keep_them_and_a_header_of_several_blocks_is_one_line():
@@ -385,11 +414,16 @@ def test_a_column_needs_its_longest_number_or_code_or_the_first_letters_of_its_l
     short = pf.Table(pf.TableBody(row("ab", "1"), head=[row("Fruit", "Number 1234567")]))
     assert pdf_large.needs(short) == pytest.approx(((5 * 0.58 + 0.9) + (7 * 0.58 + 0.9)) * 18)
     assert pdf_large.needs(pf.Table(pf.TableBody(pf.TableRow(pf.TableCell())))) == 0
+    headed = table(["Description of goods", "Qty"], ["ab", "1"])
+    assert pdf_large.needs(headed) == pytest.approx(((6 * 0.58 + 0.9) + (3 * 0.58 + 0.9)) * 18)
+    masked = table(["Account"], ["XXXXXXXXXX"])  # a word of ten letters, hyphenated like any other
+    assert pdf_large.needs(masked) == pytest.approx((6 * 0.58 + 0.9) * 18)
 
 
 def test_only_a_table_too_wide_for_large_print_is_read_row_by_row():
     narrow = table(["Item", "Cost"], ["Tea", "£1"])
-    wide = table(["Reference", "Account", "Sort code", "Amount"], ["GB29NWBK60161331926819", "31926819", "60-16-13", "1,250.00"],
+    wide = table(["Reference", "Account", "Sort code", "Amount"],
+                 ["GB29NWBK60161331926819", "31926819", "60-16-13", "1,250.00"],
                  caption="Payments")
     doc = ast(para("Before"), narrow, wide)
     read = pdf_large.linear_wide_tables(doc)

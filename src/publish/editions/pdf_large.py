@@ -37,7 +37,7 @@ def needs(table: pf.Table) -> float:
     """The width (pt) the table's columns need at the least: each as wide as its longest number or
     code, or as the first letters of its longest word, whichever is wider."""
     columns: dict[int, int] = {}
-    rows = [*(table.head.content if table.head else []), *(r for body in table.content for r in [*body.head, *body.content])]
+    rows = [*table.head.content, *(r for body in table.content for r in [*body.head, *body.content])]
     for row in rows:
         for index, cell in enumerate(row.content):
             for token in printed_words(cell):

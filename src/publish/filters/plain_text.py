@@ -95,11 +95,11 @@ def cell_item(label: str, cell: pf.TableCell) -> pf.ListItem:
 
 def linearised(table: pf.Table) -> list[pf.Block]:
     """The table as a caption line, then per row a naming line and a list of "Header: value" items."""
-    names = column_names(table.head.content if table.head else [])
+    names = column_names(table.head.content)  # panflute gives every table a head, foot and caption, maybe empty
     row_head = max((body.row_head_columns for body in table.content), default=0) or int("row-headers" in table.classes)
     rows = [row for body in table.content for row in (*body.head, *body.content)]
-    rows += list(table.foot.content) if table.foot else []
-    caption = inlines(list(table.caption.content)) if table.caption else []
+    rows += list(table.foot.content)
+    caption = inlines(list(table.caption.content))
     count = f"({len(rows)} row{'' if len(rows) == 1 else 's'})"
     blocks: list[pf.Block] = [pf.Para(pf.Str("Table:" if caption else "Table"), pf.Space(), *caption,
                                       *([pf.Space()] if caption else []), *spaced(count))]
