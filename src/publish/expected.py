@@ -43,7 +43,8 @@ class Text(str):
 
 def ast_text(blocks: list, layout: Layout) -> str:
     """The reading text of pandoc JSON blocks as `layout` places it. Images, formulas and raw
-    markup are not compared (their text alternatives are the *2xx rules' concern)."""
+    markup are not compared (their text alternatives are the *2xx rules' concern): an image's
+    alt text is left out here, a formula's source and raw markup are bare strings."""
     out: list[str] = []
     notes: list = []  # (number, blocks) of notes set after the body or the chapter
     noted = 0  # notes so far
@@ -80,7 +81,7 @@ def ast_text(blocks: list, layout: Layout) -> str:
                 stack.append([Text(" "), captioned(kind, content, layout, counts), Text(" ")])
             elif kind in PANDOC_BLOCKS:
                 stack.extend([Text(" "), children(kind, content), Text(" ")])
-            elif kind not in ("Image", "Math", "RawInline", "RawBlock"):
+            elif kind != "Image":
                 stack.append(content)
         if not stack and notes and layout.notes in ("end", "chapter"):
             stack = [set_notes(notes, layout)]
