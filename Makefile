@@ -70,7 +70,7 @@ test: $(VENV)/.installed checkers ## Run the test suite, independent checkers in
 bench: $(VENV)/.installed checkers ## Time the pipeline against bare pandoc/Typst and the checkers
 	$(PY) benchmarks/bench.py
 
-mutation: $(VENV)/.installed ## Mutation-test the linter's rule modules with the fast tests (slow; not in `make test`)
+mutation: $(VENV)/.installed ## Mutation-test the linter's rule modules and the writers with the fast tests (slow; not in `make test`)
 	$(PY) -m pip install --quiet --disable-pip-version-check 'mutmut==3.8.1'
 	rm -rf mutants
 	$(VENV)/bin/mutmut run --max-children 1
