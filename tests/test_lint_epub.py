@@ -74,6 +74,11 @@ def base() -> dict:
 DAMAGED = {
     "no container": (lambda f: f.pop("META-INF/container.xml"),
                      "EPUB901", "could not check: EPUB has no META-INF/container.xml"),
+    "container names no package": (lambda f: f.update({"META-INF/container.xml": f["META-INF/container.xml"].replace(
+        ' full-path="EPUB/package.opf"', "")}), "EPUB901", "could not check: EPUB container names no package document"),
+    "overlay not XML": (lambda f: f.update({"EPUB/package.opf": f["EPUB/package.opf"].replace(
+        "<manifest>", '<manifest><item id="mo" href="mo.smil" media-type="application/smil+xml"/>'),
+        "EPUB/mo.smil": "<smil"}), "EPUB903", "could not check: EPUB/mo.smil is not well-formed XML"),
     "no package document": (lambda f: f.pop("EPUB/package.opf"),
                             "EPUB901", "could not check: EPUB package document `EPUB/package.opf` is missing"),
     "package not XML": (lambda f: f.update({"EPUB/package.opf": "<package"}),

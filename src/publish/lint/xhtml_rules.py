@@ -498,7 +498,7 @@ def invalid_list_structure(epub: EpubDocument):
     `<ul><p>One</p></ul>` fails.
     """
     for part in each(epub):
-        for element in part.iter("ul", "ol", "li"):
+        for element in part.iter("ul", "ol", "menu", "li"):
             if local(element) == "li":
                 parent = element.getparent()
                 if parent is None or not (local(parent) in ("ul", "ol", "menu")
