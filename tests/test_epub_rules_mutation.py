@@ -75,10 +75,12 @@ def test_informative_images_with_empty_alt_unless_named_otherwise(tmp_path):
 def test_the_alternative_text_claim_names_each_image_as_the_image_rules_do(tmp_path):
     html = ('<map name="m"><area href="text/ch001.xhtml#start" shape="rect" coords="0,0,1,1"/></map>\n'
             '<img src="cover.png" alt="" role="doc-cover"/>\n'
-            '<img alt="" role="img"/>')
+            '<img alt="" role="img"/>\n'
+            '<input type="image"/>')
     assert lint(tmp_path, "EPUB015", at_end(html)) == [
         "EPUB/text/ch001.xhtml:11: EPUB015 error: alternativeText is claimed but image "
         "`text/ch001.xhtml#start` has no alt text",
+        "EPUB/text/ch001.xhtml:14: EPUB015 error: alternativeText is claimed but image `` has no alt text",
         "EPUB/text/ch001.xhtml:12: EPUB015 error: alternativeText is claimed but cover image `cover.png` "
         "has empty alt text",
         "EPUB/text/ch001.xhtml:13: EPUB015 error: alternativeText is claimed but cover image `` has empty alt text",
@@ -208,11 +210,12 @@ def overlay(pars: str) -> list:
             ("EPUB/text/ch001.smil", "", OVERLAY.format(pars))]
 
 
-def test_overlay_texts_without_a_source_are_passed_over(tmp_path):
+def test_overlay_pars_without_a_text_source_are_passed_over(tmp_path):
     changes = [*at_end('<span id="p1" epub:type="pagebreak" role="doc-pagebreak" aria-label="1"/>'),
-               *overlay('<par id="a"><text/></par>\n<par id="b"><text src="ch001.xhtml#p1"/></par>')]
+               *overlay('<par id="a"><text/></par>\n<par id="b"><audio src="b.mp3"/></par>\n'
+                        '<par id="c"><text src="ch001.xhtml#p1"/></par>')]
     assert lint(tmp_path, "EPUB314", changes) == [
-        "EPUB/text/ch001.smil:2: EPUB314 warning: the overlay reads page break `p1` aloud without "
+        "EPUB/text/ch001.smil:3: EPUB314 warning: the overlay reads page break `p1` aloud without "
         'epub:type="pagebreak"',
     ]
 

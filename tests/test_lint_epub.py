@@ -89,6 +89,9 @@ DAMAGED = {
                         "EPUB904", "manifest item `EPUB/text/ch001.xhtml` is missing from the EPUB"),
     "chapter not XML": (lambda f: f.update({"EPUB/text/ch001.xhtml": "<html><body><p>"}),
                         "EPUB903", "could not check: EPUB/text/ch001.xhtml is not well-formed XML"),
+    "item without href": (lambda f: f.update({"EPUB/package.opf": f["EPUB/package.opf"].replace(
+        '<item id="ch001" href="text/ch001.xhtml"', '<item id="ch001"')}),
+        "EPUB904", "manifest item `ch001` has no href, so names no file"),
     "nav missing": (lambda f: f.pop("EPUB/nav.xhtml"),
                     "EPUB904", "manifest item `EPUB/nav.xhtml` is missing from the EPUB"),
     "chapter nested deeply": (lambda f: f.update({"EPUB/text/ch001.xhtml": (

@@ -140,7 +140,9 @@ def load(data: bytes) -> EpubDocument:
     base = posixpath.dirname(opf_path)
     manifest = {}
     for item in opf.iterfind("opf:manifest/opf:item", NS):
-        name = posixpath.normpath(posixpath.join(base, unquote(item.get("href", ""))))
+        if not item.get("href"):
+            continue  # names no file: EPUB904
+        name = posixpath.normpath(posixpath.join(base, unquote(item.get("href"))))
         manifest[item.get("id")] = (name, item)
         epub.items[name] = item
         if "nav" in (item.get("properties") or "").split():

@@ -367,7 +367,7 @@ def vague_link_text(epub: EpubDocument):
 
 def dpub_kinds(element) -> list[str]:
     """The element's epub:type values that have a DPUB-ARIA role."""
-    return [k for k in (element.get(EPUB_TYPE) or "").split() if k in DPUB] if isinstance(element.tag, str) else []
+    return [k for k in (element.get(EPUB_TYPE) or "").split() if k in DPUB]  # comments and PIs .get() None
 
 
 def contradicting(element) -> str | None:
