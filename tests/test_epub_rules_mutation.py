@@ -237,3 +237,13 @@ def test_names_stored_without_the_utf8_flag_and_a_percent_encoded_package_path_a
     assert render(checked.findings).splitlines() == [
         "EPUB/text/café.xhtml:11: EPUB201 error: image `dot.png` has no alt text",
     ]
+
+
+def test_a_manifest_item_without_href_is_reported_and_the_items_after_it_still_read(tmp_path):
+    changes = [(OPF, '<item id="ch001"', '<item id="stray" media-type="image/png"/>\n  <item id="ch001"'),
+               *at_end('<img src="dot.png"/>')]
+    checked = lint_file(epub(MAKE.book(changes), tmp_path / "book.epub"), Settings(selector(["EPUB201", "EPUB904"])))
+    assert render(checked.findings).splitlines() == [
+        "EPUB/package.opf:20: EPUB904 error: manifest item `stray` has no href, so names no file",
+        "EPUB/text/ch001.xhtml:11: EPUB201 error: image `dot.png` has no alt text",
+    ]
