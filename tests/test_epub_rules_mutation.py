@@ -247,3 +247,97 @@ def test_a_manifest_item_without_href_is_reported_and_the_items_after_it_still_r
         "EPUB/package.opf:20: EPUB904 error: manifest item `stray` has no href, so names no file",
         "EPUB/text/ch001.xhtml:11: EPUB201 error: image `dot.png` has no alt text",
     ]
+
+
+FIXED_LAYOUT = metadata(meta("rendition:layout", "pre-paginated"))
+PAGES_OUT_OF_ORDER = [(NAV, "</body>", '<nav epub:type="page-list" hidden="hidden"><ol>\n'
+                                       '<li><a href="text/ch001.xhtml#end">2</a></li>\n'
+                                       '<li><a href="text/ch001.xhtml#start">1</a></li>\n</ol></nav>\n</body>'),
+                      *at_end('<span id="p9" epub:type="pagebreak" role="doc-pagebreak" aria-label="9"/>')]
+A11Y_CLAIM = '<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.2 Level AA</meta>'
+
+# what the rule fixtures do not show: (rule, changes to the clean book, its findings)
+RULE_CASES = {
+    "xml:lang in the text is checked": (
+        "EPUB005", at_end('<p xml:lang="en_GB">The end.</p>'),
+        ["EPUB/text/ch001.xhtml:11: EPUB005 error: language `en_GB` is not a BCP 47 language tag such as en-GB"]),
+    "a package without xml:lang": (
+        "EPUB023", [(OPF, ' xml:lang="en"', "")], ["EPUB/package.opf:2: EPUB023 warning: <package> has no xml:lang"]),
+    "an EPUB 2 package needs no xml:lang": (
+        "EPUB023", [(OPF, 'version="3.0" xml:lang="en"', 'version="2.0"')], []),
+    "no accessModeSufficient": (
+        "EPUB010", [(OPF, meta("schema:accessModeSufficient", "textual"), "")],
+        ["EPUB/package.opf: EPUB010 warning: package metadata has no schema:accessModeSufficient"]),
+    "the 2022 draft's identifier and the 1.0 address are claims": (
+        "EPUB013", [(OPF, A11Y_CLAIM, meta("dcterms:conformsTo", "EPUB-A11Y-11_WCAG-21-AA")
+                     + meta("dcterms:conformsTo", "http://www.idpf.org/epub/a11y/accessibility-20170105.html#wcag-aa"))],
+        []),
+    "a certifier of blanks certifies nothing": (
+        "EPUB014", [(OPF, ">Fixture Press</meta>", "> </meta>")],
+        ["EPUB/package.opf:15: EPUB014 error: the publication claims conformance but has no a11y:certifiedBy"]),
+    "no alternativeText claim, nothing to meet": (
+        "EPUB015", [(OPF, meta("schema:accessibilityFeature", "alternativeText"), ""),
+                    *at_end('<img src="dot.png"/>')], []),
+    "dc:source names the print edition": (
+        "EPUB017", [*PAGES_OUT_OF_ORDER, (OPF, "<dc:language>", "<dc:source>urn:isbn:9780000000002</dc:source><dc:language>")],
+        []),
+    "a page list without a source": (
+        "EPUB017", PAGES_OUT_OF_ORDER,
+        ["EPUB/nav.xhtml:15: EPUB017 error: the book has a page list but no pageBreakSource or dc:source"]),
+    "a toc nav without links": (
+        "EPUB301", [(NAV, '<li><a href="text/ch001.xhtml#start">Start</a></li>\n<li><a href="text/ch001.xhtml#end">End</a></li>',
+                     "<li>Start</li>")],
+        ['EPUB/nav.xhtml: EPUB301 error: the navigation document has no <nav epub:type="toc"> with links']),
+    "lang and xml:lang differ only in case": (
+        "EPUB018", [(CH, 'lang="en" xml:lang="en"', 'lang="en-GB" xml:lang="en-gb"')], []),
+    "a region of the package's language": (
+        "EPUB019", [(CH, 'lang="en" xml:lang="en"', 'lang="en-GB" xml:lang="en-GB"')], []),
+    "the navigation document's headings are not the book's outline": (
+        "EPUB102", [(NAV, "<h1>Contents</h1>", "<h1>Contents</h1><h3>Chapters</h3>")], []),
+    "a hidden drawing needs no title": (
+        "EPUB205", at_end('<svg xmlns="http://www.w3.org/2000/svg" aria-hidden="true"><circle r="1"/></svg>'), []),
+    "data cells that name their headers": (
+        "EPUB107", at_end('<table><caption>Replies</caption><tr><th id="m">Month</th><th id="r">Replies</th></tr>'
+                          '<tr><th id="may">May</th><td headers="may r">12</td></tr></table>'), []),
+    "two mains with different names": (
+        "EPUB121", [(CH, "</main>", '</main>\n<main aria-label="Second">\n<p>More</p>\n</main>')],
+        ["EPUB/text/ch001.xhtml:13: EPUB121 error: a second main landmark; a document has only one "
+         "(the first is on line 5)"]),
+    "a hidden landmark is no second one": (
+        "EPUB121", at_end('<nav><p>One</p></nav>\n<nav hidden="hidden"><p>Two</p></nav>'), []),
+    "items of a list named by its role, and scripts in lists": (
+        "EPUB125", at_end('<div role="list"><li>One</li></div>\n<ul><script>;</script><template></template>'
+                          '<li>Two</li></ul>'), []),
+    "the same id in two documents": (
+        "EPUB126", second_chapter('<h1 id="start">Again</h1>'), []),
+    "a cover that is no image, and the landmarks' own types": (
+        "EPUB120", [*at_end('<section epub:type="cover"><p>Cover</p></section>'),
+                    (NAV, '<a epub:type="bodymatter"', '<a epub:type="toc" href="nav.xhtml#toc">Contents</a></li><li><a')],
+        []),
+}
+
+
+@pytest.mark.parametrize("case", sorted(RULE_CASES))
+def test_rule_on_a_small_book(tmp_path, case):
+    code, changes, expected = RULE_CASES[case]
+    assert lint(tmp_path, code, changes) == expected
+
+
+# what a reflowable book with PAGES_OUT_OF_ORDER is told, by rule
+REFLOWABLE_PAGES = {
+    "EPUB312": ["EPUB/nav.xhtml:16: EPUB312 error: page-list entry `text/ch001.xhtml#end` does not point at a "
+                "page-break marker",
+                "EPUB/nav.xhtml:17: EPUB312 error: page-list entry `text/ch001.xhtml#start` does not point at a "
+                "page-break marker"],
+    "EPUB313": ["EPUB/text/ch001.xhtml:11: EPUB313 warning: page break `p9` is not in the page list"],
+    "EPUB315": ["EPUB/nav.xhtml:17: EPUB315 error: page-list entry `text/ch001.xhtml#start` comes before the entry "
+                "above it in the reading order"],
+}
+
+
+@pytest.mark.parametrize("code", sorted(REFLOWABLE_PAGES))
+def test_fixed_layout_pages_need_no_page_break_markers(tmp_path, code):
+    """A fixed-layout book's pages are its documents: its page list is not held to page-break markers
+    (EPUB312, EPUB313) or to their order (EPUB315); a reflowable book's is."""
+    assert lint(tmp_path, code, PAGES_OUT_OF_ORDER) == REFLOWABLE_PAGES[code]
+    assert lint(tmp_path, code, [*FIXED_LAYOUT, *PAGES_OUT_OF_ORDER]) == []
