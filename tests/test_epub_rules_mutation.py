@@ -284,6 +284,9 @@ RULE_CASES = {
     "a page list without a source": (
         "EPUB017", PAGES_OUT_OF_ORDER,
         ["EPUB/nav.xhtml:15: EPUB017 error: the book has a page list but no pageBreakSource or dc:source"]),
+    "a fixed-layout book's page list needs no source": ("EPUB017", [*FIXED_LAYOUT, *PAGES_OUT_OF_ORDER], []),
+    "a table with no data cells needs no headers": (
+        "EPUB112", at_end("<table><caption>Nothing yet</caption><tr></tr></table>"), []),
     "a toc nav without links": (
         "EPUB301", [(NAV, '<li><a href="text/ch001.xhtml#start">Start</a></li>\n<li><a href="text/ch001.xhtml#end">End</a></li>',
                      "<li>Start</li>")],
