@@ -287,6 +287,19 @@ RULE_CASES = {
     "a fixed-layout book's page list needs no source": ("EPUB017", [*FIXED_LAYOUT, *PAGES_OUT_OF_ORDER], []),
     "a table with no data cells needs no headers": (
         "EPUB112", at_end("<table><caption>Nothing yet</caption><tr></tr></table>"), []),
+    "resources over http and relative to the protocol, after a comment": (
+        "EPUB024", at_end('<!-- a note --><img src="http://example.org/a.png" alt="A"/>\n'
+                          '<img src="//example.org/b.png" alt="B"/>'),
+        ["EPUB/text/ch001.xhtml:11: EPUB024 error: `http://example.org/a.png` is loaded from the network; only "
+         "audio and video may be, so put it in the EPUB",
+         "EPUB/text/ch001.xhtml:12: EPUB024 error: `//example.org/b.png` is loaded from the network; only "
+         "audio and video may be, so put it in the EPUB"]),
+    "a remote manifest item is not missing, and every item without href is named": (
+        "EPUB904", [(OPF, '  <item id="dot"', '  <item id="font" href="https://example.org/f.woff" media-type="font/woff"/>\n'
+                                              '  <item id="a" media-type="image/png"/><item media-type="image/png"/>\n'
+                                              '  <item id="dot"')],
+        ["EPUB/package.opf:22: EPUB904 error: manifest item `a` has no href, so names no file",
+         "EPUB/package.opf:22: EPUB904 error: manifest item `` has no href, so names no file"]),
     "a toc nav without links": (
         "EPUB301", [(NAV, '<li><a href="text/ch001.xhtml#start">Start</a></li>\n<li><a href="text/ch001.xhtml#end">End</a></li>',
                      "<li>Start</li>")],
@@ -344,3 +357,19 @@ def test_fixed_layout_pages_need_no_page_break_markers(tmp_path, code):
     (EPUB312, EPUB313) or to their order (EPUB315); a reflowable book's is."""
     assert lint(tmp_path, code, PAGES_OUT_OF_ORDER) == REFLOWABLE_PAGES[code]
     assert lint(tmp_path, code, [*FIXED_LAYOUT, *PAGES_OUT_OF_ORDER]) == []
+
+
+@pytest.mark.parametrize("mimetype, expected", [
+    (None, "mimetype: EPUB904 error: the EPUB has no mimetype file"),
+    ("application/epub+zip" + " " * 10 + "0123456789abc",
+     "mimetype: EPUB904 error: mimetype holds 'application/epub+zip          0123456789', not exactly "
+     "application/epub+zip (no spaces or line break)"),
+])
+def test_the_mimetype_file_missing_or_holding_more_is_named(tmp_path, mimetype, expected):
+    files = MAKE.book([])
+    if mimetype is None:
+        del files["mimetype"]
+    else:
+        files["mimetype"] = mimetype
+    checked = lint_file(epub(files, tmp_path / "book.epub"), Settings(selector(["EPUB904"])))
+    assert render(checked.findings).splitlines() == [expected]
