@@ -77,7 +77,9 @@ def materialise(code: str, kind: str, tmp_path: Path) -> Path:
 
 
 def fixture_codes() -> list[str]:
-    return sorted(p.name for p in RULE_FIXTURES.iterdir() if p.is_dir()) if RULE_FIXTURES.exists() else []
+    """Every rule's fixture folder; not the `__pycache__` that importing the *_fixtures.py helpers leaves there."""
+    return sorted(p.name for p in RULE_FIXTURES.iterdir()
+                  if p.is_dir() and p.name != "__pycache__") if RULE_FIXTURES.exists() else []
 
 
 @pytest.fixture(autouse=True)

@@ -74,6 +74,11 @@ def base() -> dict:
 DAMAGED = {
     "no container": (lambda f: f.pop("META-INF/container.xml"),
                      "EPUB901", "could not check: EPUB has no META-INF/container.xml"),
+    "container names no package": (lambda f: f.update({"META-INF/container.xml": f["META-INF/container.xml"].replace(
+        ' full-path="EPUB/package.opf"', "")}), "EPUB901", "could not check: EPUB container names no package document"),
+    "overlay not XML": (lambda f: f.update({"EPUB/package.opf": f["EPUB/package.opf"].replace(
+        "<manifest>", '<manifest><item id="mo" href="mo.smil" media-type="application/smil+xml"/>'),
+        "EPUB/mo.smil": "<smil"}), "EPUB903", "could not check: EPUB/mo.smil is not well-formed XML"),
     "no package document": (lambda f: f.pop("EPUB/package.opf"),
                             "EPUB901", "could not check: EPUB package document `EPUB/package.opf` is missing"),
     "package not XML": (lambda f: f.update({"EPUB/package.opf": "<package"}),
@@ -84,6 +89,9 @@ DAMAGED = {
                         "EPUB904", "manifest item `EPUB/text/ch001.xhtml` is missing from the EPUB"),
     "chapter not XML": (lambda f: f.update({"EPUB/text/ch001.xhtml": "<html><body><p>"}),
                         "EPUB903", "could not check: EPUB/text/ch001.xhtml is not well-formed XML"),
+    "item without href": (lambda f: f.update({"EPUB/package.opf": f["EPUB/package.opf"].replace(
+        '<item id="ch001" href="text/ch001.xhtml"', '<item id="ch001"')}),
+        "EPUB904", "manifest item `ch001` has no href, so names no file"),
     "nav missing": (lambda f: f.pop("EPUB/nav.xhtml"),
                     "EPUB904", "manifest item `EPUB/nav.xhtml` is missing from the EPUB"),
     "chapter nested deeply": (lambda f: f.update({"EPUB/text/ch001.xhtml": (

@@ -88,11 +88,16 @@ def missing_accessibility_metadata(epub: EpubDocument):
 
 
 def missing_manifest_items(epub: EpubDocument):
+    """(item, what is wrong) for each manifest item that names no file, or one the ZIP does not hold."""
     base = posixpath.dirname(epub.opf_path)
     for item in epub.opf.iterfind("opf:manifest/opf:item", NS):
-        name = posixpath.normpath(posixpath.join(base, unquote(item.get("href", ""))))
-        if "://" not in item.get("href", "") and member(epub.zip, name) not in epub.zip:
-            yield item, name
+        href = item.get("href")
+        if not href:
+            yield item, f"manifest item `{item.get('id') or ''}` has no href, so names no file"
+            continue
+        name = posixpath.normpath(posixpath.join(base, unquote(href)))
+        if "://" not in href and member(epub.zip, name) not in epub.zip:
+            yield item, f"manifest item `{name}` is missing from the EPUB"
 
 
 def mimetype_problems(package: SafeZip):
@@ -132,8 +137,8 @@ def damaged_package(epub: EpubDocument):
     A folder zipped by hand, without `mimetype`, fails.
     """
     yield from mimetype_problems(epub.zip)
-    for item, name in missing_manifest_items(epub):
-        yield Hit(f"manifest item `{name}` is missing from the EPUB", epub.opf_at(item))
+    for item, problem in missing_manifest_items(epub):
+        yield Hit(problem, epub.opf_at(item))
 
 
 @rule("EPUB903", "could-not-check-part", Severity.ERROR,

@@ -114,14 +114,12 @@ def is_page_break(element) -> bool:
 
 def member(package: SafeZip, name: str) -> str:
     """The ZIP name for a path that may be percent-encoded (hrefs and full-path are URLs), or whose
-    UTF-8 bytes the ZIP stored without the UTF-8 flag (Python then reads them as CP437)."""
+    UTF-8 bytes the ZIP stored without the UTF-8 flag (Python then reads them as CP437). Names come
+    from parsed XML or from `unquote`, so they hold no lone surrogate and always encode."""
     for candidate in (name, unquote(name)):
         if candidate in package:
             return candidate
-        try:
-            legacy = candidate.encode("utf-8").decode("cp437")
-        except UnicodeError:
-            continue
+        legacy = candidate.encode("utf-8").decode("cp437")
         if legacy in package:
             return legacy
     return name
@@ -142,7 +140,9 @@ def load(data: bytes) -> EpubDocument:
     base = posixpath.dirname(opf_path)
     manifest = {}
     for item in opf.iterfind("opf:manifest/opf:item", NS):
-        name = posixpath.normpath(posixpath.join(base, unquote(item.get("href", ""))))
+        if not item.get("href"):
+            continue  # names no file: EPUB904
+        name = posixpath.normpath(posixpath.join(base, unquote(item.get("href"))))
         manifest[item.get("id")] = (name, item)
         epub.items[name] = item
         if "nav" in (item.get("properties") or "").split():

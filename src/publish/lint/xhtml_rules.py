@@ -367,7 +367,7 @@ def vague_link_text(epub: EpubDocument):
 
 def dpub_kinds(element) -> list[str]:
     """The element's epub:type values that have a DPUB-ARIA role."""
-    return [k for k in (element.get(EPUB_TYPE) or "").split() if k in DPUB] if isinstance(element.tag, str) else []
+    return [k for k in (element.get(EPUB_TYPE) or "").split() if k in DPUB]  # comments and PIs .get() None
 
 
 def contradicting(element) -> str | None:
@@ -498,7 +498,7 @@ def invalid_list_structure(epub: EpubDocument):
     `<ul><p>One</p></ul>` fails.
     """
     for part in each(epub):
-        for element in part.iter("ul", "ol", "li"):
+        for element in part.iter("ul", "ol", "menu", "li"):
             if local(element) == "li":
                 parent = element.getparent()
                 if parent is None or not (local(parent) in ("ul", "ol", "menu")
