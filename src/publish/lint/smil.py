@@ -95,9 +95,10 @@ def overlays(epub: EpubDocument) -> list[Overlay]:
 
 
 def durations(epub: EpubDocument, pars: list[Par]) -> dict[str, float | str]:
-    """Each audio file's real length in seconds, or why it cannot be known."""
+    """Each audio file's real length in seconds, or why it cannot be known (a par without audio has
+    none: EPUB502 says so)."""
     known: dict[str, float | str] = {}
-    for name in {p.audio for p in pars}:
+    for name in {p.audio for p in pars if p.audio}:
         if name not in epub.zip:
             known[name] = "is not in the EPUB"
             continue
