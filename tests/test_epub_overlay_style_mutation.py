@@ -129,3 +129,30 @@ def test_audio_that_is_no_mp3_or_cannot_be_read_is_named(tmp_path):
         "EPUB/overlays/ch001.smil:3: EPUB502 error: audio `EPUB/audio/01.mp3` ZIP member `EPUB/audio/01.mp3` "
         "cannot be read (Bad CRC-32 for file 'EPUB/audio/01.mp3')",
     ]
+
+
+def test_pars_pointing_at_no_element_or_twice_at_one(tmp_path):
+    chapter = CHAPTER.replace('<p id="s4">', '<hr id=""/><p id="s4">')
+    lines = pars([*CLIPS[:2], ("s2", 0.4, 0.8), *CLIPS[2:], ("s9", 1.0, 1.1), ("s9", 1.1, 1.2),
+                   '<par id="p8"><text src="../text/ch001.xhtml"/><audio src="../audio/01.mp3"/></par>'])
+    assert lint(tmp_path, "EPUB501", book(lines, chapter)) == [
+        "EPUB/overlays/ch001.smil:8: EPUB501 error: par points at `#s9`, which ch001.xhtml does not have",
+        "EPUB/overlays/ch001.smil:9: EPUB501 error: par points at `#s9`, which ch001.xhtml does not have",
+        "EPUB/overlays/ch001.smil:10: EPUB501 error: par points at `#`, which ch001.xhtml does not have",
+        "EPUB/overlays/ch001.smil: EPUB501 error: `#s2` is read by 2 pars",
+    ]
+
+
+def test_words_after_a_note_a_break_or_a_script_are_read_and_nested_targets_read_twice(tmp_path):
+    """A comment's own words and a script are not read; the words after them are, like any others."""
+    chapter = CHAPTER.replace('<p><span id="s2">', '<!-- a note for the editor -->Words after a note.\n<p><span id="s2">'
+                              ).replace("</span></p>", "</span><br/>Words after a break.</p>\n"
+                                                       "<script>var x = 1;</script>Words after a script."
+                                        ).replace("The end.</p>", 'The end. <span id="s5">Really.</span></p>')
+    lines = pars([*CLIPS, ("s5", 1.1, 1.2)])
+    assert lint(tmp_path, "EPUB501", book(lines, chapter)) == [
+        "EPUB/text/ch001.xhtml:7: EPUB501 error: “Words after a note.” is not read aloud",
+        "EPUB/text/ch001.xhtml:8: EPUB501 error: “Words after a break.” is not read aloud",
+        "EPUB/text/ch001.xhtml:9: EPUB501 error: “Words after a script.” is not read aloud",
+        "EPUB/text/ch001.xhtml:10: EPUB501 error: “Really.” is read 2 times",
+    ]

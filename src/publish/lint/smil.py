@@ -161,11 +161,9 @@ def _read_once(epub: EpubDocument):
         read = {id(ids[f]) for f in counts if f in ids}
         body = overlay.part.root.find("xhtml:body", NS)
         for element in body.iter() if body is not None else ():
-            if not isinstance(element.tag, str) or local(element.tag) in SKIPPED_HTML:
-                continue
-            chains = ((element.text, [element, *element.iterancestors()]),
-                      (element.tail, list(element.iterancestors())))
-            for text, chain in chains:
+            ancestors = list(element.iterancestors())
+            own = element.text if isinstance(element.tag, str) else None  # a comment's words are not read
+            for text, chain in ((own, [element, *ancestors]), (element.tail, ancestors)):
                 spoken = words([(text or "", None)])
                 if not spoken or any(local(e.tag) in SKIPPED_HTML or e.get("role") in NAVIGATION for e in chain):
                     continue
