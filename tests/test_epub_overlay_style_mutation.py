@@ -156,3 +156,61 @@ def test_words_after_a_note_a_break_or_a_script_are_read_and_nested_targets_read
         "EPUB/text/ch001.xhtml:9: EPUB501 error: “Words after a script.” is not read aloud",
         "EPUB/text/ch001.xhtml:10: EPUB501 error: “Really.” is read 2 times",
     ]
+
+
+PALE = "{{ color: #aaaaaa; }}"  # 2.3:1 on white
+
+
+def styled(head: str, paragraphs: str, sheets: dict | None = None) -> dict:
+    """The fixtures' clean book with `head` (from line 4) after the chapter's title, a pale
+    paragraph of each class in `paragraphs` in place of its last one, and stylesheets in EPUB/styles/."""
+    body = "".join(f'<p class="{c}">{c.upper()}</p>' for c in paragraphs)
+    files = MAKE.book([(CH, "<title>Chapter</title>", "<title>Chapter</title>\n" + head),
+                       (CH, "<p>The end.</p>", body)])
+    files.update({f"EPUB/styles/{name}": css for name, css in (sheets or {}).items()})
+    return files
+
+
+def pale(letter: str, where: str) -> str:
+    return (f"EPUB420 error: text “{letter.upper()}” is #AAAAAA (from `.{letter}` ({where})) on #FFFFFF "
+            "(from the reading system's default): contrast 2.3:1, needs 4.5:1")
+
+
+def test_style_elements_for_the_screen_count_with_their_lines_in_the_file(tmp_path):
+    head = ("<style>.a " + PALE + "</style>\n"
+            '<style media="print">.b ' + PALE + "</style>\n"
+            '<style media="">.c ' + PALE + "</style>\n"
+            '<style media="all">.d ' + PALE + "</style>\n"
+            '<style media="screen">\n\n.e ' + PALE + "\n</style>\n"
+            "<style/>\n").format()
+    where = "EPUB/text/ch001.xhtml"
+    assert lint(tmp_path, "EPUB420", styled(head, "abcde")) == [
+        f"{where}:21: {pale('a', f'{where}:4')}",
+        f"{where}:21: {pale('c', f'{where}:6')}",
+        f"{where}:21: {pale('d', f'{where}:7')}",
+        f"{where}:21: {pale('e', f'{where}:10')}",
+    ]
+
+
+def test_linked_and_imported_stylesheets_for_the_screen_count_others_do_not(tmp_path):
+    link = '<link rel="{}" href="../styles/{}.css"{}/>\n'
+    head = ("<style>.a " + PALE.format() + "</style>\n"
+            + link.format("stylesheet", "screen", ' media="screen"') + link.format("stylesheet", "all", ' media="all"')
+            + link.format("stylesheet", "empty", ' media=""') + link.format("stylesheet", "print", ' media="print"')
+            + link.format("alternate stylesheet", "alternate", "") + link.format("icon", "icon", "")
+            + link.format("stylesheet", "missing", "") + link.format("stylesheet", "damaged", "")
+            + '<link rel="stylesheet"/>\n<link rel="stylesheet" href="https://example.org/remote.css"/>\n')
+    sheets = {f"{name}.css": f".{letter} {PALE}".format()
+              for name, letter in (("screen", "b"), ("all", "c"), ("empty", "d"), ("print", "e"), ("alternate", "f"),
+                                   ("icon", "g"), ("imported", "i"))}
+    sheets["damaged.css"] = ('/* not UTF-8: caf\xe9 */\n@import "imported.css#top";\n@import "https://example.org/x.css";\n'
+                             ".h " + PALE.format()).encode("latin-1")
+    where = "EPUB/text/ch001.xhtml:23"
+    assert lint(tmp_path, "EPUB420", styled(head, "abcdefghi", sheets)) == [
+        f"{where}: {pale('a', 'EPUB/text/ch001.xhtml:4')}",
+        f"{where}: {pale('b', 'EPUB/styles/screen.css:1')}",
+        f"{where}: {pale('c', 'EPUB/styles/all.css:1')}",
+        f"{where}: {pale('d', 'EPUB/styles/empty.css:1')}",
+        f"{where}: {pale('h', 'EPUB/styles/damaged.css:4')}",
+        f"{where}: {pale('i', 'EPUB/styles/imported.css:1')}",
+    ]
