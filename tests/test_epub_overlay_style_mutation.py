@@ -138,7 +138,7 @@ def test_pars_pointing_at_no_element_or_twice_at_one(tmp_path):
     assert lint(tmp_path, "EPUB501", book(lines, chapter)) == [
         "EPUB/overlays/ch001.smil:8: EPUB501 error: par points at `#s9`, which ch001.xhtml does not have",
         "EPUB/overlays/ch001.smil:9: EPUB501 error: par points at `#s9`, which ch001.xhtml does not have",
-        "EPUB/overlays/ch001.smil:10: EPUB501 error: par points at `#`, which ch001.xhtml does not have",
+        "EPUB/overlays/ch001.smil:10: EPUB501 error: par points at no element of the text",
         "EPUB/overlays/ch001.smil: EPUB501 error: `#s2` is read by 2 pars",
     ]
 
@@ -213,4 +213,24 @@ def test_linked_and_imported_stylesheets_for_the_screen_count_others_do_not(tmp_
         f"{where}: {pale('d', 'EPUB/styles/empty.css:1')}",
         f"{where}: {pale('h', 'EPUB/styles/damaged.css:4')}",
         f"{where}: {pale('i', 'EPUB/styles/imported.css:1')}",
+    ]
+
+
+GHOST = ('  <item id="ghost" href="text/ghost.xhtml" media-type="application/xhtml+xml" media-overlay="mo2"/>\n'
+         '  <item id="mo2" href="overlays/ghost.smil" media-type="application/smil+xml"/>\n')
+
+
+def test_an_overlay_of_a_missing_document_and_pars_without_text(tmp_path):
+    """A content document the book lacks comes first in the manifest: its overlay's pars point
+    nowhere, and the next document is still checked."""
+    files = book(pars(CLIPS[:3]))
+    files[OPF] = files[OPF].replace('  <item id="ch001"', GHOST + '  <item id="ch001"', 1)
+    files["EPUB/overlays/ghost.smil"] = overlay([
+        '<par id="g1"><text src="../text/ghost.xhtml#g1"/><audio src="../audio/01.mp3"/></par>',
+        '<par id="g2"><audio src="../audio/01.mp3"/></par>', '<par id="g3"><text/></par>'])
+    assert lint(tmp_path, "EPUB501", files) == [
+        "EPUB/overlays/ghost.smil:3: EPUB501 error: par points at `#g1`, which ghost.xhtml does not have",
+        "EPUB/overlays/ghost.smil:4: EPUB501 error: par points at no element of the text",
+        "EPUB/overlays/ghost.smil:5: EPUB501 error: par points at no element of the text",
+        "EPUB/text/ch001.xhtml:8: EPUB501 error: “The end.” is not read aloud",
     ]

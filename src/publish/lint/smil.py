@@ -150,7 +150,9 @@ def _read_once(epub: EpubDocument):
         ids = targets(overlay)
         counts = Counter(p.fragment for p in overlay.pars)
         for par in overlay.pars:
-            if par.fragment not in ids:
+            if not par.fragment:
+                yield Hit("par points at no element of the text", par.where)
+            elif par.fragment not in ids:
                 yield Hit(f"par points at `#{par.fragment}`, which {posixpath.basename(par.document)} does not have",
                           par.where)
         for fragment, count in counts.items():
