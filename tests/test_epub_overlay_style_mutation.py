@@ -68,8 +68,8 @@ def book(lines=None, chapter=CHAPTER, audio=FRAME * 50, durations=("0:00:01.200"
 
 
 def lint(tmp_path, code: str, files: dict, says: str = SAID) -> list[str]:
-    """The findings of rule `code` (a prefix selects several), rendered one a line."""
-    settings = Settings(selector([code]), lambda fmt: Expected(says))
+    """The findings of the rules `code` names (codes or prefixes, space-separated), rendered one a line."""
+    settings = Settings(selector(code.split()), lambda fmt: Expected(says))
     checked = lint_file(epub(files, tmp_path / "book.epub"), settings)
     assert checked.readable
     return render(checked.findings).splitlines()
@@ -233,4 +233,32 @@ def test_an_overlay_of_a_missing_document_and_pars_without_text(tmp_path):
         "EPUB/overlays/ghost.smil:4: EPUB501 error: par points at no element of the text",
         "EPUB/overlays/ghost.smil:5: EPUB501 error: par points at no element of the text",
         "EPUB/text/ch001.xhtml:8: EPUB501 error: “The end.” is not read aloud",
+    ]
+
+
+def test_overlays_the_package_cannot_read_leave_the_rest_of_the_book_checked(tmp_path):
+    """A SMIL item without href, a SMIL file missing or not XML, a content item without href:
+    EPUB903 and EPUB904 name them once, and the overlay rules check the overlays that can be read."""
+    files = book(pars(CLIPS[:3]))
+    files[OPF] = files[OPF].replace('  <item id="dot"', (
+        '  <item id="mo2" media-type="application/smil+xml"/>\n'
+        '  <item id="mo3" href="overlays/gone.smil" media-type="application/smil+xml"/>\n'
+        '  <item id="mo4" href="overlays/broken.smil" media-type="application/smil+xml"/>\n'
+        '  <item id="a" href="text/a.xhtml" media-type="application/xhtml+xml" media-overlay="mo2"/>\n'
+        '  <item id="b" href="text/b.xhtml" media-type="application/xhtml+xml" media-overlay="mo3"/>\n'
+        '  <item id="c" href="text/c.xhtml" media-type="application/xhtml+xml" media-overlay="mo4"/>\n'
+        '  <item id="d" media-type="application/xhtml+xml" media-overlay="mo"/>\n  <item id="dot"'), 1)
+    files["EPUB/overlays/broken.smil"] = "<smil"
+    assert lint(tmp_path, "EPUB501 EPUB903 EPUB904", files) == [
+        "EPUB/text/ch001.xhtml:8: EPUB501 error: “The end.” is not read aloud",
+        "EPUB/package.opf:25: EPUB904 error: manifest item `mo2` has no href, so names no file",
+        "EPUB/package.opf:26: EPUB904 error: manifest item `EPUB/overlays/gone.smil` is missing from the EPUB",
+        "EPUB/package.opf:28: EPUB904 error: manifest item `EPUB/text/a.xhtml` is missing from the EPUB",
+        "EPUB/package.opf:29: EPUB904 error: manifest item `EPUB/text/b.xhtml` is missing from the EPUB",
+        "EPUB/package.opf:30: EPUB904 error: manifest item `EPUB/text/c.xhtml` is missing from the EPUB",
+        "EPUB/package.opf:31: EPUB904 error: manifest item `d` has no href, so names no file",
+        "EPUB/overlays/gone.smil: EPUB903 error: could not check: ZIP has no member `EPUB/overlays/gone.smil`; "
+        "reading systems will not show it either",
+        "EPUB/overlays/broken.smil: EPUB903 error: could not check: EPUB/overlays/broken.smil is not well-formed "
+        "XML (Couldn't find end of Start Tag smil line 1, line 1, column 6); reading systems will not show it either",
     ]

@@ -74,11 +74,13 @@ def overlays(epub: EpubDocument) -> list[Overlay]:
     found = []
     for item in items.values():
         smil_item = items.get(item.get("media-overlay") or "")
-        if smil_item is None:
+        if smil_item is None or not item.get("href"):  # an item without href names no file: EPUB904
             continue
-        document = posixpath.normpath(posixpath.join(base, unquote(item.get("href", ""))))
+        document = posixpath.normpath(posixpath.join(base, unquote(item.get("href"))))
         name = posixpath.normpath(posixpath.join(base, unquote(smil_item.get("href", ""))))
-        root = epub.zip.xml(name)
+        root = epub.overlays.get(name)
+        if root is None:  # the package model could not read it: EPUB903 or EPUB904 says why
+            continue
         pars = []
         for par in root.iter(f"{SMIL}par"):
             text, audio = par.find(f"{SMIL}text"), par.find(f"{SMIL}audio")
