@@ -104,13 +104,14 @@ def test_clips_that_cannot_be_played_are_named_with_their_par(tmp_path):
 
 
 def test_pars_without_audio_or_with_audio_the_book_lacks_are_named(tmp_path):
+    """An `audio` without src gives no audio, as a par without `audio` does (not the SMIL's folder)."""
     text = '<par id="p{}"><text src="../text/ch001.xhtml#s4"/>{}</par>'
     lines = [*pars(CLIPS[:3]), text.format(4, ""), text.format(5, '<audio clipBegin="0s" clipEnd="1s"/>'),
              text.format(6, '<audio src="../audio/02.mp3" clipEnd="1s"/>'),
              text.format(7, '<audio src="../audio/03.mp3" clipEnd="1s"/>')]
     assert lint(tmp_path, "EPUB502", book(lines)) == [
         "EPUB/overlays/ch001.smil:6: EPUB502 error: audio `(none)` is not given",
-        "EPUB/overlays/ch001.smil:7: EPUB502 error: audio `EPUB/overlays` is not in the EPUB",
+        "EPUB/overlays/ch001.smil:7: EPUB502 error: audio `(none)` is not given",
         "EPUB/overlays/ch001.smil:8: EPUB502 error: audio `EPUB/audio/02.mp3` is not in the EPUB",
         "EPUB/overlays/ch001.smil:9: EPUB502 error: audio `EPUB/audio/03.mp3` is not in the EPUB",
     ]
@@ -261,4 +262,11 @@ def test_overlays_the_package_cannot_read_leave_the_rest_of_the_book_checked(tmp
         "reading systems will not show it either",
         "EPUB/overlays/broken.smil: EPUB903 error: could not check: EPUB/overlays/broken.smil is not well-formed "
         "XML (Couldn't find end of Start Tag smil line 1, line 1, column 6); reading systems will not show it either",
+    ]
+
+
+def test_a_content_document_without_body_has_only_its_pars_checked(tmp_path):
+    chapter = CHAPTER[:CHAPTER.index("<body>")].replace("<title>", '<title id="s1">') + "</html>\n"
+    assert lint(tmp_path, "EPUB501", book(pars(CLIPS[:2]), chapter)) == [
+        "EPUB/overlays/ch001.smil:4: EPUB501 error: par points at `#s2`, which ch001.xhtml does not have",
     ]

@@ -88,8 +88,8 @@ def overlays(epub: EpubDocument) -> list[Overlay]:
             pars.append(Par(name, par.sourceline, posixpath.normpath(posixpath.join(posixpath.dirname(name),
                                                                                      unquote(target))),
                             unquote(fragment),
-                            posixpath.normpath(posixpath.join(posixpath.dirname(name), unquote(audio.get("src", ""))))
-                            if audio is not None else "",
+                            posixpath.normpath(posixpath.join(posixpath.dirname(name), unquote(audio.get("src"))))
+                            if audio is not None and audio.get("src") else "",
                             seconds(audio.get("clipBegin", "0")) if audio is not None else None,
                             seconds(audio.get("clipEnd")) if audio is not None else None))
         found.append(Overlay(smil_item.get("id"), name, epub.parts.get(document), pars))
