@@ -248,7 +248,7 @@ def test_overlays_the_package_cannot_read_leave_the_rest_of_the_book_checked(tmp
         '  <item id="c" href="text/c.xhtml" media-type="application/xhtml+xml" media-overlay="mo4"/>\n'
         '  <item id="d" media-type="application/xhtml+xml" media-overlay="mo"/>\n  <item id="dot"'), 1)
     files["EPUB/overlays/broken.smil"] = "<smil"
-    assert lint(tmp_path, "EPUB501 EPUB903 EPUB904", files) == [
+    assert sorted(lint(tmp_path, "EPUB501 EPUB903 EPUB904", files)) == sorted([  # the rules' order is the registry's
         "EPUB/text/ch001.xhtml:8: EPUB501 error: “The end.” is not read aloud",
         "EPUB/package.opf:25: EPUB904 error: manifest item `mo2` has no href, so names no file",
         "EPUB/package.opf:26: EPUB904 error: manifest item `EPUB/overlays/gone.smil` is missing from the EPUB",
@@ -260,7 +260,7 @@ def test_overlays_the_package_cannot_read_leave_the_rest_of_the_book_checked(tmp
         "reading systems will not show it either",
         "EPUB/overlays/broken.smil: EPUB903 error: could not check: EPUB/overlays/broken.smil is not well-formed "
         "XML (Couldn't find end of Start Tag smil line 1, line 1, column 6); reading systems will not show it either",
-    ]
+    ])
 
 
 def test_a_content_document_without_body_has_only_its_pars_checked(tmp_path):
