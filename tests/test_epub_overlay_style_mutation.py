@@ -131,10 +131,9 @@ def test_audio_that_is_no_mp3_or_cannot_be_read_is_named(tmp_path):
 
 
 def test_pars_pointing_at_no_element_or_twice_at_one(tmp_path):
-    chapter = CHAPTER.replace('<p id="s4">', '<hr id=""/><p id="s4">')
     lines = pars([*CLIPS[:2], ("s2", 0.4, 0.8), *CLIPS[2:], ("s9", 1.0, 1.1), ("s9", 1.1, 1.2),
                    '<par id="p8"><text src="../text/ch001.xhtml"/><audio src="../audio/01.mp3"/></par>'])
-    assert lint(tmp_path, "EPUB501", book(lines, chapter)) == [
+    assert lint(tmp_path, "EPUB501", book(lines)) == [
         "EPUB/overlays/ch001.smil:8: EPUB501 error: par points at `#s9`, which ch001.xhtml does not have",
         "EPUB/overlays/ch001.smil:9: EPUB501 error: par points at `#s9`, which ch001.xhtml does not have",
         "EPUB/overlays/ch001.smil:10: EPUB501 error: par points at no element of the text",
@@ -239,23 +238,23 @@ def test_overlays_the_package_cannot_read_leave_the_rest_of_the_book_checked(tmp
     """A SMIL item without href, a SMIL file missing or not XML, a content item without href:
     EPUB903 and EPUB904 name them once, and the overlay rules check the overlays that can be read."""
     files = book(pars(CLIPS[:3]))
-    files[OPF] = files[OPF].replace('  <item id="dot"', (
+    files[OPF] = files[OPF].replace('  <item id="ch001"', (  # before the chapter: it is still checked
         '  <item id="mo2" media-type="application/smil+xml"/>\n'
         '  <item id="mo3" href="overlays/gone.smil" media-type="application/smil+xml"/>\n'
         '  <item id="mo4" href="overlays/broken.smil" media-type="application/smil+xml"/>\n'
         '  <item id="a" href="text/a.xhtml" media-type="application/xhtml+xml" media-overlay="mo2"/>\n'
         '  <item id="b" href="text/b.xhtml" media-type="application/xhtml+xml" media-overlay="mo3"/>\n'
         '  <item id="c" href="text/c.xhtml" media-type="application/xhtml+xml" media-overlay="mo4"/>\n'
-        '  <item id="d" media-type="application/xhtml+xml" media-overlay="mo"/>\n  <item id="dot"'), 1)
+        '  <item id="d" media-type="application/xhtml+xml" media-overlay="mo"/>\n  <item id="ch001"'), 1)
     files["EPUB/overlays/broken.smil"] = "<smil"
     assert sorted(lint(tmp_path, "EPUB501 EPUB903 EPUB904", files)) == sorted([  # the rules' order is the registry's
         "EPUB/text/ch001.xhtml:8: EPUB501 error: “The end.” is not read aloud",
-        "EPUB/package.opf:25: EPUB904 error: manifest item `mo2` has no href, so names no file",
-        "EPUB/package.opf:26: EPUB904 error: manifest item `EPUB/overlays/gone.smil` is missing from the EPUB",
-        "EPUB/package.opf:28: EPUB904 error: manifest item `EPUB/text/a.xhtml` is missing from the EPUB",
-        "EPUB/package.opf:29: EPUB904 error: manifest item `EPUB/text/b.xhtml` is missing from the EPUB",
-        "EPUB/package.opf:30: EPUB904 error: manifest item `EPUB/text/c.xhtml` is missing from the EPUB",
-        "EPUB/package.opf:31: EPUB904 error: manifest item `d` has no href, so names no file",
+        "EPUB/package.opf:22: EPUB904 error: manifest item `mo2` has no href, so names no file",
+        "EPUB/package.opf:23: EPUB904 error: manifest item `EPUB/overlays/gone.smil` is missing from the EPUB",
+        "EPUB/package.opf:25: EPUB904 error: manifest item `EPUB/text/a.xhtml` is missing from the EPUB",
+        "EPUB/package.opf:26: EPUB904 error: manifest item `EPUB/text/b.xhtml` is missing from the EPUB",
+        "EPUB/package.opf:27: EPUB904 error: manifest item `EPUB/text/c.xhtml` is missing from the EPUB",
+        "EPUB/package.opf:28: EPUB904 error: manifest item `d` has no href, so names no file",
         "EPUB/overlays/gone.smil: EPUB903 error: could not check: ZIP has no member `EPUB/overlays/gone.smil`; "
         "reading systems will not show it either",
         "EPUB/overlays/broken.smil: EPUB903 error: could not check: EPUB/overlays/broken.smil is not well-formed "
