@@ -325,9 +325,9 @@ def spoken_text_differs_from_source(epub: EpubDocument, should_say: Expected):
     chunks = []
     for overlay in sorted(found, key=lambda o: spine.get(o.part.name if o.part else "", len(spine))):
         ids = targets(overlay)
-        for par in overlay.pars:
+        for par in overlay.pars:  # the text each par highlights, placed in its own document
             if par.fragment in ids:
-                chunks += html_chunks(ids[par.fragment], par.smil) + [(" ", par.smil)]
+                chunks += html_chunks(ids[par.fragment], overlay.part.name) + [(" ", overlay.part.name)]
     if should_say.problem:
         yield Hit(should_say.problem)
         return
