@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from publish.lint import Settings, lint_file, selector
-from publish.lint.compare import Expected
 from publish.lint.smil import seconds
+from test_epub_rules_mutation import lint_book
 from test_lint_epub import epub, generator
 from test_rules import render
 
@@ -66,11 +66,8 @@ def book(lines=None, chapter=CHAPTER, audio=FRAME * 50, durations=("0:00:01.200"
 
 
 def lint(tmp_path, code: str, files: dict, says: str = SAID) -> list[str]:
-    """The findings of the rules `code` names (codes or prefixes, space-separated), rendered one a line."""
-    settings = Settings(selector(code.split()), lambda fmt: Expected(says))
-    checked = lint_file(epub(files, tmp_path / "book.epub"), settings)
-    assert checked.readable
-    return render(checked.findings).splitlines()
+    """The findings of the rules `code` names on the book `files`, which should say `says`."""
+    return lint_book(tmp_path, code, files, says)
 
 
 def test_the_clean_read_aloud_book_passes_every_overlay_rule(tmp_path):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from publish.lint import Settings, lint_file, selector
+from publish.lint.compare import Expected
 from test_lint_epub import epub, generator
 from test_rules import render
 
@@ -17,11 +18,18 @@ OPF, NAV, CH = MAKE.OPF_, MAKE.NAV_, MAKE.CH_
 END = "<p>The end.</p>"  # line 11 of the chapter
 
 
-def lint(tmp_path, code: str, changes: list) -> list[str]:
-    """The findings of rule `code` on the fixtures' clean book with `changes`, rendered one a line."""
-    checked = lint_file(epub(MAKE.book(changes), tmp_path / "book.epub"), Settings(selector([code])))
+def lint_book(tmp_path, codes: str, files: dict, says: str | None = None) -> list[str]:
+    """The findings of the rules `codes` names (codes or prefixes, space-separated) on the book
+    `files`, rendered one a line; `says`, the text the book should have, if any."""
+    expected = (lambda _fmt: Expected(says)) if says is not None else None
+    checked = lint_file(epub(files, tmp_path / "book.epub"), Settings(selector(codes.split()), expected))
     assert checked.readable
     return render(checked.findings).splitlines()
+
+
+def lint(tmp_path, code: str, changes: list) -> list[str]:
+    """The findings of rule `code` on the fixtures' clean book with `changes`."""
+    return lint_book(tmp_path, code, MAKE.book(changes))
 
 
 def at_end(html: str) -> list:

@@ -138,14 +138,18 @@ def build(
     # editions) share its filter run, and so does the check after the build; each writer gets its own copy.
     formatted = {fmt: one.for_format(fmt) for fmt in dict.fromkeys(e.pandoc_format for e in editions)}
     name = ctx.source.name
-    made_first: dict[str, bytes] = {}
+    standard = None  # the standard PDF, when it is made first
     if any(e.print_pages for e in editions):  # the standard PDF and its page map first: these editions mark its pages
         standard, pages = pdf.with_page_map(filterkit.copy_of(one.for_format(pdf.EDITION.pandoc_format)), ctx)
         ctx = dataclasses.replace(ctx, pages=pages)
-        made_first[pdf.EDITION.name] = standard
+
+    def write(edition: Edition):
+        if edition is pdf.EDITION and standard is not None:
+            return standard
+        return edition.write(filterkit.copy_of(formatted[edition.pandoc_format]), ctx)
+
     with ThreadPoolExecutor(max_workers=2) as pool:
-        made = list(pool.map(lambda e: made_first.get(e.name) or e.write(filterkit.copy_of(formatted[e.pandoc_format]), ctx),
-                             editions))
+        made = list(pool.map(write, editions))
     built = []
     for edition, data in zip(editions, made):
         files = data if isinstance(data, dict) else {edition.suffix: data}  # an edition may add files

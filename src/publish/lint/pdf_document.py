@@ -210,6 +210,7 @@ class FontUse:
     codes: set = field(default_factory=set)  # codes shown with a visible rendering mode
     all_codes: set = field(default_factory=set)
     pages: set = field(default_factory=set)
+    texts: dict = field(default_factory=dict, repr=False)  # code -> its text, memo (text_of)
     width: int = field(init=False)  # bytes per character code
 
     def __post_init__(self):
@@ -233,36 +234,28 @@ class FontUse:
 
     def prints(self, data: bytes) -> bool:
         """Whether the string shows more than spaces (a code with no text counts as shown)."""
-        texts = self.texts
-        for code in data if self.width == 1 else code_list(data):
-            text = texts[code] if code in texts else texts.setdefault(code, self.text_of(code))
-            if text is None or text.strip():
-                return True
-        return False
+        return any(text is None or text.strip() for text in map(self.text_of, self.codes_of(data)))
 
     def decode(self, data: bytes) -> str:
         """The text of shown codes, through the ToUnicode map; `?` where a code maps to nothing."""
         return "".join(self.glyphs(data))
 
-    @cached_property
-    def texts(self) -> dict[int, str | None]:
-        """Each code's text met so far (None: a two-byte code that maps to nothing): a book shows
-        the same few hundred codes hundreds of thousands of times."""
-        return {}
+    def codes_of(self, data: bytes):
+        """The character codes of a shown string: one byte each, or two bytes big-endian."""
+        return data if self.width == 1 else code_list(data)
 
     def text_of(self, code: int) -> str | None:
-        mapped = lookup(self.to_unicode, code) if self.to_unicode else None
-        return mapped.decode("utf-16-be", "replace") if mapped else chr(code) if self.width == 1 else None
+        """A code's text through the ToUnicode map (None: a two-byte code that maps to nothing),
+        looked up once a font: a book shows the same few hundred codes hundreds of thousands of times."""
+        if code not in self.texts:
+            mapped = lookup(self.to_unicode, code) if self.to_unicode else None
+            self.texts[code] = mapped.decode("utf-16-be", "replace") if mapped else chr(code) if self.width == 1 else None
+        return self.texts[code]
 
     def glyphs(self, data: bytes, missing: str = "?") -> tuple[str, ...]:
         """Each shown code's text through the ToUnicode map (a ligature's, or a letter's with its
         marks, is several characters, in logical order); `missing` where a two-byte code maps to nothing."""
-        codes = data if self.width == 1 else code_list(data)
-        texts, out = self.texts, []
-        for code in codes:
-            text = texts[code] if code in texts else texts.setdefault(code, self.text_of(code))
-            out.append(missing if text is None else text)
-        return tuple(out)
+        return tuple(missing if text is None else text for text in map(self.text_of, self.codes_of(data)))
 
 
 @dataclass(frozen=True)
@@ -691,7 +684,7 @@ class ContentWalker:
             data = bytes(part)
             if read:
                 shown.append(data)
-            codes = data if use.width == 1 else code_list(data)
+            codes = use.codes_of(data)
             use.all_codes.update(codes)
             if mode != 3:
                 use.codes.update(codes)
