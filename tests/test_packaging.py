@@ -28,3 +28,12 @@ def test_the_wheel_builds_the_letter(tmp_path):
                             "--out", str(tmp_path / "out")], env=env, cwd=tmp_path, capture_output=True, text=True)
     assert built.returncode == 0, built.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_file()) == sorted(f"letter{e.suffix}" for e in EDITIONS.values())
+
+
+def test_pandoc_is_the_wheels_own_found_without_importing_pypandoc():
+    code = ("import sys; from publish import pandoc; print(pandoc.executable()); print('pypandoc' in sys.modules); "
+            "import pypandoc; print(pypandoc.get_pandoc_path())")
+    found, imported, pypandocs = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                                check=True).stdout.split()
+    assert found == pypandocs
+    assert imported == "False"

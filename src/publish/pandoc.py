@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
 from functools import cache
+from pathlib import Path
 
 from publish.errors import BuildError, ToolMissingError
 
 
 @cache
 def executable() -> str:
+    """The wheel's pandoc, found beside pypandoc without importing it when it is there: importing
+    pypandoc loads its downloader (urllib, ssl), about a sixtieth of a letter's build."""
+    spec = importlib.util.find_spec("pypandoc")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        bundled = Path(folder) / "files" / ("pandoc.exe" if os.name == "nt" else "pandoc")
+        if os.access(bundled, os.X_OK):
+            return str(bundled)
     try:
         import pypandoc
         return pypandoc.get_pandoc_path()
