@@ -162,6 +162,24 @@ def test_headings_and_terms_never_end_a_page(tmp_path, filler):
         assert not last.startswith(("Heading", "Term", "Terms")), f"page {page.number} ends with {last!r}"
 
 
+def captioned_tables(filler: int) -> str:
+    """Tables with a caption each, pushed down the page by `filler` lines of text before them."""
+    lead = " ".join(f"Line {n} of text that fills the page before the tables come." for n in range(filler))
+    tables = "\n\n".join(f"| Site | Plots |\n|---|---:|\n| North {n} | {n} |\n| South {n} | {n + 1} |\n\n"
+                         f": Plots at site {n}" for n in range(6))
+    return f"---\ntitle: Captions\nlang: en-GB\n---\n\n## Plots\n\n{lead}\n\n{tables}\n"
+
+
+@pytest.mark.parametrize("filler", [40, 43, 46, 49, 52, 55])
+def test_a_table_caption_never_ends_a_page(tmp_path, filler):
+    source = tmp_path / "captions.md"
+    source.write_text(captioned_tables(filler), encoding="utf-8")
+    path = build(source, tmp_path)
+    for page in pages(path)[:-1]:
+        last = line_text(lines(page)[-1]).strip()
+        assert not last.startswith("Table"), f"page {page.number} ends with {last!r}, its table on the next"
+
+
 @pytest.fixture(scope="module")
 def scripts(tmp_path_factory) -> Path:
     return build(PDF_FIXTURES / "scripts.md", tmp_path_factory.mktemp("scripts"))
