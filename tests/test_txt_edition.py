@@ -116,6 +116,15 @@ def test_cells_spanning_rows_and_columns_are_named_by_every_header(tmp_path):
                                             "- Notes: Both years"]
 
 
+def test_struck_out_text_is_said_in_words_not_tildes(tmp_path):
+    source = tmp_path / "struck.md"
+    source.write_text("---\ntitle: Struck\nlang: en-GB\n---\n\n## Rules\n\nHedges are cut ~~twice~~ once a year, "
+                      "~~*not* monthly~~.\n", encoding="utf-8")
+    text = " ".join(build_txt(source, tmp_path / "out"))
+    assert "Hedges are cut [Struck out: twice] once a year, [Struck out: not monthly]." in text
+    assert "~" not in text
+
+
 @pytest.mark.parametrize("line, pieces", [
     ("short line", ["short line"]),
     ("    " + "word " * 20, ["    " + ("word " * 13).rstrip() + " \\", "    " + ("word " * 7).rstrip()]),

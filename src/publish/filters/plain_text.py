@@ -16,6 +16,8 @@ display or screen reader meets one line at a time:
   named by all their headers; one spanning several rows is repeated in each.
 - Link targets are written out after the link text; images are replaced by their alt
   text in brackets (decorative images are left out).
+- Struck-out text is said in words, `[Struck out: twice]`: pandoc's `~~twice~~` reaches a
+  braille display as four tildes that say nothing.
 
 Editions: txt (pandoc format `plain`); other formats pass through unchanged.
 Metadata: none.
@@ -128,10 +130,12 @@ def show_structure(elem: pf.Element, doc: pf.Doc):
         return spaced(f"[Image: {pf.stringify(elem).strip()}]")
     if isinstance(elem, pf.Table):
         return linearised(elem)
+    if isinstance(elem, pf.Strikeout):
+        return [*spaced("[Struck out:"), pf.Space(), *elem.content, pf.Str("]")]
     return None
 
 
-FILTER = Filter(show_structure, (pf.Header, pf.Link, pf.Image, pf.Table))
+FILTER = Filter(show_structure, (pf.Header, pf.Link, pf.Image, pf.Table, pf.Strikeout))
 
 
 def main(doc: pf.Doc | None = None) -> pf.Doc | None:
