@@ -113,6 +113,19 @@ def test_feed_is_valid_atom(built):
             assert (built / enclosure.get("href")).stat().st_size == int(enclosure.get("length"))
 
 
+def test_feed_encloses_the_spoken_editions_mp3s_in_playlist_order(built):
+    """A podcast app given the feed plays each publication read aloud, section by section."""
+    feed = etree.parse(str(built / "feed.xml"), etree.XMLParser(no_network=True, resolve_entities=False)).getroot()
+    for entry in feed.findall(f"{A}entry"):
+        name = entry.find(f"{A}link[@rel='alternate']").get("href").split("/")[0]
+        playlist = next((built / f"{name}-audio").glob("*.m3u8"))
+        files = [line for line in playlist.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+        audio = entry.findall(f"{A}link[@type='audio/mpeg']")
+        assert [a.get("href") for a in audio] == [f"{name}-audio/{file}" for file in files]
+        assert all(a.get("rel") == "enclosure" and a.get("title").startswith(f"Read aloud, part {n} of {len(files)}: ")
+                   for n, a in enumerate(audio, 1))
+
+
 def test_feed_ids_and_links_are_absolute_under_the_catalogue_url(built):
     publications = catalogue.gather(catalogue.discover(ROOT / "source"), built)
     found = catalogue.Settings(title="Publications", url="https://example.org/publications/")

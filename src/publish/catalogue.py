@@ -94,6 +94,16 @@ class EditionEntry:
 
 
 @dataclass
+class TrackEntry:
+    """One MP3 of the spoken edition, a section read aloud: the feed encloses each."""
+
+    file: str  # in the build folder: `letter-audio/letter-01.mp3`
+    title: str
+    size: int
+    seconds: float
+
+
+@dataclass
 class Publication:
     """What the catalogue and the feed say about one checked publication."""
 
@@ -108,6 +118,7 @@ class Publication:
     errors: int
     warnings: int
     editions: list[EditionEntry] = field(default_factory=list)
+    tracks: list[TrackEntry] = field(default_factory=list)  # none when the spoken edition was not built
 
     @property
     def when(self) -> dt.date:
@@ -119,7 +130,8 @@ class Publication:
 
     @classmethod
     def from_json(cls, data: dict) -> Publication:
-        return cls(**{**data, "editions": [EditionEntry(**e) for e in data["editions"]]})
+        return cls(**{**data, "editions": [EditionEntry(**e) for e in data["editions"]],
+                      "tracks": [TrackEntry(**t) for t in data.get("tracks", [])]})
 
 
 def gather(sources: list[Path], out_dir: Path) -> list[Publication]:

@@ -18,6 +18,7 @@ from pathlib import Path
 from publish import catalogue, pipeline, report
 from publish.editions import BuildContext
 from publish.lint import Severity
+from publish.pages import listen
 from publish.pages.download import index_page
 from publish.pages.feed import atom_feed
 from publish.pages.listing import catalogue_page
@@ -50,13 +51,15 @@ def write_pages(site: Site, out_dir: Path) -> list[Path]:
 def record(site: Site) -> catalogue.Publication:
     """What the catalogue lists about this publication."""
     ctx = site.ctx
+    spoken = listen.tracks(site)
     return catalogue.Publication(
         name=site.name, title=ctx.title, lang=ctx.lang, description=ctx.description,
         date=iso_date(ctx), date_text=ctx.date_text,
         publisher=str(ctx.meta.get("publisher") or ", ".join(ctx.authors)), prepared=site.prepared.isoformat(),
         errors=site.result.count(Severity.ERROR), warnings=site.result.count(Severity.WARNING),
         editions=[catalogue.EditionEntry(e.name, e.format_name, e.edition.file_format, e.size)
-                  for e in site.editions])
+                  for e in site.editions],
+        tracks=[catalogue.TrackEntry(t.file, t.title, t.size, round(t.seconds, 1)) for t in spoken[1]] if spoken else [])
 
 
 def iso_date(ctx: BuildContext) -> str:

@@ -2,7 +2,8 @@
 organisations hear of new ones in their feed readers.
 
 Ids stay the same from build to build: under the catalogue's `url` when it is set, else
-name-based UUIDs. Each entry links to the publication's page and encloses every edition.
+name-based UUIDs. Each entry links to the publication's page and encloses every edition,
+then each MP3 of the spoken edition in reading order, so a podcast app can play it.
 """
 
 from __future__ import annotations
@@ -57,6 +58,10 @@ def add_entry(feed: etree._Element, publication: Publication, found: Settings) -
         media_type = MEDIA_TYPES.get(edition.file_format, "application/octet-stream")
         add(entry, "link", rel="enclosure", type=media_type, length=str(edition.size), title=edition.label,
             href=address(found, quote(edition.file)))
+    for number, track in enumerate(publication.tracks, 1):
+        add(entry, "link", rel="enclosure", type="audio/mpeg", length=str(track.size),
+            title=f"Read aloud, part {number} of {len(publication.tracks)}: {track.title}",
+            href=address(found, quote(track.file)))
     add(entry, "summary", publication.description or f"{publication.title}, in {len(publication.editions)} formats.")
 
 

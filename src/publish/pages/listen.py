@@ -25,10 +25,15 @@ HEADINGS = "//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self
 @dataclass(frozen=True)
 class Track:
     title: str
-    href: str  # from the publication's pages
+    file: str  # in the build folder: `letter-audio/letter-01.mp3`
     size: int
     seconds: float
     transcript: str | None  # the HTML edition, at the section when its heading has an id
+
+    @property
+    def href(self) -> str:
+        """The link from the publication's pages, one folder down."""
+        return "../" + quote(self.file)
 
 
 def duration_words(seconds: float) -> str:
@@ -75,7 +80,7 @@ def tracks(site: Site) -> tuple[str, list[Track]] | None:
         if transcript:
             href, ids = transcript
             link = f"{href}#{quote(ids[title])}" if title in ids else href
-        found.append(Track(title, f"../{quote(folder)}/{quote(name)}", len(data),
+        found.append(Track(title, f"{folder}/{name}", len(data),
                            mp3_frames.duration(data).seconds, link))
     return f"../{quote(folder)}/{quote(playlist.name)}", found
 
