@@ -60,8 +60,8 @@ def test_image_maps_and_image_buttons_need_alt_but_other_inputs_and_named_images
             '<input type="image" src="go.png" alt="Go"/>\n'
             '<img src="dot.png" role="none"/><img src="blank.png"/>')
     assert lint(tmp_path, "EPUB201", at_end(html)) == [
-        "EPUB/text/ch001.xhtml:16: EPUB201 error: image `text/ch001.xhtml#start` has no alt text",
-        "EPUB/text/ch001.xhtml:17: EPUB201 error: image `go.png` has no alt text",
+        "EPUB/text/ch001.xhtml:16: EPUB201 error: image-map area `text/ch001.xhtml#start` has no alt text",
+        "EPUB/text/ch001.xhtml:17: EPUB201 error: image button `go.png` has no alt text",
         "EPUB/text/ch001.xhtml:19: EPUB201 error: image `blank.png` has no alt text",
     ]
 
@@ -86,12 +86,14 @@ def test_the_alternative_text_claim_names_each_image_as_the_image_rules_do(tmp_p
             '<img alt="" role="img"/>\n'
             '<input type="image"/>')
     assert lint(tmp_path, "EPUB015", at_end(html)) == [
-        "EPUB/text/ch001.xhtml:11: EPUB015 error: alternativeText is claimed but image "
+        "EPUB/text/ch001.xhtml:11: EPUB015 error: alternativeText is claimed but image-map area "
         "`text/ch001.xhtml#start` has no alt text",
-        "EPUB/text/ch001.xhtml:14: EPUB015 error: alternativeText is claimed but image `` has no alt text",
         "EPUB/text/ch001.xhtml:12: EPUB015 error: alternativeText is claimed but cover image `cover.png` "
         "has empty alt text",
-        "EPUB/text/ch001.xhtml:13: EPUB015 error: alternativeText is claimed but cover image `` has empty alt text",
+        "EPUB/text/ch001.xhtml:13: EPUB015 error: alternativeText is claimed but cover image with no source "
+        "has empty alt text",
+        "EPUB/text/ch001.xhtml:14: EPUB015 error: alternativeText is claimed but image button with no source "
+        "has no alt text",
     ]
 
 

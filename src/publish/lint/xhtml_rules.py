@@ -42,7 +42,7 @@ NO_ROLE = ("presentation", "none")
 ALLOWED_CHECKED = (*ALLOWED, "a", "img")  # elements whose roles ARIA in HTML restricts
 def missing_alt(part: Part):
     """Images and image-like elements with no text alternative at all."""
-    for image in part.iter("img", "area", "input"):
+    for image in part.iter(*IMAGE_KINDS):
         if local(image) == "input" and image.get("type") != "image":
             continue
         if local(image) == "img" and set(roles(image)) & set(NO_ROLE):
@@ -60,12 +60,27 @@ def empty_informative_alt(part: Part):
             yield image
 
 
+IMAGE_KINDS = {"img": "image", "area": "image-map area", "input": "image button"}
+
+
+def named(image) -> str:
+    """How a message names an image: by its kind and its file, which the person fixing it can find."""
+    kind, file = IMAGE_KINDS[local(image)], image.get("src") or image.get("href")
+    return f"{kind} `{file}`" if file else f"{kind} with no source"
+
+
+def missing_alt_message(image) -> str:
+    return f"{named(image)} has no alt text"
+
+
 def image_alt_problems(part: Part):
-    """(image, what is wrong) for every image without usable alt text; shared with the alternativeText claim."""
-    for image in missing_alt(part):
-        yield image, f"image `{image.get('src') or image.get('href', '')}` has no alt text"
-    for image in empty_informative_alt(part):
-        yield image, f"cover image `{image.get('src', '')}` has empty alt text"
+    """(image, what is wrong) for every image without usable alt text, in document order; shared
+    with the alternativeText claim."""
+    problems = {image: missing_alt_message(image) for image in missing_alt(part)}
+    problems.update({image: f"cover {named(image)} has empty alt text" for image in empty_informative_alt(part)})
+    for image in part.iter(*IMAGE_KINDS):
+        if image in problems:
+            yield image, problems[image]
 
 
 def each(epub: EpubDocument):
@@ -206,7 +221,7 @@ def image_without_alt(epub: EpubDocument):
     """
     for part in each(epub):
         for image in missing_alt(part):
-            yield Hit(f"image `{image.get('src') or image.get('href', '')}` has no alt text", part.at(image))
+            yield Hit(missing_alt_message(image), part.at(image))
 
 
 @rule("EPUB205", "svg-without-title", Severity.ERROR, "SVG images must have a title",
