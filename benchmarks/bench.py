@@ -425,23 +425,42 @@ def main() -> int:
     print("\nTargets:\n" + "\n".join(goals))
     plot(scale_figs["series"], HERE / "time-vs-pages.png")
     command = ".venv/bin/python benchmarks/bench.py" + (" --quick" if args.quick else "")
-    report = [
-        "# Benchmark results", "",
-        f"Made by `{command}` (`make bench`) on {time.strftime('%Y-%m-%d %H:%M %Z')}, "
-        f"{os.cpu_count()} cores, {platform.platform()}, Python {platform.python_version()}; "
-        f"{time.time() - started:.0f} s in all. Medians of {runs} runs (letter) and {scale_runs} runs (scale); "
-        "peak memory is the largest single process (`/usr/bin/time -v`). Ratios: the measurement over its "
-        "baseline (bare = pandoc straight from the Markdown, and pandoc's Typst compiled by Typst with the "
-        "same fonts, no filters, no post-processing, no lint). See README.md for what each row means.", "",
-        "## Targets", "", *goals, "",
-        "## Table", "", text, "",
-        "## Growth with pages", "", "![time against pages](time-vs-pages.png)", "", *fits, "",
-    ]
+    opening = (f"Made by `{command}` (`make bench`) on {time.strftime('%Y-%m-%d %H:%M %Z')}, "
+               f"{os.cpu_count()} cores, {platform.platform()}, Python {platform.python_version()}; "
+               f"{time.time() - started:.0f} s in all. Medians of {runs} runs (letter) and {scale_runs} runs (scale); "
+               "peak memory is the largest single process (`/usr/bin/time -v`). Ratios: the measurement over its "
+               "baseline (bare = pandoc straight from the Markdown, and pandoc's Typst compiled by Typst with the "
+               "same fonts, no filters, no post-processing, no lint). See README.md for what each row means.")
+    sections = {"## Targets": goals, "## Table": [text],
+                "## Growth with pages": ["![time against pages](time-vs-pages.png)", "", *fits]}
     if not args.quick:
-        report += ["## Profile", "", profiled, ""]
-    (HERE / "RESULTS.md").write_text("\n".join(report), encoding="utf-8")
+        sections["## Profile"] = [profiled]
+    earlier = results_text()
+    rest = earlier.find("\n## ")
+    written = "# Benchmark results\n\n" + opening + "\n" + (earlier[rest:] if rest >= 0 else "")
+    for head, lines in sections.items():
+        written = with_section(written, head, lines)
+    (HERE / "RESULTS.md").write_text(written, encoding="utf-8")
     print(f"\nwrote {HERE / 'RESULTS.md'} and {HERE / 'time-vs-pages.png'}")
     return 0
+
+
+def results_text() -> str:
+    path = HERE / "RESULTS.md"
+    return path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
+
+
+def with_section(text: str, head: str, lines: list[str]) -> str:
+    """`text` with the section under `head` (up to the next `## `) replaced by `lines`, or added
+    after the opening paragraph: the sections other runs wrote (the goals, mutation testing,
+    the corpora) stay as they are."""
+    block = "\n".join([head, "", *lines]) + "\n"
+    if head in text:
+        start = text.index(head)
+        end = text.find("\n## ", start + 1)
+        return text[:start] + block + ("\n" + text[end + 1:] if end >= 0 else "")
+    start = text.find("\n## ")
+    return text + "\n" + block if start < 0 else text[:start + 1] + block + "\n" + text[start + 1:]
 
 
 GOALS_HEAD = "## Speed goals (issue 13)"
@@ -453,8 +472,7 @@ def goals_only(runs: int = 3) -> int:
         rows = goals(Path(name), runs)
     spent = phases(BOOK)
     load = os.getloadavg()
-    section = [GOALS_HEAD, "",
-               f"Made by `.venv/bin/python benchmarks/bench.py --goals` on {time.strftime('%Y-%m-%d %H:%M %Z')}, "
+    section = [f"Made by `.venv/bin/python benchmarks/bench.py --goals` on {time.strftime('%Y-%m-%d %H:%M %Z')}, "
                f"{os.cpu_count()} cores, load average {load[0]:.1f} after the run (a shared machine). Medians of "
                f"{runs} runs; each row's baseline runs just before it. CPU seconds are user + system time of the "
                "command and its children, steadier than wall time when other work shares the cores. The editions "
@@ -465,17 +483,7 @@ def goals_only(runs: int = 3) -> int:
                "the steps one after another): pandoc and Typst are what the bare conversions spend too; the "
                "rest is publish's own Python, the check most of it.", "", spent, ""]
     print("\n".join(section))
-    path = HERE / "RESULTS.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
-    block = "\n".join(section) + "\n"
-    if GOALS_HEAD in text:  # the earlier figures go, up to the next section
-        start = text.index(GOALS_HEAD)
-        end = text.find("\n## ", start + 1)
-        text = text[:start] + block + ("\n" + text[end + 1:] if end >= 0 else "")
-    else:  # first, after the opening paragraph
-        start = text.find("\n## ")
-        text = text + "\n" + block if start < 0 else text[:start + 1] + block + "\n" + text[start + 1:]
-    path.write_text(text, encoding="utf-8")
+    (HERE / "RESULTS.md").write_text(with_section(results_text(), GOALS_HEAD, section), encoding="utf-8")
     return 0
 
 
