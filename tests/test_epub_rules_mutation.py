@@ -66,6 +66,22 @@ def test_image_maps_and_image_buttons_need_alt_but_other_inputs_and_named_images
     ]
 
 
+def test_a_web_page_and_a_book_with_the_same_images_get_the_same_findings(tmp_path):
+    """One decision for the HTML and EPUB editions: HTML201 once knew only <img alt>."""
+    html = ('<img src="dot.png" role="presentation"/>\n<img src="dot.png" aria-label="A red dot"/>\n'
+            '<map name="m"><area href="#start" shape="rect" coords="0,0,1,1"/></map>\n'
+            '<input type="image" src="go.png"/>\n<img src="blank.png"/>')
+    page = tmp_path / "page.html"
+    page.write_text(f'<!DOCTYPE html>\n<html lang="en-GB">\n<head><title>T</title></head>\n<body><main>\n{html}\n'
+                    "</main></body></html>\n", encoding="utf-8")
+    in_page = render(lint_file(page, Settings(selector(["HTML201"]))).findings).splitlines()
+    in_book = lint(tmp_path, "EPUB201", at_end(html))
+    assert [line.split(": ", 1)[1].replace("HTML", "") for line in in_page] == [
+        line.split(": ", 1)[1].replace("EPUB", "") for line in in_book] == [
+        "201 error: image-map area `#start` has no alt text", "201 error: image button `go.png` has no alt text",
+        "201 error: image `blank.png` has no alt text"]
+
+
 def test_informative_images_with_empty_alt_unless_named_otherwise(tmp_path):
     html = ('<img src="deco.png" alt=""/>\n'
             '<img src="other.png" alt="" epub:type="figure"/>\n'

@@ -234,7 +234,7 @@ CASES = {
         "EPUB903", 'EPUB/text/ch001.xhtml declares XML entities, which are refused'),
     "epub-image-is-secret-file": (points_at_secret("epub", "EPUB/text/ch001.xhtml"),
         "EPUB905", 'secret.txt` is used here but missing from the EPUB'),
-    "html-image-is-secret-file": (points_at_secret("html", None), "HTML201", 'secret.txt` has no alt attribute'),
+    "html-image-is-secret-file": (points_at_secret("html", None), "HTML201", 'secret.txt` has no alt text'),
     "zip-too-many-entries": (too_many_entries, "EPUB901", 'ZIP has 10010 entries, more than the 10000 allowed'),
     "zip-declared-600MB": (declared_too_big, "EPUB901", 'ZIP would unpack to more than 512 MB'),
     "zip-ratio-bomb": (high_ratio, "EPUB903", 'ZIP member `EPUB/text/ch001.xhtml` expands too far to be read safely'),

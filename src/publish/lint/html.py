@@ -11,7 +11,9 @@ from publish.lint.concerns import (
 )
 from publish.lint.rule import Hit, Severity, rule
 from publish.lint.safe import parse_html
-from publish.lint.web import Part, declared_lang, header_cells, heading_facts, link_facts, links
+from publish.lint.web import (
+    Part, declared_lang, header_cells, heading_facts, link_facts, links, missing_alt, missing_alt_message,
+)
 
 
 def load(data: bytes) -> Part:
@@ -88,11 +90,12 @@ def empty_table_header(page: Part):
 
 @rule("HTML201", "image-without-alt", Severity.ERROR, "Images must have alt text",
       fix="Write the alt text inside the brackets in {source}: ![What it shows](image.png)",
-      fix_file='Add an alt attribute to the <img>: alt="what it shows", or alt="" if decorative',
-      refs=("WCAG 2.2 SC 1.1.1", "axe image-alt"))
+      fix_file='Add an alt attribute: alt="what it shows", or alt="" if the image is decorative',
+      refs=("WCAG 2.2 SC 1.1.1", "axe image-alt", "axe area-alt", "axe input-image-alt"))
 def image_without_alt(page: Part):
     """## What it does
-    Finds `<img>` elements with no `alt` attribute.
+    Finds `<img>`, `<area>` and image buttons with no `alt` (or ARIA label), as EPUB201
+    does. `alt=""` is allowed: it marks a decorative image.
 
     ## Why is this bad?
     Without alt text a screen reader reads the file name, or nothing.
@@ -104,9 +107,8 @@ def image_without_alt(page: Part):
 
     Use instead `![Bar chart of replies by month](chart.png)`.
     """
-    for image in page.iter("img"):
-        if image.get("alt") is None:
-            yield Hit(f"image `{image.get('src', '')}` has no alt attribute", page.at(image))
+    for image in missing_alt(page):
+        yield Hit(missing_alt_message(image), page.at(image))
 
 
 @rule("HTML124", "main-landmark", Severity.ERROR, "Pages must have exactly one main landmark",

@@ -67,6 +67,33 @@ def roles(element) -> list[str]:
     return (element.get("role") or "").split()
 
 
+PRESENTATIONAL = ("presentation", "none")  # roles that take an element out of the accessibility tree
+IMAGE_KINDS = {"img": "image", "area": "image-map area", "input": "image button"}
+
+
+def named(image) -> str:
+    """How a message names an image: by its kind and its file, which the person fixing it can find."""
+    kind, file = IMAGE_KINDS[local(image)], image.get("src") or image.get("href")
+    return f"{kind} `{file}`" if file else f"{kind} with no source"
+
+
+def missing_alt_message(image) -> str:
+    return f"{named(image)} has no alt text"
+
+
+def missing_alt(part: Part):
+    """Images and image-like elements with no text alternative at all, in document order: one
+    decision for the HTML and EPUB editions (axe image-alt, area-alt, input-image-alt)."""
+    for image in part.iter(*IMAGE_KINDS):
+        if local(image) == "input" and image.get("type") != "image":
+            continue
+        if local(image) == "img" and set(roles(image)) & set(PRESENTATIONAL):
+            continue
+        if image.get("alt") is None and not (image.get("aria-label") or image.get("aria-labelledby")
+                                             or image.get("title")):
+            yield image
+
+
 def hidden(element) -> bool:
     while element is not None:
         if element.get("hidden") is not None or element.get("aria-hidden") == "true":

@@ -30,47 +30,21 @@ from publish.lint.concerns import (
 )
 from publish.lint.epub_package import EPUB_TYPE, EpubDocument, member
 from publish.lint.web import (
-    XML_LANG, Part, declared_lang, header_cells, heading_facts, hidden, link_facts, local, name, roles,
-    text,
+    IMAGE_KINDS, PRESENTATIONAL, XML_LANG, Part, declared_lang, header_cells, heading_facts, hidden, link_facts, local,
+    missing_alt, missing_alt_message, name, named, roles, text,
 )
 from publish.lint.rule import Hit, Severity, rule
 from publish.xml import NS
 
 X = f"{{{NS['xhtml']}}}"
 SVG = "{http://www.w3.org/2000/svg}"
-NO_ROLE = ("presentation", "none")
 ALLOWED_CHECKED = (*ALLOWED, "a", "img")  # elements whose roles ARIA in HTML restricts
-def missing_alt(part: Part):
-    """Images and image-like elements with no text alternative at all."""
-    for image in part.iter(*IMAGE_KINDS):
-        if local(image) == "input" and image.get("type") != "image":
-            continue
-        if local(image) == "img" and set(roles(image)) & set(NO_ROLE):
-            continue
-        if image.get("alt") is None and not (image.get("aria-label") or image.get("aria-labelledby")
-                                             or image.get("title")):
-            yield image
-
-
 def empty_informative_alt(part: Part):
     """Images marked as meaningful (the cover, role=img) whose alt text is empty."""
     for image in part.iter("img"):
         informative = {"doc-cover", "img"} & set(roles(image)) or "cover" in (image.get(EPUB_TYPE) or "").split()
         if informative and image.get("alt") is not None and not name(part, image).strip():
             yield image
-
-
-IMAGE_KINDS = {"img": "image", "area": "image-map area", "input": "image button"}
-
-
-def named(image) -> str:
-    """How a message names an image: by its kind and its file, which the person fixing it can find."""
-    kind, file = IMAGE_KINDS[local(image)], image.get("src") or image.get("href")
-    return f"{kind} `{file}`" if file else f"{kind} with no source"
-
-
-def missing_alt_message(image) -> str:
-    return f"{named(image)} has no alt text"
 
 
 def image_alt_problems(part: Part):
@@ -242,7 +216,8 @@ def svg_without_title(epub: EpubDocument):
     """
     for part in each(epub):
         for svg in part.root.iter(f"{SVG}svg"):
-            if hidden(svg) or set(roles(svg)) & set(NO_ROLE) or svg.get("aria-label") or svg.get("aria-labelledby"):
+            if hidden(svg) or set(roles(svg)) & set(PRESENTATIONAL) or svg.get("aria-label") \
+                    or svg.get("aria-labelledby"):
                 continue
             title = svg.find(f"{SVG}title")
             if title is None or not text(title):
@@ -272,7 +247,7 @@ def informative_image_empty_alt(epub: EpubDocument):
 
 def data_tables(part: Part):
     for table in part.iter("table"):
-        if not set(roles(table)) & set(NO_ROLE):
+        if not set(roles(table)) & set(PRESENTATIONAL):
             yield table
 
 
