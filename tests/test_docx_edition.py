@@ -11,7 +11,7 @@ from lxml import etree
 
 from publish import filterkit, lint, pipeline
 from publish.editions import docx_large
-from publish.editions.docx import column_widths, ems, paper, region
+from publish.editions.word import column_widths, ems, paper, region
 from publish.lint import docx_document
 from publish.lint.docx_print import LARGE_PRINT, PrintCheck, settings, text_too_small
 from publish.xml import NS

@@ -7,8 +7,13 @@ only for type checkers are left out), so a circle cannot hide in a function body
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from collections import defaultdict
 from pathlib import Path
+
+import pytest
+from conftest import SAMPLE
 
 from publish.lint import RULES
 
@@ -123,3 +128,18 @@ def test_a_rule_citing_only_level_aaa_has_no_basis_for_an_error():
     only_aaa = Rule("TXT999", "example", Severity.WARNING, "", "", "", ("WCAG 2.2 SC 1.4.8", "WCAG 2.2 SC 2.4.9"),
                     check=lambda doc: iter(()))
     assert policy.basis(only_aaa) is None
+
+
+@pytest.mark.parametrize("edition, unneeded", [
+    ("txt", ("docx", "pikepdf")),
+    ("html", ("docx",)),  # it marks the standard PDF's pages, so that PDF is made first
+    ("pdf", ("docx",)),
+    ("docx", ("pikepdf",)),
+])
+def test_an_edition_loads_only_the_libraries_it_writes_with(tmp_path, edition, unneeded):
+    """python-docx and pikepdf each take longer to load than a text edition takes to build."""
+    code = ("import sys; from pathlib import Path; from publish import pipeline; "
+            f"pipeline.build(Path({str(SAMPLE)!r}), Path({str(tmp_path)!r}), [{edition!r}]); "
+            f"print([m for m in {unneeded!r} if m in sys.modules])")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"

@@ -38,6 +38,10 @@ LARGE_PRINT_PT = 16
 # three words, so no other text hides in the style.
 PRINT_PAGE_STYLE = "Print Page"
 PRINT_PAGE_MARKER = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2} \d+")
+# What the editions call the standard PDF's pages (the large-print footer, the DOCX markers), by
+# primary language subtag (English otherwise).
+PRINT_PAGE_WORDS = {"en": ("print page", "print pages"), "fr": ("page imprimée", "pages imprimées"),
+                    "de": ("Druckseite", "Druckseiten"), "es": ("página impresa", "páginas impresas")}
 
 BARE_URL = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
 IMAGE_FILE_NAME = re.compile(r"[\w .()-]+\.(png|jpe?g|gif|bmp|tiff?|svg|emf|wmf|webp|heic)", re.IGNORECASE)

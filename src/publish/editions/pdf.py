@@ -16,9 +16,10 @@ from string import Template
 import typst
 
 from publish import pagemap, pandoc
-from publish.editions import pdf_fonts, pdf_tags
+from publish.editions import pdf_fonts
 from publish.editions.base import BuildContext, Edition, Layout
 from publish.errors import BuildError
+from publish.vocabulary import PRINT_PAGE_WORDS
 
 TEMPLATE = Template((Path(__file__).parent.parent / "templates" / "clear-print.typ").read_text())
 MISSING_GLYPHS = re.compile(r'the text `?"(.+?)"`? could not be displayed with font')
@@ -43,9 +44,6 @@ class Look:
     images_to_measure: bool = False
 
 
-# What the large-print footer calls the standard PDF's pages, by primary language subtag (English otherwise).
-PRINT_PAGE_WORDS = {"en": ("print page", "print pages"), "fr": ("page imprimée", "pages imprimées"),
-                    "de": ("Druckseite", "Druckseiten"), "es": ("página impresa", "páginas impresas")}
 CLEAR_PRINT = Look(body=13, small=12, code=12, headings=(22, 18, 15), min_size=12)
 
 
@@ -155,6 +153,8 @@ def markup(ast: dict, ctx: BuildContext, look: Look) -> str:
 def typeset(ast: dict, ctx: BuildContext, look: Look, attached: str | None = None) -> tuple[bytes, bytes | None]:
     """The tagged PDF, and the file the markup had Typst attach under the name `attached`
     (taken out of the PDF: it is for the build, not the reader)."""
+    from publish.editions import pdf_tags  # pikepdf, only when a PDF is made
+
     tables = pdf_tags.row_header_tables(ast)
     pdf = typst_run(typst.compile, markup(ast, ctx, look), ctx, pdf_standards=["ua-1"], timestamp=ctx.timestamp)
     return pdf_tags.mend(pdf, tables, attached)
