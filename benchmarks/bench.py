@@ -463,6 +463,25 @@ def with_section(text: str, head: str, lines: list[str]) -> str:
     return text + "\n" + block if start < 0 else text[:start + 1] + block + "\n" + text[start + 1:]
 
 
+# The libraries a build and check of the letter's seven editions loads, by the module it imports.
+LIBRARIES = {"python-docx": "docx", "pikepdf": "pikepdf", "panflute": "panflute", "fontTools": "fontTools.ttLib",
+             "lxml": "lxml.etree", "typst": "typst"}
+# Every module of publish that such a build and check loads (the writers, the pages, the linter of each format).
+LOADED = ("publish.pipeline, publish.editions.word, publish.editions.pdf_tags, publish.pages, publish.report, "
+          "publish.lint.pdf, publish.lint.docx, publish.lint.epub, publish.lint.html, publish.lint.txt")
+
+
+def import_costs(runs: int = 5) -> str:
+    """CPU seconds each library takes to import, Python's own start taken off: what publish pays
+    before it does any work, which the bare conversions never pay. A Markdown table."""
+    start = measured([str(PY), "-c", "pass"], runs)[2]
+    cost = {name: measured([str(PY), "-c", f"import {module}"], runs)[2] - start for name, module in LIBRARIES.items()}
+    cost["all of the above and publish's own modules, together"] = measured([str(PY), "-c", f"import {LOADED}"],
+                                                                           runs)[2] - start
+    return "\n".join(["| import | CPU s |", "|---|---:|", f"| (Python's own start, taken off the rest) | {start:.2f} |",
+                      *(f"| {name} | {seconds:.2f} |" for name, seconds in cost.items())])
+
+
 GOALS_HEAD = "## Speed goals (issue 13)"
 
 
@@ -481,7 +500,9 @@ def goals_only(runs: int = 3) -> int:
                "spoken edition (eSpeak NG) have no bare equivalent and are timed on their own.", "", *rows, "",
                "Where the zoo book's build and check spend their CPU time (`benchmarks/phases.py`, one run, "
                "the steps one after another): pandoc and Typst are what the bare conversions spend too; the "
-               "rest is publish's own Python, the check most of it.", "", spent, ""]
+               "rest is publish's own Python, the check most of it.", "", spent, "",
+               "What importing costs before any work (`python -c \"import X\"`, CPU, median of 5): a process "
+               "that builds and checks the letter loads all of these.", "", import_costs(), ""]
     print("\n".join(section))
     (HERE / "RESULTS.md").write_text(with_section(results_text(), GOALS_HEAD, section), encoding="utf-8")
     return 0
