@@ -98,7 +98,8 @@ def test_long_code_lines_wrap_with_a_mark_screen_readers_skip(long_content):
 def test_long_words_break_at_sensible_places(long_content):
     body = [line_text(line) for p in pages(long_content) for line in lines(p)]
     assert any(t.endswith("-") and "Donaudampf" in t for t in body)  # hyphenated, not cut letter by letter
-    assert any(t.rstrip(" \u200b").endswith("/") for t in body if "https://example.org" in t)  # marked as no space
+    addresses = [t.rstrip(" \u200b") for t in body if "https://example.org" in t]
+    assert addresses and all(t.endswith(("/", "-")) for t in addresses)  # at the address's own break points
 
 
 def test_subtitle_shows_under_the_title(long_content):
@@ -178,6 +179,41 @@ def test_a_table_caption_never_ends_a_page(tmp_path, filler):
     for page in pages(path)[:-1]:
         last = line_text(lines(page)[-1]).strip()
         assert not last.startswith("Table"), f"page {page.number} ends with {last!r}, its table on the next"
+
+
+def table_document(separator: str, rows: list[str]) -> str:
+    """A pipe table with `separator` as its dash line: pandoc takes its columns' widths from the dashes
+    when a source line is longer than 72 characters."""
+    return ("---\ntitle: Widths\nlang: en-GB\n---\n\n## Sites\n\n| Site | Notes |\n" + separator + "\n"
+            + "\n".join(rows) + "\n\nTable: Sites and notes\n")
+
+
+LONG_NOTE = "one two three four five six seven eight nine ten one two three four five six seven eight"
+
+
+def table_words(path: Path) -> list[str]:
+    return [line_text(line) for page in pages(path) for line in lines(page)]
+
+
+def test_widths_from_the_source_that_would_break_a_word_give_way_to_the_words(tmp_path):
+    source = tmp_path / "narrow.md"
+    source.write_text(table_document("|-|------------------------------|", [f"| Yorkshire | {LONG_NOTE} |"]),
+                      encoding="utf-8")
+    text = table_words(build(source, tmp_path))
+    assert any(line.startswith("Yorkshire") for line in text), text
+
+
+def test_widths_from_the_source_are_kept_when_every_word_fits(tmp_path):
+    source = tmp_path / "wide.md"
+    source.write_text(table_document("|------------------------------|-----|", [f"| North | {LONG_NOTE} |"]),
+                      encoding="utf-8")
+    page = pages(build(source, tmp_path))[0]
+    left = min(r.x0 for r in page.runs if not r.artifact)
+    north = next(r for r in page.runs if r.text.startswith("Nor"))  # kerning may split a word into strings
+    note = min((r for r in page.runs if abs(r.baseline - north.baseline) < 1 and r.x0 > north.x1 + 20),
+               key=lambda r: r.x0)
+    a4_width = 595.28
+    assert note.x0 - left > 0.7 * (a4_width - 2 * left)  # the first column keeps its 6 parts in 7
 
 
 @pytest.fixture(scope="module")
