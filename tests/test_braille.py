@@ -93,6 +93,19 @@ def test_briefing_layout(briefing):
         assert errors(path, BRIEFING) == [], name
 
 
+def test_struck_out_text_is_set_between_transcribers_notes(tmp_path):
+    """UEB has no strikethrough sign; without the notes "cut twice once a year" reads as written."""
+    source = tmp_path / "struck.md"
+    source.write_text("---\ntitle: Struck\nlang: en-GB\n---\n\n## Rules\n\nHedges are cut ~~twice~~ once a year.\n",
+                      encoding="utf-8")
+    built = {item.edition.name: item.path for item in pipeline.build(source, tmp_path, ["brf", "brf-g1"])}
+    for grade, name in ((2, "brf"), (1, "brf-g1")):
+        t = translate.Translator(grade)
+        text = " ".join(built[name].read_text("ascii").split())
+        assert f"{t.note('struck out')} {t.text('twice')} {t.note('end struck out')}" in text, name
+        assert errors(built[name], source) == [], name
+
+
 def test_braille_page_size_is_a_setting(tmp_path):
     out = tmp_path / "small"
     built = pipeline.build(BRIEFING, out, ["brf"], braille_page=(32, 20))[0].path

@@ -5,7 +5,8 @@ run over to cell 1; list items, notes and table rows start at their margin and r
 two cells in (1-3 style), nested ones two cells further; a level 1 heading is centred,
 level 2 starts in cell 5, lower levels in cell 1, each after a blank line. Tables are
 read out row by row, each cell after its column's header (`linear_table`), notes follow
-the text under their own heading, and images are described in transcriber's notes.
+the text under their own heading, and images, and where struck-out text starts and ends, are
+described in transcriber's notes.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ HEADING_MARGINS = {2: (4, 4)}  # level: (first, runover); level 1 is centred, lo
 NOTES_HEADING = "Notes"
 SUPERSCRIPT = {2: ";9", 1: "9"}  # a note's number where it is referred to, raised (UEB superscript)
 PRINT_PAGE = "print-page"  # the class of the empty span that marks where a print page begins
+STRUCK_OUT = ("struck out", "end struck out")  # the transcriber's notes around struck-out text
 
 
 def print_page(page: int) -> dict:
@@ -140,6 +142,9 @@ class Brailler:
             elif isinstance(e, pf.Note):
                 self.notes.append(e)
                 out.append(Run(SUPERSCRIPT[self.t.grade] + self.t.number(len(self.notes)), raw=True))
+            elif isinstance(e, pf.Strikeout):  # UEB has no sign for it: notes say where it starts and ends
+                out += [Run(" " + self.t.note(STRUCK_OUT[0]) + " ", raw=True), *self.runs(e.content, lang, emphasis),
+                        Run(" " + self.t.note(STRUCK_OUT[1]) + " ", raw=True)]
             elif isinstance(e, pf.Image):
                 described = pf.stringify(e).strip()
                 if described:
