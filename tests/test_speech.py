@@ -85,6 +85,16 @@ def test_script_announces_lists_and_tables_and_reads_notes_last(spoken):
     assert heading.pause == script.HEADING_PAUSE
 
 
+def test_struck_out_text_is_said_to_be_struck_out(tmp_path):
+    source = tmp_path / "struck.md"
+    source.write_text("---\ntitle: Struck\nlang: en-GB\n---\n\n## Rules\n\nHedges are cut ~~twice~~ once a year.\n",
+                      encoding="utf-8")
+    ctx, ast = pipeline.parse(source)
+    _, said = script.mark(filterkit.for_format(ast, "epub3"), ctx.lang, ctx.title, {})
+    lines = [u.ssml for track in said.tracks for u in track.utterances]
+    assert "Hedges are cut struck out, twice, end struck out, once a year." in lines
+
+
 def test_engine_uses_the_documents_voice():
     engine = Engine.shared()
     engine.set_language("en-GB")

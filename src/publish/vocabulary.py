@@ -43,6 +43,10 @@ PRINT_PAGE_MARKER = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2} \d+")
 PRINT_PAGE_WORDS = {"en": ("print page", "print pages"), "fr": ("page imprimée", "pages imprimées"),
                     "de": ("Druckseite", "Druckseiten"), "es": ("página impresa", "páginas impresas")}
 
+# Struck-out text has no sign in braille and no sound in speech: the braille edition sets it between
+# transcriber's notes, the spoken edition says these words around it, the text edition the first.
+STRUCK_OUT = ("struck out", "end struck out")
+
 BARE_URL = re.compile(r"(https?://|www\.)\S+", re.IGNORECASE)
 IMAGE_FILE_NAME = re.compile(r"[\w .()-]+\.(png|jpe?g|gif|bmp|tiff?|svg|emf|wmf|webp|heic)", re.IGNORECASE)
 

@@ -19,6 +19,7 @@ import panflute as pf
 from publish.expected import list_marker
 from publish.braille.layout import Block, Pages, PageSize, page_text, paginate, wrap
 from publish.braille.translate import EMPHASIS, Run, Translator, as_read
+from publish.vocabulary import STRUCK_OUT
 
 CONTENTS_FROM = 5  # body pages from which a contents page is worth its paper
 GUIDE_DOT = '"'  # dot 5, repeated between a contents entry and its page number
@@ -27,7 +28,6 @@ HEADING_MARGINS = {2: (4, 4)}  # level: (first, runover); level 1 is centred, lo
 NOTES_HEADING = "Notes"
 SUPERSCRIPT = {2: ";9", 1: "9"}  # a note's number where it is referred to, raised (UEB superscript)
 PRINT_PAGE = "print-page"  # the class of the empty span that marks where a print page begins
-STRUCK_OUT = ("struck out", "end struck out")  # the transcriber's notes around struck-out text
 
 
 def print_page(page: int) -> dict:

@@ -26,6 +26,7 @@ Metadata: none.
 import panflute as pf
 
 from publish.filterkit import Filter, run_script
+from publish.vocabulary import STRUCK_OUT
 
 FORMATS = ("plain",)
 
@@ -131,7 +132,7 @@ def show_structure(elem: pf.Element, doc: pf.Doc):
     if isinstance(elem, pf.Table):
         return linearised(elem)
     if isinstance(elem, pf.Strikeout):
-        return [*spaced("[Struck out:"), pf.Space(), *elem.content, pf.Str("]")]
+        return [*spaced(f"[{STRUCK_OUT[0].capitalize()}:"), pf.Space(), *elem.content, pf.Str("]")]
     return None
 
 

@@ -10,7 +10,8 @@ What a listener hears beyond the text: a pause before each heading; a list annou
 by its length before its first item, ordered items by their number; a table by its
 size, each cell with its column's header; an image as "Image:" and its alternative
 text (decorative images are skipped); footnotes after the last section of the chapter
-they belong to, after "Notes", each as "Note N". Links are read by their text only.
+they belong to, after "Notes", each as "Note N"; struck-out text between "struck out" and "end
+struck out". Links are read by their text only.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from publish.expected import list_marker
 from publish.speech.normalise import for_speech, lexicon_pattern
+from publish.vocabulary import STRUCK_OUT
 
 HEADING_PAUSE = 700  # ms of silence before a heading
 ABBREVIATIONS = frozenset("mr mrs ms dr prof rev st no nos vs cf e.g i.e al fig figs gen col lt sgt hon approx"
@@ -143,7 +145,10 @@ class Marker:
             elif kind in ("Span", "Link", "Quoted", "Cite"):
                 flush()
                 out.append(self.speakable(content[1], lang))
-            elif kind in ("Emph", "Strong", "Underline", "Strikeout", "SmallCaps", "Superscript", "Subscript"):
+            elif kind == "Strikeout":  # heard, it would pass for text that stands
+                flush()
+                out.append(f"{STRUCK_OUT[0]}, {self.speakable(content, lang)}, {STRUCK_OUT[1]},")
+            elif kind in ("Emph", "Strong", "Underline", "SmallCaps", "Superscript", "Subscript"):
                 flush()
                 out.append(self.speakable(content, lang))
         flush()
