@@ -153,16 +153,6 @@ def stacked_document(filler: int) -> str:
     return f"---\ntitle: Stacked\nlang: en-GB\n---\n\n{lead}\n\n{sections}\n\n## Terms\n\n{terms}\n"
 
 
-@pytest.mark.parametrize("filler", [38, 44, 50, 56])
-def test_headings_and_terms_never_end_a_page(tmp_path, filler):
-    source = tmp_path / "stacked.md"
-    source.write_text(stacked_document(filler), encoding="utf-8")
-    path = build(source, tmp_path)
-    for page in pages(path)[:-1]:
-        last = line_text(lines(page)[-1]).strip()
-        assert not last.startswith(("Heading", "Term", "Terms")), f"page {page.number} ends with {last!r}"
-
-
 def captioned_tables(filler: int) -> str:
     """Tables with a caption each, pushed down the page by `filler` lines of text before them."""
     lead = " ".join(f"Line {n} of text that fills the page before the tables come." for n in range(filler))
@@ -171,14 +161,17 @@ def captioned_tables(filler: int) -> str:
     return f"---\ntitle: Captions\nlang: en-GB\n---\n\n## Plots\n\n{lead}\n\n{tables}\n"
 
 
-@pytest.mark.parametrize("filler", [40, 43, 46, 49, 52, 55])
-def test_a_table_caption_never_ends_a_page(tmp_path, filler):
-    source = tmp_path / "captions.md"
-    source.write_text(captioned_tables(filler), encoding="utf-8")
+@pytest.mark.parametrize("document, filler, never_last", [
+    *((stacked_document, filler, ("Heading", "Term", "Terms")) for filler in (38, 44, 50, 56)),
+    *((captioned_tables, filler, ("Table",)) for filler in (40, 43, 46, 49, 52, 55)),  # a caption, its table over
+])
+def test_headings_terms_and_captions_never_end_a_page(tmp_path, document, filler, never_last):
+    source = tmp_path / "stacked.md"
+    source.write_text(document(filler), encoding="utf-8")
     path = build(source, tmp_path)
     for page in pages(path)[:-1]:
         last = line_text(lines(page)[-1]).strip()
-        assert not last.startswith("Table"), f"page {page.number} ends with {last!r}, its table on the next"
+        assert not last.startswith(never_last), f"page {page.number} ends with {last!r}"
 
 
 def table_document(separator: str, rows: list[str]) -> str:
