@@ -275,6 +275,14 @@ def test_an_address_broken_at_a_line_end_reads_back_whole(tmp_path, edition):
     assert checked.unreadable == 0 and [f.message for f in checked.findings] == []
 
 
+@pytest.mark.parametrize("edition", ["pdf", "pdf-large"])
+def test_code_that_fits_its_cell_is_stored_whole_so_a_search_finds_it(tmp_path, edition):
+    """A cell once took the code font's extra width for a list's indent, and its narrowed margins for
+    the usual ones: code the column was sized for was split into letters by zero-width spaces."""
+    path = pipeline.build(PDF_FIXTURES / "addresses.md", tmp_path, [edition])[0].path
+    assert any("queue_dir" in line_text(line) for p in pages(path) for line in lines(p))
+
+
 def tables_document() -> str:
     """A narrow table, then one of ten columns whose numbers and words cannot all fit A4 at 18 pt."""
     wide_head = "| Ref | Building | Ward | Type | Built | Floor area (m²) | Condition | Running cost (£ a year) | Hours booked | Entrance |"
