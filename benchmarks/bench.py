@@ -376,11 +376,13 @@ def plot(series: dict[str, dict[int, float]], path: Path) -> None:
     fig, (build_ax, lint_ax) = plt.subplots(1, 2, figsize=(12, 5))
     colours = dict(zip(("all", *EDITIONS), ("black", *plt.get_cmap("tab10").colors)))
     for key, points in series.items():
-        kind, edition = key.split()
+        kind, edition = key.split(maxsplit=1)  # "lint all --source": the whole lint, with the source
+        which = edition.split()[0]
         xs = sorted(points)
         ax = lint_ax if kind == "lint" else build_ax
-        ax.plot(xs, [points[x] for x in xs], marker="o", color=colours[edition],
-                linestyle="--" if kind == "bare" else "-", label=f"{'publish build' if kind == 'build' else kind} {edition}")
+        ax.plot(xs, [points[x] for x in xs], marker="o", color=colours[which],
+                linestyle="--" if kind == "bare" else ":" if edition != which else "-",
+                label=f"{'publish build' if kind == 'build' else kind} {edition}")
     build_ax.set_title("Build time against pages (dashed: bare pandoc/Typst)")
     lint_ax.set_title("publish lint time against pages")
     for ax in (build_ax, lint_ax):

@@ -4,9 +4,9 @@
 
 Runs the build's steps one after another (the build itself runs writers two at a time) and
 splits each step's CPU seconds three ways: pandoc (its child processes), Typst (the typst
-wheel's compile, in this process) and the rest, which is publish's own Python. The first
-two are what bare pandoc/Typst conversions also spend; the third is what the pipeline and
-its check add. Prints a Markdown table.
+wheel's compile, in this process or, for a long document, in a child) and the rest, which is
+publish's own Python. The first two are what bare pandoc/Typst conversions also spend; the
+third is what the pipeline and its check add. Prints a Markdown table.
 """
 
 from __future__ import annotations
@@ -47,6 +47,21 @@ def timed_typst(run):
 typst.compile = timed_typst(typst.compile)
 
 
+def timed_typst_apart(run):
+    """A long document is typeset in a child process: its CPU time is Typst's, not pandoc's."""
+    def wrapped(*args, **kwargs):
+        start = cpu(resource.RUSAGE_CHILDREN)
+        try:
+            return run(*args, **kwargs)
+        finally:
+            TYPST_APART[0] += cpu(resource.RUSAGE_CHILDREN) - start
+    return wrapped
+
+
+TYPST_APART = [0.0]
+pdf.compiled_apart = timed_typst_apart(pdf.compiled_apart)
+
+
 class Meter:
     """CPU seconds of each step: pandoc (children), Typst (wrapped) and the rest (this process)."""
 
@@ -56,12 +71,13 @@ class Meter:
         self.mark()
 
     def mark(self) -> None:
-        self.own, self.children, self.typst = cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN), TYPST[0]
+        self.own, self.children = cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN)
+        self.typst, self.apart = TYPST[0], TYPST_APART[0]
 
     def step(self, what: str) -> None:
-        own, children, typst_time = cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN), TYPST[0]
-        spent_typst = typst_time - self.typst
-        self.rows.append((what, children - self.children, spent_typst, own - self.own - spent_typst))
+        own, children = cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN)
+        here, apart = TYPST[0] - self.typst, TYPST_APART[0] - self.apart
+        self.rows.append((what, children - self.children - apart, here + apart, own - self.own - here))
         self.mark()
 
     def table(self) -> str:

@@ -16,6 +16,7 @@ from conftest import FIXTURES, SAMPLE
 
 from publish import pagemap, pandoc, pipeline
 from publish.braille.document import load
+from publish.editions import pdf as pdf_edition
 from publish.editions import pdf_large
 from publish.errors import SourceError
 from publish.lint import Settings, lint_file, pdf_document, selector
@@ -248,6 +249,15 @@ def test_a_character_no_font_has_is_refused_with_its_line(tmp_path):
     with pytest.raises(SourceError) as caught:
         build(source, tmp_path)
     assert "tibetan.md:8" in str(caught.value) and "cannot be shown in the PDF" in str(caught.value)
+
+
+def test_a_long_document_is_typeset_apart_to_the_same_pdf(tmp_path, monkeypatch):
+    """Typst keeps a compile's memory until its process ends: a long document is typeset in a
+    child process, which must make the very same PDF and report Typst's errors the same way."""
+    alone = build(SAMPLE, tmp_path / "here").read_bytes()
+    monkeypatch.setattr(pdf_edition, "APART", 0)
+    assert build(SAMPLE, tmp_path / "apart").read_bytes() == alone
+    test_a_character_no_font_has_is_refused_with_its_line(tmp_path)
 
 
 def test_the_minimum_text_size_is_set_by_the_caller(tmp_path):

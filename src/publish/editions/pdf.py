@@ -1,5 +1,6 @@
-"""Tagged PDF (PDF/UA-1): pandoc's Typst writer, the print template, Typst in process, then
-the structure tree mended where Typst cannot yet say enough (publish.editions.pdf_tags).
+"""Tagged PDF (PDF/UA-1): pandoc's Typst writer, the print template, Typst (in process, or in a
+child process for a long document), then the structure tree mended where Typst cannot yet say
+enough (publish.editions.pdf_tags).
 
 One writer serves the clear-print edition here and the large-print one (pdf_large.py):
 they differ only in the sizes and the emphasis handed to the template (`Look`).
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from string import Template
@@ -126,10 +129,39 @@ def prepare(ast: dict) -> None:
                 stack.append(item)
 
 
-def typst_run(run, source: str, ctx: BuildContext, **options):
-    """Typst's `compile` or `query` on the document; its errors as the author can act on them."""
+# Typst keeps what it remembers of a compile until its process ends (the binding cannot evict it):
+# a long document's compiles, in the build's own process, added up to 6 GB at 500 pages. A document
+# with more markup than this (about 80 pages) is typeset in a child process, which gives it all back.
+APART = 200_000  # characters of Typst markup
+TYPST_CHILD = """import json, sys, typst
+try:
+    sys.stdout.buffer.write(typst.compile(sys.stdin.buffer.read(), **json.loads(sys.argv[1])))
+except RuntimeError as exc:
+    sys.stderr.write(str(exc))
+    sys.exit(3)
+"""
+
+
+def compiled_apart(markup: bytes, options: dict) -> bytes:
+    """Typst's compile in a child process: the PDF, or Typst's error raised here as Typst raises it."""
+    done = subprocess.run([sys.executable, "-c", TYPST_CHILD, json.dumps(options)], input=markup,
+                          capture_output=True)
+    if done.returncode == 3:
+        raise RuntimeError(done.stderr.decode("utf-8", "replace"))
+    if done.returncode:
+        raise BuildError(f"Typst stopped without making the PDF (exit {done.returncode}): "
+                         f"{done.stderr.decode('utf-8', 'replace').strip()[-300:] or 'no message'}")
+    return done.stdout
+
+
+def typst_run(source: str, ctx: BuildContext, **options) -> bytes:
+    """Typst's compile of the document, in this process or a child (`APART`); its errors as the
+    author can act on them."""
+    options = dict(root=str(ctx.source.folder), font_paths=pdf_fonts.FONT_DIRS, **options)
     try:
-        return run(source.encode("utf-8"), root=str(ctx.source.folder), font_paths=pdf_fonts.FONT_DIRS, **options)
+        if len(source) > APART:
+            return compiled_apart(source.encode("utf-8"), options)
+        return typst.compile(source.encode("utf-8"), **options)
     except RuntimeError as exc:
         first_line = str(exc).strip().splitlines()[0]
         missing = MISSING_GLYPHS.search(first_line)
@@ -156,7 +188,7 @@ def typeset(ast: dict, ctx: BuildContext, look: Look, attached: str | None = Non
     from publish.editions import pdf_tags  # pikepdf, only when a PDF is made
 
     tables = pdf_tags.row_header_tables(ast)
-    pdf = typst_run(typst.compile, markup(ast, ctx, look), ctx, pdf_standards=["ua-1"], timestamp=ctx.timestamp)
+    pdf = typst_run(markup(ast, ctx, look), ctx, pdf_standards=["ua-1"], timestamp=ctx.timestamp)
     return pdf_tags.mend(pdf, tables, attached)
 
 
