@@ -322,5 +322,5 @@ def test_page_anchors_in_cells_take_no_room_in_large_print():
     ast = pandoc.parse("| Ward | Buildings |\n|---|--:|\n| Abbey | 12 |\n| Castle | 9 |\n")
     table = next(b for b in load(ast).content if isinstance(b, pf.Table))
     anchored = next(b for b in load(pagemap.mark(ast, pagemap.typst_anchor)).content if isinstance(b, pf.Table))
-    assert "metadata" in pf.stringify(anchored)
+    assert "block-anchor" in pf.stringify(anchored)
     assert pdf_large.needs(anchored) == pdf_large.needs(table) < pdf_large.MEASURE

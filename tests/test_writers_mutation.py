@@ -138,18 +138,20 @@ def test_without_a_page_map_nothing_is_marked():
     assert json.dumps(doc) == before
 
 
-def test_an_anchor_is_typst_metadata_holding_its_number():
-    assert pagemap.typst_anchor(7) == {"t": "RawInline", "c": ["typst", '#metadata(("block-anchor": 7))']}
+def test_an_anchor_sets_the_typst_counter_to_the_blocks_begun_so_far():
+    assert pagemap.typst_anchor(7) == {"t": "RawInline", "c": ["typst", '#counter("block-anchor").update(8)']}
     assert pagemap.raw_block("typst", "#x") == {"t": "RawBlock", "c": ["typst", "#x"]}
 
 
-def test_the_page_map_keeps_the_first_block_of_each_later_page():
-    """Typst lists anchors in layout order: a header row repeated on the next page comes again
-    (it begins where it first stood), and a block placed back on an earlier page begins none."""
-    found = pagemap.from_json(b"[[0, 1], [1, 1], [2, 2], [3, 3], [2, 4], [4, 3], [5, 2], [6, 6], [7, 6]]", "x.pdf")
-    assert found == pagemap.PageMap({0: 1, 2: 2, 3: 3, 6: 6}, "x.pdf")
+def test_the_page_map_turns_where_the_count_of_blocks_begun_grows():
+    """Typst says, page by page, how many blocks began on it or before: a page on which the
+    count grows begins with the first block not counted on the page before; a page on which
+    it does not (a paragraph running over the whole page) begins none."""
+    found = pagemap.from_json(b"[[1, 2], [2, 3], [3, 6], [4, 6], [5, 8]]", "x.pdf")
+    assert found == pagemap.PageMap({0: 1, 2: 2, 3: 3, 6: 5}, "x.pdf")
+    assert pagemap.from_json(b"[[2, 3], [1, 2]]", "x.pdf").turns == {0: 1, 2: 2}  # in page order whatever the order given
     assert pagemap.from_json(b"[]", "y.pdf") == pagemap.PageMap({}, "y.pdf")
-    assert pagemap.from_json(b"[[0, 2], [1, 2]]", "z.pdf").turns == {0: 2}
+    assert pagemap.from_json(b"[[1, 0], [2, 2]]", "z.pdf").turns == {0: 2}
 
 
 # -- what each edition should say --------------------------------------------------------------
