@@ -69,7 +69,7 @@ def preamble(ctx: BuildContext, look: Look) -> str:
     subtitle = " ".join(str(ctx.meta.get("subtitle") or "").split())
     page, pages = PRINT_PAGE_WORDS.get(language.lower(), PRINT_PAGE_WORDS["en"])
     return TEMPLATE.substitute(
-        print_page=typst_markup(page), print_pages=typst_markup(pages),
+        print_page=typst_markup(page), print_pages=typst_markup(pages), page_mark=pagemap.PAGE_MARK,
         body_size=f"{look.body}pt", small_size=f"{look.small}pt", code_size=f"{look.code}pt",
         h1_size=f"{look.headings[0]}pt", h2_size=f"{look.headings[1]}pt", h3_size=f"{look.headings[2]}pt",
         emphasis="#show emph: it => strong(it.body) // large print: no italic" if look.bold_emphasis else "",

@@ -71,14 +71,14 @@ PRESENTATIONAL = ("presentation", "none")  # roles that take an element out of t
 IMAGE_KINDS = {"img": "image", "area": "image-map area", "input": "image button"}
 
 
-def named(image) -> str:
+def image_named(image) -> str:
     """How a message names an image: by its kind and its file, which the person fixing it can find."""
     kind, file = IMAGE_KINDS[local(image)], image.get("src") or image.get("href")
     return f"{kind} `{file}`" if file else f"{kind} with no source"
 
 
 def missing_alt_message(image) -> str:
-    return f"{named(image)} has no alt text"
+    return f"{image_named(image)} has no alt text"
 
 
 def missing_alt(part: Part):

@@ -30,8 +30,8 @@ from publish.lint.concerns import (
 )
 from publish.lint.epub_package import EPUB_TYPE, EpubDocument, member
 from publish.lint.web import (
-    IMAGE_KINDS, PRESENTATIONAL, XML_LANG, Part, declared_lang, header_cells, heading_facts, hidden, link_facts, local,
-    missing_alt, missing_alt_message, name, named, roles, text,
+    IMAGE_KINDS, PRESENTATIONAL, XML_LANG, Part, declared_lang, header_cells, heading_facts, hidden, image_named,
+    link_facts, local, missing_alt, missing_alt_message, name, roles, text,
 )
 from publish.lint.rule import Hit, Severity, rule
 from publish.xml import NS
@@ -47,11 +47,15 @@ def empty_informative_alt(part: Part):
             yield image
 
 
+def empty_alt_message(image) -> str:
+    return f"cover {image_named(image)} has empty alt text"
+
+
 def image_alt_problems(part: Part):
     """(image, what is wrong) for every image without usable alt text, in document order; shared
     with the alternativeText claim."""
     problems = {image: missing_alt_message(image) for image in missing_alt(part)}
-    problems.update({image: f"cover {named(image)} has empty alt text" for image in empty_informative_alt(part)})
+    problems.update({image: empty_alt_message(image) for image in empty_informative_alt(part)})
     for image in part.iter(*IMAGE_KINDS):
         if image in problems:
             yield image, problems[image]
@@ -242,7 +246,7 @@ def informative_image_empty_alt(epub: EpubDocument):
     """
     for part in each(epub):
         for image in empty_informative_alt(part):
-            yield Hit(f"cover image `{image.get('src', '')}` has empty alt text", part.at(image))
+            yield Hit(empty_alt_message(image), part.at(image))
 
 
 def data_tables(part: Part):

@@ -39,19 +39,19 @@ def build_pages(source: Path, out_dir: Path) -> list[Path]:
 
 
 def write_pages(site: Site, out_dir: Path) -> list[Path]:
+    spoken = listen.tracks(site)  # read once: the download page lists the MP3s, the record keeps them for the feed
     outputs = {
-        "index.html": index_page(site),
+        "index.html": index_page(site, spoken),
         "accessibility.json": report.as_json(site.result).encode("utf-8"),
         "accessibility.html": accessibility_page(site),
-        catalogue.RECORD: record(site).to_json(),
+        catalogue.RECORD: record(site, spoken).to_json(),
     }
     return write_all(folder(site, out_dir), outputs)
 
 
-def record(site: Site) -> catalogue.Publication:
+def record(site: Site, spoken: listen.Spoken) -> catalogue.Publication:
     """What the catalogue lists about this publication."""
     ctx = site.ctx
-    spoken = listen.tracks(site)
     return catalogue.Publication(
         name=site.name, title=ctx.title, lang=ctx.lang, description=ctx.description,
         date=iso_date(ctx), date_text=ctx.date_text,
@@ -59,7 +59,8 @@ def record(site: Site) -> catalogue.Publication:
         errors=site.result.count(Severity.ERROR), warnings=site.result.count(Severity.WARNING),
         editions=[catalogue.EditionEntry(e.name, e.format_name, e.edition.file_format, e.size)
                   for e in site.editions],
-        tracks=[catalogue.TrackEntry(t.file, t.title, t.size, round(t.seconds, 1)) for t in spoken[1]] if spoken else [])
+        tracks=[catalogue.TrackEntry(t.file, t.title, t.size, round(t.seconds, 1))
+                for t in (spoken[1] if spoken else [])])
 
 
 def iso_date(ctx: BuildContext) -> str:

@@ -39,7 +39,7 @@ def edition_item(site: Site, edition: EditionFile) -> str:
             "</li>")
 
 
-def index_page(site: Site) -> bytes:
+def index_page(site: Site, spoken: listen.Spoken) -> bytes:
     ctx = site.ctx
     byline = [escape(str(ctx.meta.get("publisher") or ", ".join(ctx.authors)))] if (
         ctx.meta.get("publisher") or ctx.authors) else []
@@ -55,7 +55,7 @@ def index_page(site: Site) -> bytes:
         f"<p>The same text comes in {len(site.editions)} formats. Choose the one that suits how you read. "
         "Each download shows its size and a checksum you can use to check the file arrived whole.</p>",
         '<ul class="editions" role="list">', *(edition_item(site, e) for e in site.editions), "</ul>",
-        *listen.section(site),
+        *listen.section(site, spoken),
         '<h2 id="accessibility">Accessibility</h2>',
         '<p>Read the <a href="accessibility.html">accessibility statement and check report</a>: what was '
         "checked in each format, what was found, and what still needs a person to check. The results are also "

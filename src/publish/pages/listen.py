@@ -59,7 +59,10 @@ def anchors(site: Site) -> tuple[str, dict[str, str]] | None:
     return edition.href, ids
 
 
-def tracks(site: Site) -> tuple[str, list[Track]] | None:
+Spoken = tuple[str, list[Track]] | None  # the playlist's link and its tracks, or None: no spoken edition
+
+
+def tracks(site: Site) -> Spoken:
     """The playlist's link and its tracks, or None when the audio edition is not beside the page."""
     audio = next((e for e in site.editions if e.edition.name == "audio"), None)
     if audio is None:
@@ -98,12 +101,11 @@ def track_item(site: Site, number: int, track: Track) -> str:
             "</li>")
 
 
-def section(site: Site) -> list[str]:
-    """The Listen section's HTML, or nothing when there is no audio to offer."""
-    found = tracks(site)
-    if not found or not found[1]:
+def section(site: Site, spoken: Spoken) -> list[str]:
+    """The Listen section's HTML (`spoken`: `tracks(site)`), or nothing when there is no audio to offer."""
+    if not spoken or not spoken[1]:
         return []
-    playlist, listed = found
+    playlist, listed = spoken
     count = f"{len(listed)} MP3 file{'s' if len(listed) != 1 else ''}"
     return [
         '<h2 id="listen">Listen</h2>',
